@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Build the bundled dictionary files under dictionaries/ from staged sources.
+
+    bash scripts/fetch-dict-sources.sh                      # -> target/dict-sources/out
+    python3 scripts/build-dictionaries.py target/dict-sources/out
+
+Reads the staged SCOWL lists, SymSpell frequency lists, typos-dict table and the
+name/place lists (see dictionaries/README.md for what each output file holds,
+where it comes from and how it is filtered) and (re)writes:
+
+    dictionaries/words-en.txt  words-en_US.txt  words-en_GB.txt  words-en_CA.txt
+    dictionaries/words-en_AU.txt  words-rare.txt  names.txt
+    dictionaries/frequencies.tsv  bigrams.tsv  misspellings.tsv
+    dictionaries/LICENSES/SCOWL.txt  dictionaries/LICENSES/symspellpy.txt
+
+The other files in dictionaries/LICENSES/ are maintained by hand.
+
+Output is deterministic: UTF-8, LF line endings, sorted in plain byte order
+(like LC_ALL=C sort), no duplicates, no blank lines, no comments.
+Python 3 standard library only.
+"""
+
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEST = os.path.join(os.path.dirname(HERE), "dictionaries")
+
+CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
+COMMON_MAX_SIZE = 60  # SCOWL's recommended spell-checking size
+RARE_MAX_SIZE = 70  # accepted, never the first suggestion; 80 hides real typos
+VARIANTS = {  # output file suffix -> SCOWL spelling category
+    "en_US": "american",
+    "en_GB": "british",  # -ise spellings; british_z (-ize, Oxford) only feeds words-rare
+    "en_CA": "canadian",
+    "en_AU": "australian",
+}
+# Spelling categories whose size-70 lists feed words-rare.txt. The variant_N /
+# *_variant_N lists are deliberately left out: they accept "accidently",
+# "miniscule", "liquify", "straightjacket", ... (see dictionaries/README.md).
+RARE_CATEGORIES = ("english", "american", "british", "british_z", "canadian", "australian")
+NAME_SOURCES = (
+    "names_first_female_moby.txt",
+    "names_first_male_moby.txt",
+    "names_people_cspell.txt",
+    "places_cities_geonames.txt",
+)
+FREQUENT_WORDS = 30000  # names within Damerau distance 1 of these are dropped
+BIGRAM_MAX_BYTES = 6 * 1024 * 1024
+
+SCOWL_FILE = re.compile(r"([a-z_0-9]+)-([a-z-]+)\.([0-9]+)")
+# letters (any script) with optional inner apostrophes: O'Brien, D'Angelo
+NAME_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def byte_sorted(items):
+    """Plain byte order of the UTF-8 encoding (== code point order)."""
+    return sorted(items, key=lambda s: s.encode("utf-8"))
+
+
+def write_lines(name, lines):
+    path = os.path.join(DEST, name)
+    data = "".join(line + "\n" for line in lines)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(data)
+    return path
+
+
+def read_lines(path, encoding="utf-8"):
+    with open(path, encoding=encoding, newline="") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if line.strip():
+                yield line
+
+
+def read_scowl(path):
+    """Upstream SCOWL ships ISO-8859-1 lists, but Debian's `scowl` package (the
+    staged source) converted them to UTF-8. Decode as UTF-8 when the file is
+    valid UTF-8, else as latin-1, so either layout gives the same words."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def scowl(scowl_dir, spelling, max_size, min_size=0):
+    """Union of a SCOWL spelling category's lists (all sub-categories) by size."""
+    words = set()
+    for fname in sorted(os.listdir(scowl_dir)):
+        m = SCOWL_FILE.fullmatch(fname)
+        if not m or m.group(1) != spelling or m.group(2) not in CATEGORIES:
+            continue
+        if min_size <= int(m.group(3)) <= max_size:
+            words.update(w.strip() for w in read_scowl(os.path.join(scowl_dir, fname)))
+    words.discard("")
+    return words
+
+
+def damerau1_index(words):
+    """Structures to find the words at Damerau-Levenshtein distance exactly 1."""
+    deletes = {}  # word with one character removed -> words
+    positional = {}  # (i, word without char i) -> words; shared key => one substitution
+    for w in sorted(words):
+        for i in range(len(w)):
+            d = w[:i] + w[i + 1:]
+            deletes.setdefault(d, []).append(w)
+            positional.setdefault((i, d), []).append(w)
+    return set(words), deletes, positional
+
+
+def near_word(s, index):
+    """A word at distance exactly 1 from s (one insertion, deletion, substitution
+    or adjacent transposition), or None. s itself being a word does not count:
+    a name spelled like a frequent word masks no typo."""
+    words, deletes, positional = index
+    for w in deletes.get(s, ()):  # s is a word with one character deleted
+        return w
+    for i in range(len(s)):
+        d = s[:i] + s[i + 1:]
+        if d in words:  # s is a word with one character inserted
+            return d
+        for w in positional.get((i, d), ()):  # one character substituted
+            if w != s:
+                return w
+    for i in range(len(s) - 1):
+        t = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+        if t != s and t in words:  # two adjacent characters swapped
+            return t
+    return None
+
+
+def name_tokens(entry):
+    entry = unicodedata.normalize("NFC", entry).replace("\u2019", "'")
+    for tok in re.split(r"[\s\-]+", entry):
+        if len(tok) >= 2 and tok[0].isupper() and NAME_TOKEN.fullmatch(tok):
+            yield tok
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit("usage: python3 scripts/build-dictionaries.py SRC_OUT_DIR")
+    src = argv[1]
+    scowl_dir = os.path.join(src, "scowl")
+    os.makedirs(os.path.join(DEST, "LICENSES"), exist_ok=True)
+    report = []
+
+    def note(msg):
+        report.append(msg)
+        print(msg)
+
+    # --- SCOWL word lists ------------------------------------------------------
+    common = scowl(scowl_dir, "english", COMMON_MAX_SIZE)
+    variants = {}
+    for suffix, spelling in VARIANTS.items():
+        variants[suffix] = scowl(scowl_dir, spelling, COMMON_MAX_SIZE) - common
+    main_words = common.union(*variants.values())
+    rare = set()
+    for spelling in RARE_CATEGORIES:
+        rare |= scowl(scowl_dir, spelling, RARE_MAX_SIZE)
+    rare -= main_words
+
+    write_lines("words-en.txt", byte_sorted(common))
+    for suffix, words in variants.items():
+        write_lines(f"words-{suffix}.txt", byte_sorted(words))
+    write_lines("words-rare.txt", byte_sorted(rare))
+
+    all_words = main_words | rare
+    all_lower = {w.lower() for w in all_words}
+    lowercase_words = {w for w in all_words if w == w.lower()}
+
+    # --- frequencies ---------------------------------------------------------------
+    unigrams = {}
+    for line in read_lines(os.path.join(src, "symspell_unigrams_en.tsv")):
+        word, count = line.split("\t")
+        unigrams[word] = max(int(count), unigrams.get(word, 0))
+    write_lines("frequencies.tsv", (f"{w}\t{unigrams[w]}" for w in byte_sorted(unigrams)))
+    by_freq = sorted(unigrams, key=lambda w: (-unigrams[w], w.encode("utf-8")))
+    frequent = set([w for w in by_freq if w == w.lower()][:FREQUENT_WORDS])
+
+    # --- bigrams ----------------------------------------------------------------------
+    bigrams = {}
+    for line in read_lines(os.path.join(src, "symspell_bigrams_en.tsv")):
+        pair, count = line.split("\t")
+        bigrams[pair] = max(int(count), bigrams.get(pair, 0))
+    keep = byte_sorted(bigrams)
+    min_count = 0
+    def bigram_bytes(keys):
+        return sum(len(f"{k}\t{bigrams[k]}\n".encode("utf-8")) for k in keys)
+    if bigram_bytes(keep) > BIGRAM_MAX_BYTES:
+        # drop the lowest-count pairs (whole count levels) until the file fits
+        for c in sorted(set(bigrams.values())):
+            min_count = c + 1
+            keep = [k for k in keep if bigrams[k] >= min_count]
+            if bigram_bytes(keep) <= BIGRAM_MAX_BYTES:
+                break
+    write_lines("bigrams.tsv", (f"{k}\t{bigrams[k]}" for k in keep))
+    note(f"bigrams: {len(keep)} of {len(bigrams)} kept" +
+         (f" (pruned counts < {min_count})" if min_count else " (no pruning needed)"))
+
+    # --- names ------------------------------------------------------------------------
+    index = damerau1_index(frequent)
+    candidates = set()
+    for fname in NAME_SOURCES:
+        for entry in read_lines(os.path.join(src, fname)):
+            candidates.update(name_tokens(entry))
+    names = set()
+    dropped = {"common-word": [], "in-scowl": [], "near-frequent": []}
+    for name in byte_sorted(candidates):
+        low = name.lower()
+        if low in lowercase_words:
+            dropped["common-word"].append(name)
+        elif low in all_lower:
+            dropped["in-scowl"].append(name)
+        else:
+            hit = near_word(low, index)
+            if hit is not None:
+                dropped["near-frequent"].append(f"{name}({hit})")
+            else:
+                names.add(name)
+    write_lines("names.txt", byte_sorted(names))
+    note(f"names: {len(candidates)} candidate tokens, {len(names)} kept; dropped " +
+         ", ".join(f"{k}={len(v)}" for k, v in dropped.items()))
+    for k, v in dropped.items():
+        step = max(1, len(v) // 12)
+        note(f"  dropped {k} sample: {' '.join(v[::step][:12])}")
+
+    # --- misspellings -------------------------------------------------------------
+    forms = {}  # lowercase -> spellings present in the word files
+    for w in all_words:
+        forms.setdefault(w.lower(), set()).add(w)
+
+    def canonical(word):
+        if word in all_words:
+            return word
+        options = forms.get(word.lower())
+        if not options:
+            return None
+        title = word[:1].upper() + word[1:]
+        return title if title in options else byte_sorted(options)[0]
+
+    name_lower = {n.lower() for n in names}
+    typos = {}
+    total = 0
+    for line in read_lines(os.path.join(src, "typos_dict.tsv")):
+        total += 1
+        key, _, corr = line.partition("\t")
+        key = key.lower()
+        if key in all_lower or key in name_lower:
+            continue
+        out = []
+        for c in corr.split(","):
+            c = canonical(c.strip())
+            if c and c.lower() != key and c not in out:
+                out.append(c)
+        if out:
+            prev = typos.setdefault(key, [])
+            prev.extend(c for c in out if c not in prev)
+    write_lines("misspellings.tsv", (f"{k}\t{','.join(typos[k])}" for k in byte_sorted(typos)))
+    note(f"misspellings: {len(typos)} of {total} typos-dict entries kept")
+
+    # --- licenses copied from the staged sources -------------------------------------
+    lic = os.path.join(src, "LICENSES")
+    scowl_notice = open(os.path.join(lic, "SCOWL.copyright"), encoding="utf-8").read()
+    readme = open(os.path.join(lic, "SCOWL.README"), encoding="utf-8").read()
+    start = readme.find("COPYRIGHT, SOURCES, and CREDITS:")
+    end = readme.find("FUTURE PLANS:", start)
+    upstream = readme[start:end].rstrip() + "\n" if start >= 0 and end > start else ""
+    text = ("SCOWL (Spell Checker Oriented Word Lists) 2020.12.07, Kevin Atkinson,\n"
+            "as packaged by Debian (package `scowl`). Used for dictionaries/words-*.txt.\n\n"
+            "=== Debian copyright file (/usr/share/doc/scowl/copyright) ===\n\n" + scowl_notice.rstrip() + "\n")
+    if upstream:
+        text += ("\n=== Upstream SCOWL README (2020.12.07), copyright section ===\n\n" + upstream)
+    with open(os.path.join(DEST, "LICENSES", "SCOWL.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    sym = open(os.path.join(lic, "symspellpy.LICENSE"), encoding="utf-8").read()
+    with open(os.path.join(DEST, "LICENSES", "symspellpy.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("symspellpy 6.10.1 (PyPI), used for dictionaries/frequencies.tsv and bigrams.tsv.\n"
+                "The word counts derive from the Google Books Ngram data (CC BY 3.0),\n"
+                "intersected with SCOWL; see dictionaries/README.md.\n\n" + sym.rstrip() + "\n")
+
+    for fname in byte_sorted(os.listdir(DEST)):
+        path = os.path.join(DEST, fname)
+        if os.path.isfile(path) and fname.endswith((".txt", ".tsv")):
+            with open(path, "rb") as f:
+                n = sum(1 for _ in f)
+            print(f"{n:9d} lines {os.path.getsize(path):10d} bytes  dictionaries/{fname}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,460 @@
+//! Word lookup over the dictionaries compiled in by `build.rs`.
+//!
+//! The lexicon keeps each word as spelled (proper names capitalised). A word
+//! in the text is known when it, or its lowercase form (for sentence-initial
+//! `The` or shouted `DYING`), or its title-case form (`KREMLIN`), or its stem
+//! without a possessive `'s`, is in the lexicon for the selected language.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+
+use fst::{IntoStreamer, Map, Streamer};
+
+mod automaton;
+
+pub use automaton::Damerau;
+
+static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
+static MISSPELLINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.fst"));
+static CORRECTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.txt"));
+
+/// Flag bits stored in the lexicon (see `build.rs`).
+pub mod flags {
+    /// In every English variant (SCOWL `english-*`, size ≤ 60).
+    pub const COMMON: u8 = 1;
+    /// American spelling.
+    pub const EN_US: u8 = 2;
+    /// British spelling.
+    pub const EN_GB: u8 = 4;
+    /// Canadian spelling.
+    pub const EN_CA: u8 = 8;
+    /// Australian spelling.
+    pub const EN_AU: u8 = 16;
+    /// Rare but valid (SCOWL size 70): accepted, never suggested first.
+    pub const RARE: u8 = 32;
+    /// A proper name from the bundled name and place lists.
+    pub const NAME: u8 = 64;
+    /// Any variant.
+    pub const ANY_VARIANT: u8 = EN_US | EN_GB | EN_CA | EN_AU;
+}
+
+/// An English spelling variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// American English (default).
+    #[default]
+    EnUs,
+    /// British English (-ise spellings).
+    EnGb,
+    /// Canadian English.
+    EnCa,
+    /// Australian English.
+    EnAu,
+}
+
+impl Lang {
+    /// The lexicon flag of this variant.
+    pub fn flag(self) -> u8 {
+        match self {
+            Lang::EnUs => flags::EN_US,
+            Lang::EnGb => flags::EN_GB,
+            Lang::EnCa => flags::EN_CA,
+            Lang::EnAu => flags::EN_AU,
+        }
+    }
+
+    /// The BCP 47 tag.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::EnUs => "en-US",
+            Lang::EnGb => "en-GB",
+            Lang::EnCa => "en-CA",
+            Lang::EnAu => "en-AU",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "en-us" | "en" | "us" => Ok(Lang::EnUs),
+            "en-gb" | "gb" | "uk" => Ok(Lang::EnGb),
+            "en-ca" | "ca" => Ok(Lang::EnCa),
+            "en-au" | "au" => Ok(Lang::EnAu),
+            _ => Err(format!(
+                "unknown language `{s}` (expected en-US, en-GB, en-CA or en-AU)"
+            )),
+        }
+    }
+}
+
+/// A lexicon entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// `flags::*` bits.
+    pub flags: u8,
+    /// Corpus count (Google Books via SymSpell), 0 when unknown.
+    pub count: u64,
+}
+
+impl Entry {
+    fn from_value(v: u64) -> Self {
+        Entry {
+            flags: (v & 0xff) as u8,
+            count: v >> 8,
+        }
+    }
+
+    /// Whether the entry is a rare word (never suggested first).
+    pub fn is_rare(self) -> bool {
+        self.flags & (flags::COMMON | flags::ANY_VARIANT | flags::NAME) == 0
+    }
+}
+
+/// How a word relates to the dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Accepted for the selected language.
+    Yes,
+    /// Only a spelling of another English variant (e.g. `colour` in en-US).
+    OtherVariant,
+    /// Not in any word list.
+    No,
+}
+
+/// The bundled dictionaries plus user words, for one language.
+pub struct Dictionary {
+    lexicon: Map<&'static [u8]>,
+    bigrams: Map<&'static [u8]>,
+    misspellings: Map<&'static [u8]>,
+    accept: u8,
+    /// Extra accepted words (exact spelling) from configuration.
+    user_words: HashSet<String>,
+    /// Extra accepted words, lowercase (for words given in lowercase).
+    user_words_lower: HashSet<String>,
+}
+
+impl fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("words", &self.lexicon.len())
+            .field("accept", &self.accept)
+            .finish()
+    }
+}
+
+#[allow(clippy::expect_used)]
+fn map(bytes: &'static [u8]) -> Map<&'static [u8]> {
+    // Not input: these bytes were written by fst's own builder in build.rs.
+    Map::new(bytes).expect("dictionary FST compiled by build.rs is valid")
+}
+
+/// Replace typographic apostrophes with ASCII ones (the lexicon's form).
+pub fn normalize_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('’') {
+        std::borrow::Cow::Owned(word.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Capitalisation of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `word`
+    Lower,
+    /// `Word`
+    Title,
+    /// `WORD` (two or more letters)
+    Upper,
+    /// `wOrD`, `iPhone`, `McDonald`
+    Mixed,
+}
+
+/// Classify the capitalisation of a word.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// Apply the capitalisation of `model` to `word`.
+pub fn match_case(word: &str, model: Case) -> String {
+    match model {
+        Case::Upper => word.to_uppercase(),
+        Case::Title => {
+            let mut c = word.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+        Case::Lower | Case::Mixed => word.to_string(),
+    }
+}
+
+impl Dictionary {
+    /// The bundled dictionaries for `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Dictionary {
+            lexicon: map(LEXICON),
+            bigrams: map(BIGRAMS),
+            misspellings: map(MISSPELLINGS),
+            accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
+            user_words: HashSet::new(),
+            user_words_lower: HashSet::new(),
+        }
+    }
+
+    /// Accept extra words (from configuration or a project word list).
+    /// A word given in lowercase is accepted in any case; a capitalised one
+    /// only as written (or in all caps).
+    pub fn add_words<I, S>(&mut self, words: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for w in words {
+            let w = normalize_apostrophes(w.as_ref().trim()).into_owned();
+            if w.is_empty() {
+                continue;
+            }
+            if case_of(&w) == Case::Lower {
+                self.user_words_lower.insert(w);
+            } else {
+                self.user_words.insert(w);
+            }
+        }
+    }
+
+    /// The raw lexicon entry for an exact spelling.
+    pub fn entry(&self, word: &str) -> Option<Entry> {
+        self.lexicon.get(word).map(Entry::from_value)
+    }
+
+    /// Whether an entry is accepted for this dictionary's language.
+    pub fn accepts(&self, e: Entry) -> bool {
+        e.flags & self.accept != 0
+    }
+
+    fn status_exact(&self, word: &str) -> Known {
+        if self.user_words.contains(word) || self.user_words_lower.contains(word) {
+            return Known::Yes;
+        }
+        match self.entry(word) {
+            Some(e) if self.accepts(e) => Known::Yes,
+            Some(e) if e.flags & flags::ANY_VARIANT != 0 => Known::OtherVariant,
+            _ => Known::No,
+        }
+    }
+
+    /// Look a word up with copyedit's case rules (see the module docs).
+    pub fn check(&self, word: &str) -> Known {
+        let word = normalize_apostrophes(word);
+        let status = self.check_cased(&word);
+        if status != Known::No {
+            return status;
+        }
+        for suffix in ["'s", "'S", "'"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if !stem.is_empty() {
+                    return self.check_cased(stem);
+                }
+            }
+        }
+        Known::No
+    }
+
+    fn check_cased(&self, word: &str) -> Known {
+        let mut best = self.status_exact(word);
+        if best == Known::Yes {
+            return best;
+        }
+        let case = case_of(word);
+        if matches!(case, Case::Title | Case::Upper) {
+            let lower = word.to_lowercase();
+            best = better(best, self.status_exact(&lower));
+            if best != Known::Yes && case == Case::Upper {
+                best = better(best, self.status_exact(&match_case(&lower, Case::Title)));
+            }
+        }
+        best
+    }
+
+    /// The corpus count of a word (any case), 0 when unknown.
+    pub fn count(&self, word: &str) -> u64 {
+        let word = normalize_apostrophes(word);
+        if let Some(e) = self.entry(&word) {
+            if e.count > 0 {
+                return e.count;
+            }
+        }
+        self.entry(&word.to_lowercase()).map_or(0, |e| e.count)
+    }
+
+    /// How often `first second` occurs in the bigram corpus (lowercase).
+    pub fn bigram(&self, first: &str, second: &str) -> u64 {
+        let mut key = String::with_capacity(first.len() + second.len() + 1);
+        key.extend(first.chars().flat_map(char::to_lowercase));
+        key.push(' ');
+        key.extend(second.chars().flat_map(char::to_lowercase));
+        self.bigrams.get(key.replace('’', "'")).unwrap_or(0)
+    }
+
+    /// Known corrections for a common misspelling (lowercase key).
+    pub fn known_misspelling(&self, word: &str) -> Vec<&'static str> {
+        let lower = normalize_apostrophes(word).to_lowercase();
+        let Some(v) = self.misspellings.get(lower) else {
+            return Vec::new();
+        };
+        let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
+        CORRECTIONS
+            .get(offset..offset + len)
+            .map(|s| s.split(',').filter(|c| !c.is_empty()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every lexicon entry within Damerau distance `max` of `word`
+    /// (case-insensitive for ASCII), with its distance.
+    pub fn near(&self, word: &str, max: u8) -> Vec<(String, Entry)> {
+        let aut = Damerau::new(word, max);
+        let mut stream = self.lexicon.search(&aut).into_stream();
+        let mut out = Vec::new();
+        while let Some((k, v)) = stream.next() {
+            if let Ok(s) = std::str::from_utf8(k) {
+                out.push((s.to_string(), Entry::from_value(v)));
+            }
+        }
+        out
+    }
+
+    /// Number of words in the lexicon.
+    pub fn len(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// Whether the lexicon is empty (only if the build produced no data).
+    pub fn is_empty(&self) -> bool {
+        self.lexicon.is_empty()
+    }
+}
+
+fn better(a: Known, b: Known) -> Known {
+    match (a, b) {
+        (Known::Yes, _) | (_, Known::Yes) => Known::Yes,
+        (Known::OtherVariant, _) | (_, Known::OtherVariant) => Known::OtherVariant,
+        _ => Known::No,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn us() -> Dictionary {
+        Dictionary::new(Lang::EnUs)
+    }
+
+    #[test]
+    fn common_words_and_case_rules() {
+        let d = us();
+        for w in [
+            "the",
+            "The",
+            "THE",
+            "receive",
+            "DYING",
+            "wouldn't",
+            "wouldn’t",
+            "ere",
+        ] {
+            assert_eq!(d.check(w), Known::Yes, "{w}");
+        }
+        for w in ["teh", "recieve", "Wendsday", "ld"] {
+            assert_eq!(d.check(w), Known::No, "{w}");
+        }
+    }
+
+    #[test]
+    fn proper_names_keep_their_case() {
+        let d = us();
+        assert_eq!(d.check("Kremlin"), Known::Yes);
+        assert_eq!(d.check("KREMLIN"), Known::Yes);
+        assert_eq!(d.check("Kremlin’s"), Known::Yes);
+        assert_eq!(d.check("Moscow"), Known::Yes);
+        assert_eq!(d.check("moscow"), Known::No);
+    }
+
+    #[test]
+    fn spelling_variants_follow_the_language() {
+        let us = us();
+        let gb = Dictionary::new(Lang::EnGb);
+        assert_eq!(us.check("neighbor"), Known::Yes);
+        assert_eq!(us.check("neighbour"), Known::OtherVariant);
+        assert_eq!(gb.check("neighbour"), Known::Yes);
+        assert_eq!(gb.check("neighbor"), Known::OtherVariant);
+    }
+
+    #[test]
+    fn user_words() {
+        let mut d = us();
+        assert_eq!(d.check("zorbulate"), Known::No);
+        d.add_words(["zorbulate", "GitHub"]);
+        assert_eq!(d.check("Zorbulate"), Known::Yes);
+        assert_eq!(d.check("GitHub"), Known::Yes);
+        assert_eq!(d.check("github"), Known::No);
+    }
+
+    #[test]
+    fn counts_bigrams_and_misspellings() {
+        let d = us();
+        assert!(d.count("the") > d.count("receive"));
+        assert!(d.count("receive") > 0);
+        assert!(d.bigram("of", "the") > d.bigram("fo", "the"));
+        assert!(d.known_misspelling("recieve").contains(&"receive"));
+        assert!(d.known_misspelling("receive").is_empty());
+    }
+
+    #[test]
+    fn near_finds_transpositions_case_insensitively() {
+        let d = us();
+        let near: Vec<String> = d.near("teh", 1).into_iter().map(|(w, _)| w).collect();
+        assert!(near.contains(&"the".to_string()), "{near:?}");
+        let near: Vec<String> = d.near("kremiln", 1).into_iter().map(|(w, _)| w).collect();
+        assert!(near.contains(&"Kremlin".to_string()), "{near:?}");
+    }
+
+    #[test]
+    fn case_helpers() {
+        assert_eq!(case_of("word"), Case::Lower);
+        assert_eq!(case_of("Word"), Case::Title);
+        assert_eq!(case_of("WORD"), Case::Upper);
+        assert_eq!(case_of("iPhone"), Case::Mixed);
+        assert_eq!(match_case("receive", Case::Title), "Receive");
+        assert_eq!(match_case("receive", Case::Upper), "RECEIVE");
+    }
+}

@@ -1,0 +1,19 @@
+//! copyedit: a fast prose linter.
+//!
+//! The pipeline: bytes → [`decode`] → [`document::Document`] (prose ranges) →
+//! [`tokenize`] → [`rules`] → [`Diagnostic`]s. Every stage speaks in byte
+//! spans of the original text, so fixes are exact edits.
+
+pub mod decode;
+pub mod diagnostic;
+pub mod dictionary;
+pub mod document;
+pub mod linter;
+pub mod rules;
+pub mod suggest;
+pub mod tokenize;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
+pub use dictionary::{Dictionary, Lang};
+pub use document::{Document, Format};
+pub use linter::{Config, Linter};

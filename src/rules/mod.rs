@@ -1,0 +1,106 @@
+//! The rule registry: every rule, its stable code, default severity and the
+//! explanation `copyedit explain CODE` prints.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::dictionary::{Dictionary, Lang};
+use crate::document::Document;
+use crate::tokenize::Tokens;
+
+mod spelling;
+
+/// Everything a rule may read.
+pub struct Context<'a> {
+    /// The full text (spans index into it).
+    pub text: &'a str,
+    /// The document structure.
+    pub doc: &'a Document<'a>,
+    /// Tokens, grouped by block.
+    pub tokens: &'a Tokens,
+    /// Dictionaries for the selected language.
+    pub dict: &'a Dictionary,
+    /// The selected language.
+    pub lang: Lang,
+}
+
+/// A check over a document.
+pub trait Rule: Send + Sync {
+    /// Push a diagnostic for every problem found.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// A registered rule.
+pub struct RuleInfo {
+    /// Stable code, e.g. `spelling`.
+    pub code: &'static str,
+    /// Severity when configuration says nothing.
+    pub default_severity: Severity,
+    /// Whether the rule offers fixes.
+    pub fixable: bool,
+    /// One line: what it checks.
+    pub summary: &'static str,
+    /// What `copyedit explain CODE` prints (Markdown-ish plain text).
+    pub explanation: &'static str,
+    /// The implementation.
+    pub rule: &'static dyn Rule,
+}
+
+/// Every rule, in the order they run and are listed.
+pub static RULES: &[RuleInfo] = &[RuleInfo {
+    code: spelling::CODE,
+    default_severity: Severity::Error,
+    fixable: true,
+    summary: "words that are in no dictionary",
+    explanation: spelling::EXPLANATION,
+    rule: &spelling::Spelling,
+}];
+
+/// Look a rule up by code.
+pub fn find(code: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::document::Format;
+    use crate::tokenize::tokenize;
+
+    /// Run one rule over plain text.
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
+        run_with(rule, text, Format::Plain, Lang::EnUs)
+    }
+
+    /// Run one rule over text in a format and language.
+    pub fn run_with(rule: &dyn Rule, text: &str, format: Format, lang: Lang) -> Vec<Diagnostic> {
+        let dict = Dictionary::new(lang);
+        let doc = Document::parse(text, format);
+        let tokens = tokenize(&doc);
+        let cx = Context {
+            text,
+            doc: &doc,
+            tokens: &tokens,
+            dict: &dict,
+            lang,
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out
+    }
+
+    /// The flagged text of each diagnostic.
+    pub fn flagged<'t>(text: &'t str, diags: &[Diagnostic]) -> Vec<&'t str> {
+        diags.iter().map(|d| &text[d.span.clone()]).collect()
+    }
+
+    #[test]
+    fn codes_are_unique_and_explained() {
+        let mut codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), RULES.len());
+        for r in RULES {
+            assert!(r.explanation.len() > 80, "{} needs an explanation", r.code);
+            assert!(find(r.code).is_some());
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! `spelling`: words that are in no dictionary.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::{case_of, normalize_apostrophes, Case, Known};
+use crate::suggest::{suggest, Suggestions};
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "spelling";
+
+pub(super) const EXPLANATION: &str = "\
+Flags words that are in none of the bundled dictionaries (SCOWL English word
+lists for the selected variant, rare words, names and places) nor in the
+project's own word lists, and suggests up to five corrections, best first.
+
+Suggestions come from every dictionary word within two edits (swapped,
+doubled, dropped, extra or wrong letters), ranked by how common the word is
+and how likely the edit is: swapped letters, a neighbouring key or a vowel
+for a vowel cost less than other edits. Known misspellings (`recieve`) put
+their listed correction first. Case is kept: `Recieve` -> `Receive`,
+`RECIEVE` -> `RECEIVE`.
+
+Names are not flagged, by these rules, because a false alarm costs more
+than a missed typo:
+  - A capitalised unknown word that is not the first word of a sentence is
+    presumed a name, unless it is one edit away from a well-known name
+    (`Kremiln` -> `Kremlin`) or is a known misspelling.
+  - A capitalised unknown word used two or more times in the document is a
+    name wherever it appears (`Witkoff`, `Witkoff's`).
+  - A sentence-initial capitalised word is flagged only when a likely
+    correction exists.
+  - Words in ALL CAPS of five letters or fewer are presumed acronyms
+    (`NATO`, `OPEC`); longer ones are checked (`DYING` is fine).
+  - Words with inner capitals (`iPhone`, `GitHub`) are presumed product
+    names or identifiers.
+  - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
+    URLs, e-mail addresses, @handles, #tags, file paths and code are never
+    spell-checked.
+
+A correction is applied by `copyedit fix` without asking (Safe) only when
+it is the single listed correction of a known misspelling, or the single
+candidate one edit away and far more common than any other, and the word
+is lowercase (not a possible name). Otherwise the first suggestion is
+Unsafe (applied with `fix --unsafe`).
+
+Examples:
+  Recieve teh report on Wendsday.
+  ^^^^^^^ Receive
+          ^^^ the
+                        ^^^^^^^^ Wednesday
+
+Accept a word for a project with `words = [\"...\"]` in copyedit.toml.";
+
+/// The spelling rule.
+pub struct Spelling;
+
+/// A capitalised word one edit from a proper name at least this common is
+/// flagged even mid-sentence (`Kremiln`; but not `Kirill`, near `krill`).
+const NAME_NEAR_COUNT: u64 = 200_000;
+/// A sentence-initial capitalised unknown word is flagged only when its best
+/// suggestion is at least this common (or a known misspelling).
+const SENTENCE_START_COUNT: u64 = 20_000;
+/// For a Safe fix, the first candidate must be this many times as common as
+/// the next candidate at the same distance.
+const SAFE_RATIO: u64 = 50;
+
+struct Unknown<'t> {
+    span: Range<usize>,
+    word: &'t str,
+    case: Case,
+    sentence_start: bool,
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for s in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(s) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+/// The hyphenated compound a token belongs to (`x-ray` for `ray`).
+fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    let touching = |a: &Token, b: &Token| a.span.end == b.span.start;
+    let part = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || text.get(t.span.clone()) == Some("-")
+    };
+    let mut start = i;
+    while start > 0 && part(&tokens[start - 1]) && touching(&tokens[start - 1], &tokens[start]) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < tokens.len()
+        && part(&tokens[end + 1])
+        && touching(&tokens[end], &tokens[end + 1])
+    {
+        end += 1;
+    }
+    (end > start)
+        .then(|| text.get(tokens[start].span.start..tokens[end].span.end))
+        .flatten()
+}
+
+impl Rule for Spelling {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut memo: HashMap<&str, Known> = HashMap::new();
+        let mut unknown: Vec<Unknown<'_>> = Vec::new();
+        for range in &cx.tokens.blocks {
+            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            for (i, tok) in tokens.iter().enumerate() {
+                if tok.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = tok.text(cx.text);
+                if word.chars().count() < 2 || word.len() > 64 {
+                    continue;
+                }
+                let known = *memo.entry(word).or_insert_with(|| cx.dict.check(word));
+                if known != Known::No {
+                    continue;
+                }
+                if tok.is_hyphenated()
+                    && compound(cx.text, tokens, i).is_some_and(|c| cx.dict.check(c) == Known::Yes)
+                {
+                    continue;
+                }
+                unknown.push(Unknown {
+                    span: tok.span.clone(),
+                    word,
+                    case: case_of(word),
+                    sentence_start: tok.is_sentence_start(),
+                });
+            }
+        }
+        if unknown.is_empty() {
+            return;
+        }
+        // Capitalised unknown words seen twice or more are names.
+        let mut capitalised: HashMap<String, usize> = HashMap::new();
+        for u in &unknown {
+            if u.case == Case::Title {
+                let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
+                *capitalised.entry(stem).or_default() += 1;
+            }
+        }
+        for u in unknown {
+            let is_name = || {
+                let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
+                capitalised.get(&stem).copied().unwrap_or(0) >= 2
+            };
+            let suggestions = match u.case {
+                Case::Mixed => continue,
+                Case::Upper if u.word.chars().count() <= 5 => continue,
+                Case::Title if is_name() => continue,
+                Case::Title => {
+                    let s = suggest(cx.dict, cx.lang, u.word);
+                    let likely = s.list.iter().any(|c| {
+                        c.known
+                            || if u.sentence_start {
+                                c.distance <= 2 && c.count >= SENTENCE_START_COUNT
+                            } else {
+                                c.distance <= 1 && c.proper && c.count >= NAME_NEAR_COUNT
+                            }
+                    });
+                    if !likely {
+                        continue;
+                    }
+                    s
+                }
+                _ => suggest(cx.dict, cx.lang, u.word),
+            };
+            out.push(diagnostic(&u, &suggestions));
+        }
+    }
+}
+
+fn diagnostic(u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        CODE,
+        Severity::Error,
+        u.span.clone(),
+        format!("unknown word `{}`", u.word),
+    );
+    let safe = is_safe(u, s);
+    for (i, cand) in s.list.iter().take(5).enumerate() {
+        let applicability = if i == 0 && safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        d.fixes.push(Fix::new(
+            format!("replace with `{}`", cand.word),
+            Edit::replace(u.span.clone(), cand.word.clone()),
+            applicability,
+        ));
+    }
+    d
+}
+
+/// A correction may be applied unasked only when it is unambiguous.
+fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
+    let Some(first) = s.list.first() else {
+        return false;
+    };
+    if u.case == Case::Title && !u.sentence_start {
+        return false;
+    }
+    if first.known {
+        return s.list.iter().filter(|c| c.known).count() == 1;
+    }
+    if first.distance != 1 || first.rare {
+        return false;
+    }
+    let runner_up = s
+        .list
+        .iter()
+        .skip(1)
+        .filter(|c| c.distance <= 1)
+        .map(|c| c.count)
+        .max()
+        .unwrap_or(0);
+    first.count >= SAFE_RATIO.saturating_mul(runner_up.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn flags_misspellings_with_ranked_suggestions() {
+        let text = "Recieve teh report on Wendsday.";
+        let d = run(&Spelling, text);
+        assert_eq!(flagged(text, &d), ["Recieve", "teh", "Wendsday"]);
+        let firsts: Vec<_> = d
+            .iter()
+            .map(|d| d.fixes[0].edits[0].replacement.as_str())
+            .collect();
+        assert_eq!(firsts, ["Receive", "the", "Wednesday"]);
+        assert_eq!(d[0].message, "unknown word `Recieve`");
+    }
+
+    #[test]
+    fn leaves_names_numbers_and_urls_alone() {
+        let text = "Steve Witkoff met Kirill Dmitriev in Kyiv. Witkoff’s plan cost €21bn (£18.2bn) on 2025-04-11, see https://exmaple.com/teh or mail teh@exmaple.com and NATO.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+    }
+
+    #[test]
+    fn flags_misspelt_names_near_common_ones() {
+        let text = "Officials in the Kremiln said so.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["Kremiln"]);
+    }
+
+    #[test]
+    fn hyphenated_parts_are_checked() {
+        let text = "a full-scale war and a ful-scale war";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["ful"]);
+    }
+
+    #[test]
+    fn all_caps_words_are_checked_case_insensitively() {
+        assert!(run(&Spelling, "people are DYING").is_empty());
+        let text = "people RECIEVE now";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["RECIEVE"]);
+        assert_eq!(
+            run(&Spelling, text)[0].fixes[0].edits[0].replacement,
+            "RECEIVE"
+        );
+    }
+
+    #[test]
+    fn safe_only_when_unambiguous() {
+        let d = run(&Spelling, "We recieve mail.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        // Mid-sentence capitalised: could be a name.
+        let d = run(&Spelling, "In the Kremiln today.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+    }
+}

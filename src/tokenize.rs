@@ -1,0 +1,547 @@
+//! Prose → tokens. Every token carries a byte span into the original text.
+//!
+//! Words are runs of Unicode letters with inner apostrophes (`'` or `’`);
+//! hyphenated compounds are split into their parts (each flagged
+//! [`Token::HYPHENATED`]); anything containing a digit is a number (`3rd`,
+//! `1990s`, `21bn`, `2025-04-11`, `5km`); URLs, e-mail addresses, `@handles`,
+//! `#tags` and file paths are single tokens that no rule spell-checks.
+
+use std::ops::Range;
+
+use crate::document::{Document, PieceKind};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes.
+    Word,
+    /// Anything alphanumeric that contains a digit: numbers, dates, ordinals, units.
+    Number,
+    /// `https://…`, `www.…`, or a bare domain such as `example.com`.
+    Url,
+    /// `name@example.com`.
+    Email,
+    /// `@handle`.
+    Handle,
+    /// `#tag`.
+    Hashtag,
+    /// A file path or file name: `/usr/bin`, `src/main.rs`, `README.md`.
+    Path,
+    /// One punctuation or symbol character.
+    Punct,
+    /// Horizontal white space.
+    Space,
+    /// A line break (`\n` or `\r\n`).
+    Newline,
+    /// Not prose: inline code, math, an entity.
+    Opaque,
+}
+
+/// A token: a kind, a byte span, and flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Bytes of the original text.
+    pub span: Range<usize>,
+    /// Bit set of `Token::*` flags.
+    pub flags: u8,
+}
+
+impl Token {
+    /// The first word of a sentence.
+    pub const SENTENCE_START: u8 = 1;
+    /// A part of a hyphenated compound (`full` and `scale` in `full-scale`).
+    pub const HYPHENATED: u8 = 2;
+
+    /// Whether the token is the first word of a sentence.
+    pub fn is_sentence_start(&self) -> bool {
+        self.flags & Self::SENTENCE_START != 0
+    }
+
+    /// Whether the token is part of a hyphenated compound.
+    pub fn is_hyphenated(&self) -> bool {
+        self.flags & Self::HYPHENATED != 0
+    }
+
+    /// Whether the token is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Whether the token is white space or a line break.
+    pub fn is_space(&self) -> bool {
+        matches!(self.kind, TokenKind::Space | TokenKind::Newline)
+    }
+
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.clone()).unwrap_or("")
+    }
+}
+
+/// The tokens of a document, grouped by block.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All tokens in text order.
+    pub tokens: Vec<Token>,
+    /// For each block of the document, its range of `tokens`.
+    pub blocks: Vec<Range<usize>>,
+}
+
+impl Tokens {
+    /// The tokens of block `i`.
+    pub fn block(&self, i: usize) -> &[Token] {
+        self.blocks
+            .get(i)
+            .and_then(|r| self.tokens.get(r.clone()))
+            .unwrap_or(&[])
+    }
+}
+
+/// Tokenize every block of a document.
+pub fn tokenize(doc: &Document<'_>) -> Tokens {
+    let mut out = Tokens {
+        tokens: Vec::with_capacity(doc.text.len() / 3),
+        blocks: Vec::with_capacity(doc.blocks.len()),
+    };
+    for block in &doc.blocks {
+        let start = out.tokens.len();
+        for piece in &block.pieces {
+            match piece.kind {
+                PieceKind::Opaque => out.tokens.push(Token {
+                    kind: TokenKind::Opaque,
+                    span: piece.span.clone(),
+                    flags: 0,
+                }),
+                PieceKind::Prose => scan(doc.text, piece.span.clone(), &mut out.tokens),
+            }
+        }
+        let end = out.tokens.len();
+        if let Some(block_tokens) = out.tokens.get_mut(start..end) {
+            mark_block(doc.text, block_tokens);
+        }
+        out.blocks.push(start..end);
+    }
+    out
+}
+
+/// Tokenize a plain string as one block (for tests and quick use).
+pub fn tokenize_str(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    scan(text, 0..text.len(), &mut tokens);
+    mark_block(text, &mut tokens);
+    tokens
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘' | '«')
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+    let Some(s) = text.get(span.clone()) else {
+        return;
+    };
+    let base = span.start;
+    let mut i = 0;
+    let mut prev: Option<char> = None;
+    while let Some(c) = char_at(s, i) {
+        let (kind, len) = if c == '\n' {
+            (TokenKind::Newline, 1)
+        } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
+            (TokenKind::Newline, 2)
+        } else if c.is_whitespace() {
+            let len = s[i..]
+                .find(|c: char| !c.is_whitespace() || c == '\n' || c == '\r')
+                .unwrap_or(s.len() - i);
+            (TokenKind::Space, len.max(c.len_utf8()))
+        } else if let Some(special) = prev
+            .is_none_or(|p| p.is_whitespace() || is_opening(p))
+            .then(|| special(&s[i..]))
+            .flatten()
+        {
+            special
+        } else if is_word_char(c) {
+            word_or_number(&s[i..])
+        } else {
+            (TokenKind::Punct, c.len_utf8())
+        };
+        out.push(Token {
+            kind,
+            span: base + i..base + i + len,
+            flags: 0,
+        });
+        prev = s[..i + len].chars().next_back();
+        i += len;
+    }
+}
+
+/// A word (letters and inner apostrophes) or a number (an alphanumeric run
+/// with a digit, joined by `.,:/-` between digits).
+fn word_or_number(s: &str) -> (TokenKind, usize) {
+    let mut has_digit = false;
+    let mut has_alpha = false;
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            has_digit |= c.is_numeric();
+            has_alpha |= !c.is_numeric();
+            end = i + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = if is_apostrophe(c) {
+            has_alpha && !has_digit && next.is_some_and(char::is_alphabetic)
+        } else if matches!(c, '.' | ',' | ':' | '/' | '-') {
+            has_digit && next.is_some_and(|n| n.is_ascii_digit())
+        } else {
+            false
+        };
+        if !joins {
+            break;
+        }
+    }
+    let kind = if has_digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (kind, end.max(1))
+}
+
+const URL_PREFIXES: &[&str] = &[
+    "http://", "https://", "ftp://", "file://", "mailto:", "www.",
+];
+
+const TLDS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "gov", "edu", "uk", "co", "de", "fr", "eu", "info", "app",
+    "ai", "ru", "ua", "us", "ca", "au", "nz", "ie", "in", "jp", "cn", "nl", "es", "it", "ch", "se",
+    "no", "fi", "dk", "be", "at", "pl", "br", "mil", "int", "tv", "me", "ly", "gl", "sh",
+];
+
+const FILE_EXTS: &[&str] = &[
+    "md", "markdown", "mdx", "txt", "rs", "toml", "json", "yaml", "yml", "py", "js", "ts", "tsx",
+    "jsx", "html", "htm", "css", "scss", "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "csv",
+    "tsv", "sh", "bash", "exe", "zip", "gz", "tar", "xml", "go", "java", "rb", "php", "c", "h",
+    "cpp", "hpp", "lock", "cfg", "ini", "conf", "log", "docx", "xlsx", "pptx", "mp3", "mp4", "wav",
+    "mov", "sql", "db", "bin", "dll", "so", "wasm", "ipynb", "rst", "tex", "bib",
+];
+
+/// Length of `s` up to the first white space, minus trailing punctuation that
+/// belongs to the sentence rather than to a URL or path.
+fn chunk_len(s: &str) -> usize {
+    let mut end = s.find(char::is_whitespace).unwrap_or(s.len());
+    loop {
+        let Some(last) = s[..end].chars().next_back() else {
+            return 0;
+        };
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ']' | '}' | '>' | '*'
+            | '_' | '`' => true,
+            ')' => s[..end].matches('(').count() < s[..end].matches(')').count(),
+            _ => false,
+        };
+        if !strip {
+            return end;
+        }
+        end -= last.len_utf8();
+    }
+}
+
+/// A token that must not be tokenized as words, starting at the beginning of a chunk.
+fn special(s: &str) -> Option<(TokenKind, usize)> {
+    let first = s.chars().next()?;
+    let lower_prefix: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
+    if URL_PREFIXES.iter().any(|p| lower_prefix.starts_with(p)) {
+        let len = chunk_len(s);
+        return (len > 4).then_some((TokenKind::Url, len));
+    }
+    if first == '@' || first == '#' {
+        let len = 1 + s[1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len() - 1);
+        if len > 1 && s[1..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            let kind = if first == '@' {
+                TokenKind::Handle
+            } else {
+                TokenKind::Hashtag
+            };
+            return Some((kind, len));
+        }
+        return None;
+    }
+    let len = chunk_len(s);
+    let chunk = &s[..len];
+    if chunk.len() < 3 {
+        return None;
+    }
+    // e-mail: local@domain.tld
+    if let Some(at) = chunk.find('@') {
+        let (local, domain) = (&chunk[..at], &chunk[at + 1..]);
+        let local_ok = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._%+-".contains(c));
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        if local_ok && domain_ok {
+            return Some((TokenKind::Email, len));
+        }
+        return None;
+    }
+    // Paths: /abs, ./rel, ../rel, ~/home, C:\dir, dir/file.ext
+    if chunk.starts_with('/')
+        || chunk.starts_with("./")
+        || chunk.starts_with("../")
+        || chunk.starts_with("~/")
+        || chunk.contains('\\')
+    {
+        return (chunk.chars().count() > 1).then_some((TokenKind::Path, len));
+    }
+    let is_name_char = |c: char| c.is_alphanumeric() || "._-/".contains(c);
+    if !chunk.chars().all(is_name_char) {
+        return None;
+    }
+    let last_segment = chunk.rsplit('/').next().unwrap_or(chunk);
+    if let Some((stem, ext)) = last_segment.rsplit_once('.') {
+        if !stem.is_empty() && FILE_EXTS.contains(&ext.to_ascii_lowercase().as_str()) {
+            return Some((TokenKind::Path, len));
+        }
+        // A bare lowercase domain: example.com, bbc.co.uk/news
+        let host = chunk.split('/').next().unwrap_or(chunk);
+        if let Some((name, tld)) = host.rsplit_once('.') {
+            if !name.is_empty()
+                && host == host.to_lowercase()
+                && TLDS.contains(&tld)
+                && !name.ends_with('.')
+            {
+                return Some((TokenKind::Url, len));
+            }
+        }
+    }
+    if chunk.contains('/') && chunk.split('/').filter(|p| !p.is_empty()).count() >= 3 {
+        return Some((TokenKind::Path, len));
+    }
+    None
+}
+
+/// Abbreviations after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev",
+    "Hon", "Sen", "Rep", "Gov", "vs", "etc", "e", "i", "g", "No", "Fig", "Mt", "approx", "cf",
+];
+
+/// Set sentence-start and hyphenation flags within one block.
+fn mark_block(text: &str, tokens: &mut [Token]) {
+    let mut start = true;
+    let mut after_colon = false;
+    let mut prev_word: Option<usize> = None;
+    for i in 0..tokens.len() {
+        let kind = tokens[i].kind;
+        match kind {
+            TokenKind::Space | TokenKind::Newline => continue,
+            TokenKind::Punct => {
+                let t = tokens[i].text(text);
+                match t {
+                    "." | "!" | "?" | "…" => {
+                        let abbreviation = t == "."
+                            && prev_word.is_some_and(|w| {
+                                let word = tokens[w].text(text);
+                                ABBREVIATIONS.contains(&word)
+                                    || (word.chars().count() == 1
+                                        && word.chars().all(char::is_uppercase))
+                            });
+                        if !abbreviation {
+                            start = true;
+                        }
+                    }
+                    ":" => after_colon = true,
+                    "“" | "\"" | "‘" if after_colon => start = true,
+                    "-" | "‐" => {
+                        let joined = |t: Option<&Token>| {
+                            t.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                        };
+                        let before = i.checked_sub(1).and_then(|j| tokens.get(j));
+                        let after = tokens.get(i + 1);
+                        let touching = before.is_some_and(|b| b.span.end == tokens[i].span.start)
+                            && after.is_some_and(|a| a.span.start == tokens[i].span.end);
+                        if touching && joined(before) && joined(after) {
+                            if let Some(b) = tokens.get_mut(i - 1) {
+                                if b.kind == TokenKind::Word {
+                                    b.flags |= Token::HYPHENATED;
+                                }
+                            }
+                            if let Some(a) = tokens.get_mut(i + 1) {
+                                if a.kind == TokenKind::Word {
+                                    a.flags |= Token::HYPHENATED;
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if t != ":" {
+                    after_colon = after_colon && matches!(t, "“" | "\"" | "‘");
+                }
+            }
+            _ => {
+                if kind == TokenKind::Word && start {
+                    tokens[i].flags |= Token::SENTENCE_START;
+                }
+                start = false;
+                after_colon = false;
+                prev_word = (kind == TokenKind::Word).then_some(i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize_str(text)
+            .into_iter()
+            .filter(|t| !t.is_space())
+            .map(|t| (t.kind, &text[t.span]))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        kinds(text)
+            .into_iter()
+            .filter(|(k, _)| *k == TokenKind::Word)
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes() {
+        assert_eq!(
+            words("Witkoff’s plan wouldn't work, says 'Bob'."),
+            ["Witkoff’s", "plan", "wouldn't", "work", "says", "Bob"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_compounds_are_split_and_flagged() {
+        let text = "a full-scale war and a 49-year-old man";
+        let toks = tokenize_str(text);
+        let parts: Vec<_> = toks
+            .iter()
+            .filter(|t| t.is_hyphenated())
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(parts, ["full", "scale", "year", "old"]);
+        assert!(kinds(text).contains(&(TokenKind::Number, "49")));
+    }
+
+    #[test]
+    fn numbers_money_dates_and_units_are_not_words() {
+        let text = "On 2025-04-11, 50 nations agreed €21bn (£18.2bn) for the 3rd time since the 1990s, 5km away at 10:30.";
+        assert_eq!(
+            words(text),
+            ["On", "nations", "agreed", "for", "the", "time", "since", "the", "away", "at"]
+        );
+        let nums: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(k, _)| *k == TokenKind::Number)
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(
+            nums,
+            [
+                "2025-04-11",
+                "50",
+                "21bn",
+                "18.2bn",
+                "3rd",
+                "1990s",
+                "5km",
+                "10:30"
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_emails_handles_tags_and_paths() {
+        let text = "See https://example.com/a_b?x=1, (www.bbc.co.uk) or mail bob@example.org, ping @jane_doe #Rust in src/main.rs and /usr/bin/env or README.md at example.com.";
+        let special: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(k, _)| !matches!(k, TokenKind::Word | TokenKind::Punct))
+            .collect();
+        assert_eq!(
+            special,
+            [
+                (TokenKind::Url, "https://example.com/a_b?x=1"),
+                (TokenKind::Url, "www.bbc.co.uk"),
+                (TokenKind::Email, "bob@example.org"),
+                (TokenKind::Handle, "@jane_doe"),
+                (TokenKind::Hashtag, "#Rust"),
+                (TokenKind::Path, "src/main.rs"),
+                (TokenKind::Path, "/usr/bin/env"),
+                (TokenKind::Path, "README.md"),
+                (TokenKind::Url, "example.com"),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_space_is_not_a_domain() {
+        assert_eq!(words("the end.Next one"), ["the", "end", "Next", "one"]);
+        assert_eq!(words("and/or"), ["and", "or"]);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "Recieve it. Then Mr. Smith said: “Let’s see.” U.S. troops left? Yes";
+        let toks = tokenize_str(text);
+        let starts: Vec<_> = toks
+            .iter()
+            .filter(|t| t.is_sentence_start())
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(starts, ["Recieve", "Then", "Let’s", "U", "Yes"]);
+    }
+
+    #[test]
+    fn spans_cover_the_text_exactly() {
+        let text = "Ünïcode façade — “quoted”\r\nline two\tend";
+        let toks = tokenize_str(text);
+        let mut pos = 0;
+        for t in &toks {
+            assert_eq!(t.span.start, pos);
+            pos = t.span.end;
+        }
+        assert_eq!(pos, text.len());
+        assert!(toks
+            .iter()
+            .any(|t| t.kind == TokenKind::Newline && t.span.len() == 2));
+        assert_eq!(
+            words(text),
+            ["Ünïcode", "façade", "quoted", "line", "two", "end"]
+        );
+    }
+
+    #[test]
+    fn all_caps_and_acronyms_are_words() {
+        assert_eq!(words("people ere DYING"), ["people", "ere", "DYING"]);
+    }
+}
