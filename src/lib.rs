@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod dictionary;
 pub mod document;
 pub mod linter;
+pub mod quotes;
 pub mod rules;
 pub mod suggest;
 pub mod tokenize;

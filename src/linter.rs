@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
 use crate::document::{Document, Format};
+use crate::quotes::Quotations;
 use crate::rules::{Context, RULES};
 use crate::tokenize::tokenize;
 
@@ -57,12 +58,14 @@ impl Linter {
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
         let doc = Document::parse(text, format);
         let tokens = tokenize(&doc);
+        let quotes = Quotations::find(&doc, &tokens);
         let cx = Context {
             text,
             doc: &doc,
             tokens: &tokens,
             dict: &self.dict,
             lang: self.config.lang,
+            quotes: &quotes,
         };
         let mut out = Vec::new();
         for info in RULES {

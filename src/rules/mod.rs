@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
 use crate::document::Document;
+use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
 mod spelling;
@@ -20,6 +21,8 @@ pub struct Context<'a> {
     pub dict: &'a Dictionary,
     /// The selected language.
     pub lang: Lang,
+    /// Direct quotations (no fix inside one is Safe).
+    pub quotes: &'a Quotations,
 }
 
 /// A check over a document.
@@ -75,12 +78,14 @@ pub(crate) mod testing {
         let dict = Dictionary::new(lang);
         let doc = Document::parse(text, format);
         let tokens = tokenize(&doc);
+        let quotes = Quotations::find(&doc, &tokens);
         let cx = Context {
             text,
             doc: &doc,
             tokens: &tokens,
             dict: &dict,
             lang,
+            quotes: &quotes,
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
