@@ -10,9 +10,11 @@ pub mod dictionary;
 pub mod document;
 pub mod linter;
 pub mod quotes;
+pub mod report;
 pub mod rules;
 pub mod suggest;
 pub mod tokenize;
+pub mod walk;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
 pub use dictionary::{Dictionary, Lang};

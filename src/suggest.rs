@@ -157,6 +157,10 @@ fn compute(dict: &Dictionary, word: &str) -> Suggestions {
         if rare {
             score -= 4.0;
         }
+        // A lowercase word is rarely a misspelt name or acronym.
+        if case == Case::Lower && cand_lower != *cand {
+            score -= 3.0;
+        }
         if is_known {
             score += 100.0;
         }

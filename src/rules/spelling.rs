@@ -26,8 +26,9 @@ their listed correction first. Case is kept: `Recieve` -> `Receive`,
 Names are not flagged, by these rules, because a false alarm costs more
 than a missed typo:
   - A capitalised unknown word that is not the first word of a sentence is
-    presumed a name, unless it is one edit away from a well-known name
-    (`Kremiln` -> `Kremlin`) or is a known misspelling.
+    presumed a name, unless it is a well-known name with two letters
+    swapped (`Kremiln` -> `Kremlin`) or a known misspelling. Names vary by
+    a letter (`Dmitry`/`Dmitri`), so other near misses are let through.
   - A capitalised unknown word used two or more times in the document is a
     name wherever it appears (`Witkoff`, `Witkoff's`).
   - A sentence-initial capitalised word is flagged only when a likely
@@ -57,8 +58,9 @@ Accept a word for a project with `words = [\"...\"]` in copyedit.toml.";
 /// The spelling rule.
 pub struct Spelling;
 
-/// A capitalised word one edit from a proper name at least this common is
-/// flagged even mid-sentence (`Kremiln`; but not `Kirill`, near `krill`).
+/// A capitalised word that is a proper name at least this common with two
+/// letters swapped is flagged even mid-sentence (`Kremiln`). Other one-letter
+/// differences are how names vary (`Dmitry`/`Dmitri`, `Kirill`/`krill`).
 const NAME_NEAR_COUNT: u64 = 200_000;
 /// A sentence-initial capitalised unknown word is flagged only when its best
 /// suggestion is at least this common (or a known misspelling).
@@ -168,7 +170,9 @@ impl Rule for Spelling {
                             || if u.sentence_start {
                                 c.distance <= 2 && c.count >= SENTENCE_START_COUNT
                             } else {
-                                c.distance <= 1 && c.proper && c.count >= NAME_NEAR_COUNT
+                                c.proper
+                                    && c.count >= NAME_NEAR_COUNT
+                                    && is_transposition(u.word, &c.word)
                             }
                     });
                     if !likely {
@@ -181,6 +185,17 @@ impl Rule for Spelling {
             out.push(diagnostic(&u, &suggestions));
         }
     }
+}
+
+/// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
+fn is_transposition(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a.get(*i) == b.get(*j) && a.get(*j) == b.get(*i))
 }
 
 fn diagnostic(u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
@@ -263,6 +278,9 @@ mod tests {
     fn flags_misspelt_names_near_common_ones() {
         let text = "Officials in the Kremiln said so.";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["Kremiln"]);
+        assert!(run(&Spelling, "spokesman Dmitry Peskov said").is_empty());
+        assert!(is_transposition("Kremiln", "Kremlin"));
+        assert!(!is_transposition("Dmitry", "Dmitri"));
     }
 
     #[test]

@@ -1,0 +1,54 @@
+//! `copyedit explain RULE` and `copyedit rules`.
+
+use std::io::Write;
+
+use copyedit::rules::{find, RULES};
+
+use super::{FAILURE, SUCCESS};
+
+pub(super) fn explain(code: &str) -> u8 {
+    let Some(rule) = find(code) else {
+        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        eprintln!(
+            "copyedit: error: no rule `{code}` (rules: {})",
+            codes.join(", ")
+        );
+        return FAILURE;
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{} ({}; default severity: {}; {})\n\n{}",
+        rule.code,
+        rule.summary,
+        rule.default_severity,
+        if rule.fixable {
+            "has fixes"
+        } else {
+            "no fixes"
+        },
+        rule.explanation
+    );
+    SUCCESS
+}
+
+pub(super) fn list() -> u8 {
+    let mut out = std::io::stdout().lock();
+    let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "{:width$}  {:8}  {:5}  summary",
+        "code", "severity", "fix"
+    );
+    for r in RULES {
+        let _ = writeln!(
+            out,
+            "{:width$}  {:8}  {:5}  {}",
+            r.code,
+            r.default_severity.as_str(),
+            if r.fixable { "yes" } else { "no" },
+            r.summary
+        );
+    }
+    SUCCESS
+}

@@ -1,0 +1,153 @@
+//! Command-line definitions (clap derive) and subcommands.
+
+mod check;
+mod explain;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  no problem at warning level or above
+  1  problems found
+  2  usage error, or an input could not be read or decoded
+     (the other inputs are still checked and reported)";
+
+/// A fast prose linter: spelling, typos a spell checker misses, and text
+/// cleanup, with fixes it can apply itself.
+#[derive(Debug, Parser)]
+#[command(name = "copyedit", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files, directories or standard input (`-`) and report problems.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Explain what a rule checks, why, and show examples.
+    Explain {
+        /// The rule code, e.g. `spelling`.
+        rule: String,
+    },
+    /// List every rule with its code, default severity and whether it can fix.
+    Rules,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Only when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-style snippets with suggestions and a summary line.
+    Human,
+    /// One line per problem: `path:line:col: severity[rule]: message`.
+    Concise,
+    /// One JSON document (schema in README).
+    Json,
+}
+
+/// Arguments of `copyedit check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (`-` for standard input). Directories
+    /// are searched recursively for .md, .markdown, .mdx, .txt and .text
+    /// files, respecting .gitignore. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// English variant: en-US, en-GB, en-CA or en-AU.
+    #[arg(long, default_value = "en-US")]
+    pub lang: String,
+    /// Also check files matching this glob when walking directories
+    /// (repeatable), e.g. `--glob '*.rst'`. A glob starting with `!` excludes.
+    #[arg(long = "glob", alias = "include", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Name to use for standard input in messages (also picks the format:
+    /// `notes.md` is read as Markdown).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Search hidden files and directories too.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Don't respect .gitignore, .ignore and similar files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Print suppressed problems (e.g. marked `[sic]`) as notes with the reason.
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Skip files larger than this (bytes; K, M and G suffixes allowed).
+    #[arg(long, default_value = "10M", value_parser = parse_size, value_name = "SIZE")]
+    pub max_file_size: u64,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n.saturating_mul(mult))
+        .map_err(|_| format!("`{s}` is not a size (e.g. 500K, 10M)"))
+}
+
+/// Exit code: no problems.
+pub const SUCCESS: u8 = 0;
+/// Exit code: problems found.
+pub const PROBLEMS: u8 = 1;
+/// Exit code: usage error or unreadable input.
+pub const FAILURE: u8 = 2;
+
+/// Parse arguments and run.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Explain { rule } => explain::explain(&rule),
+        Command::Rules => explain::list(),
+    };
+    ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert!(parse_size("ten").is_err());
+    }
+}

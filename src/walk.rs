@@ -1,0 +1,236 @@
+//! Finding the files to check and checking them in parallel.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ignore::overrides::OverrideBuilder;
+use ignore::WalkBuilder;
+use rayon::prelude::*;
+
+use crate::decode::{decode, Decoded};
+use crate::diagnostic::Diagnostic;
+use crate::document::Format;
+use crate::linter::Linter;
+
+/// File extensions checked by default when walking directories.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
+
+/// Where a text comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input, with the name to report it under.
+    Stdin(String),
+}
+
+impl Source {
+    /// The name used in messages.
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin(name) => name.clone(),
+        }
+    }
+
+    /// The format, from the file name.
+    pub fn format(&self) -> Format {
+        match self {
+            Source::File(p) => Format::from_path(p),
+            Source::Stdin(name) => Format::from_path(Path::new(name)),
+        }
+    }
+}
+
+/// A problem with one input that stops it being checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The path as given or found.
+    pub path: String,
+    /// Why: "No such file or directory", "invalid UTF-8 at byte 7 (line 2)".
+    pub message: String,
+}
+
+/// Options for discovery.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Extra globs to include when walking directories (e.g. `*.rst`).
+    pub globs: Vec<String>,
+    /// Check hidden files and directories too.
+    pub hidden: bool,
+    /// Ignore `.gitignore` and similar files.
+    pub no_ignore: bool,
+    /// Name to report standard input under.
+    pub stdin_name: Option<String>,
+}
+
+/// Expand the given paths into sources, sorted by path within each
+/// directory; explicit files are always included whatever their extension.
+pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> (Vec<Source>, Vec<InputError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    let default_paths = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default_paths[..]
+    } else {
+        paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = opts
+                .stdin_name
+                .clone()
+                .unwrap_or_else(|| "<stdin>".to_string());
+            sources.push(Source::Stdin(name));
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk_dir(path, opts, &mut sources, &mut errors),
+            Ok(_) => sources.push(Source::File(path.clone())),
+            Err(e) => errors.push(InputError {
+                path: path.display().to_string(),
+                message: io_message(&e),
+            }),
+        }
+    }
+    (sources, errors)
+}
+
+fn walk_dir(
+    dir: &Path,
+    opts: &WalkOptions,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<InputError>,
+) {
+    let mut overrides = OverrideBuilder::new(dir);
+    let mut ok = true;
+    for ext in DEFAULT_EXTENSIONS {
+        ok &= overrides.add(&format!("*.{ext}")).is_ok();
+    }
+    for glob in &opts.globs {
+        if let Err(e) = overrides.add(glob) {
+            errors.push(InputError {
+                path: glob.clone(),
+                message: format!("invalid glob: {e}"),
+            });
+        }
+    }
+    let overrides = match overrides.build() {
+        Ok(o) if ok => o,
+        Ok(_) | Err(_) => {
+            errors.push(InputError {
+                path: dir.display().to_string(),
+                message: "could not build file filters".to_string(),
+            });
+            return;
+        }
+    };
+    let walker = WalkBuilder::new(dir)
+        .hidden(!opts.hidden)
+        .git_ignore(!opts.no_ignore)
+        .git_global(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .ignore(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .require_git(false)
+        .follow_links(false)
+        .overrides(overrides)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_some_and(|t| t.is_file()) {
+                    sources.push(Source::File(e.into_path()));
+                }
+            }
+            Err(e) => errors.push(InputError {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// The text of an io::Error without Rust's "(os error N)" suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// The outcome of checking one source.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// Where it came from.
+    pub source: Source,
+    /// The decoded text (what spans index into).
+    pub text: String,
+    /// Whether it had a BOM.
+    pub bom: bool,
+    /// Problems found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read and decode one source (files larger than `max_size` bytes are refused).
+pub fn read_source(source: &Source, max_size: u64) -> Result<Decoded, InputError> {
+    let name = source.display_name();
+    let err = |message: String| InputError {
+        path: name.clone(),
+        message,
+    };
+    let bytes = match source {
+        Source::File(p) => {
+            let meta = fs::metadata(p).map_err(|e| err(io_message(&e)))?;
+            if meta.is_dir() {
+                return Err(err("is a directory".to_string()));
+            }
+            if meta.len() > max_size {
+                return Err(err(format!(
+                    "file is {} bytes, larger than the limit of {max_size} (see --max-file-size)",
+                    meta.len()
+                )));
+            }
+            fs::read(p).map_err(|e| err(io_message(&e)))?
+        }
+        Source::Stdin(_) => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(max_size.saturating_add(1))
+                .read_to_end(&mut buf)
+                .map_err(|e| err(io_message(&e)))?;
+            if buf.len() as u64 > max_size {
+                return Err(err(format!(
+                    "input larger than the limit of {max_size} bytes (see --max-file-size)"
+                )));
+            }
+            buf
+        }
+    };
+    decode(bytes).map_err(|e| err(e.to_string()))
+}
+
+/// Check sources in parallel; results come back in the order given.
+pub fn check_all(
+    linter: &Linter,
+    sources: &[Source],
+    max_size: u64,
+) -> Vec<Result<Checked, InputError>> {
+    sources
+        .par_iter()
+        .map(|source| {
+            let decoded = read_source(source, max_size)?;
+            let diagnostics = linter.check(&decoded.text, source.format());
+            Ok(Checked {
+                source: source.clone(),
+                text: decoded.text,
+                bom: decoded.bom,
+                diagnostics,
+            })
+        })
+        .collect()
+}
