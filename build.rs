@@ -4,6 +4,7 @@
 //! Outputs in `OUT_DIR`:
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
+//! - `suggest.fst`: lowercase word → `offset << 16 | len` into `suggest_forms.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
 
 use std::collections::BTreeMap;
@@ -36,12 +37,14 @@ fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let dir = root.join("dictionaries");
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
 
     // Lexicon: word → flags, then counts.
     let mut lexicon: BTreeMap<String, u64> = BTreeMap::new();
     for (file, flag) in [
         ("words-en.txt", COMMON),
+        ("words-extra.txt", COMMON),
         ("words-en_US.txt", EN_US),
         ("words-en_GB.txt", EN_GB),
         ("words-en_CA.txt", EN_CA),
@@ -73,6 +76,25 @@ fn main() {
         &out.join("lexicon.fst"),
         lexicon.iter().map(|(k, v)| (k.as_str(), *v)),
     );
+
+    // Suggestion index: lowercase form → the spellings it stands for, for
+    // every word except those known only from the name lists.
+    let mut forms: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (word, value) in &lexicon {
+        if (*value as u8) & !NAME != 0 {
+            forms.entry(word.to_lowercase()).or_default().push(word);
+        }
+    }
+    let mut blob = String::new();
+    let mut entries = Vec::with_capacity(forms.len());
+    for (lower, spellings) in &forms {
+        let offset = blob.len() as u64;
+        let joined = spellings.join(",");
+        blob.push_str(&joined);
+        entries.push((lower.as_str(), offset << 16 | joined.len() as u64));
+    }
+    fs::write(out.join("suggest_forms.txt"), blob).expect("write suggestion forms");
+    write_map(&out.join("suggest.fst"), entries.into_iter());
 
     // Bigrams.
     let bigram_text = read(&dir, "bigrams.tsv");

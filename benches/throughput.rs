@@ -1,1 +1,128 @@
-fn main() {}
+//! Throughput benchmark: `cargo bench --bench throughput`.
+//!
+//! Builds a ≥ 20 MB prose corpus from `tests/data/prose/` (repeated, with a
+//! deterministic typo injected every ~200 words so suggestions are exercised)
+//! and checks it single-threaded in 100 KB documents, end to end (parse,
+//! tokenize, every rule). Reports MB/s. Also times a 5 KB article end to end,
+//! including building the linter (start-up cost).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use copyedit::{Format, Linter};
+
+const TARGET_BYTES: usize = 20 * 1024 * 1024;
+const DOC_BYTES: usize = 100 * 1024;
+
+/// A tiny deterministic PRNG (xorshift) so runs are comparable.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn inject_typo(word: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| c.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let i = 1 + (rng.next() as usize) % (chars.len() - 2);
+    let mut c = chars.clone();
+    match rng.next() % 3 {
+        0 => c.swap(i, i + 1),
+        1 => {
+            c.remove(i);
+        }
+        _ => c.insert(i, c[i]),
+    }
+    c.into_iter().collect()
+}
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/prose");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/prose exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable prose"))
+        .collect();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut doc = String::with_capacity(DOC_BYTES + 1024);
+    let mut n = 0usize;
+    'outer: loop {
+        for text in &texts {
+            for word in text.split_inclusive(' ') {
+                n += 1;
+                if n % 200 == 0 {
+                    doc.push_str(&inject_typo(word.trim_end(), &mut rng));
+                    if word.ends_with(' ') {
+                        doc.push(' ');
+                    }
+                } else {
+                    doc.push_str(word);
+                }
+                if doc.len() >= DOC_BYTES {
+                    total += doc.len();
+                    docs.push(std::mem::take(&mut doc));
+                    if total >= TARGET_BYTES {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    docs
+}
+
+fn main() {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let linter = Linter::default();
+    let mb = bytes as f64 / 1_000_000.0;
+    let mut runs = Vec::new();
+    let mut found = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        found = 0;
+        for d in &docs {
+            found += black_box(linter.check(d, Format::Plain)).len();
+        }
+        runs.push(start.elapsed());
+    }
+    // The first run starts with an empty suggestion cache, as a CLI process
+    // does; later runs show the cost with every unknown word already seen.
+    let cold = runs[0];
+    let warm = runs[1..].iter().min().copied().unwrap_or(Duration::MAX);
+    println!(
+        "throughput: {mb:.1} MB, {found} problems; single-threaded: cold {:.1} MB/s ({:.2} s), warm {:.1} MB/s ({:.2} s)",
+        mb / cold.as_secs_f64(),
+        cold.as_secs_f64(),
+        mb / warm.as_secs_f64(),
+        warm.as_secs_f64(),
+    );
+
+    // Start-up + one 5 KB article, as a fresh CLI process would do it.
+    let article: String = docs[0].chars().take(5 * 1024).collect();
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        let linter = Linter::default();
+        black_box(linter.check(&article, Format::Markdown));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "5 KB article end to end (new linter each time): median {:.2} ms",
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    );
+}

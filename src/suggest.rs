@@ -40,6 +40,10 @@ pub struct Suggestions {
     pub list: Vec<Suggestion>,
 }
 
+/// A candidate one edit away at least this common makes a search two edits
+/// away unnecessary.
+const CONFIDENT_COUNT: u64 = 1_000_000;
+
 /// How many candidates are kept per word.
 pub const MAX_CANDIDATES: usize = 8;
 
@@ -191,12 +195,20 @@ fn compute(dict: &Dictionary, word: &str) -> Suggestions {
         }
     };
 
-    for (cand, entry) in dict.near(&lower, max) {
+    // One edit out is cheap to search; two edits out only when one edit
+    // finds nothing common enough to be the likely answer.
+    let mut near = dict.near(&lower, 1);
+    let confident = near.iter().any(|(_, e)| e.count >= CONFIDENT_COUNT)
+        || known.iter().any(|k| strsim::osa_distance(&lower, &k.to_lowercase()) <= 1);
+    if max > 1 && !confident {
+        near = dict.near(&lower, max);
+    }
+    for (cand, entry) in near {
         if !dict.accepts(entry) {
             continue;
         }
-        let is_known = known.iter().any(|k| k.eq_ignore_ascii_case(&cand));
-        consider(&cand, entry.count, entry.is_rare(), is_known);
+        let is_known = known.iter().any(|k| k.eq_ignore_ascii_case(cand));
+        consider(cand, entry.count, entry.is_rare(), is_known);
     }
     for k in &known {
         // Corrections further than `max` edits (or multi-word ones).

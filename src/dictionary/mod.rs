@@ -13,12 +13,14 @@ use fst::{IntoStreamer, Map, Streamer};
 
 mod automaton;
 
-pub use automaton::Damerau;
+use automaton::Dfa;
 
 static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
 static MISSPELLINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.fst"));
 static CORRECTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.txt"));
+static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
+static SUGGEST_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/suggest_forms.txt"));
 
 /// Flag bits stored in the lexicon (see `build.rs`).
 pub mod flags {
@@ -136,6 +138,7 @@ pub struct Dictionary {
     lexicon: Map<&'static [u8]>,
     bigrams: Map<&'static [u8]>,
     misspellings: Map<&'static [u8]>,
+    suggest: Map<&'static [u8]>,
     accept: u8,
     /// Extra accepted words (exact spelling) from configuration.
     user_words: HashSet<String>,
@@ -165,6 +168,29 @@ pub fn normalize_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(word)
     }
+}
+
+/// Remove common Latin diacritics (`coupé` → `coupe`).
+pub fn fold_diacritics(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'O',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            other => other,
+        })
+        .collect()
 }
 
 /// Capitalisation of a word.
@@ -224,6 +250,7 @@ impl Dictionary {
             lexicon: map(LEXICON),
             bigrams: map(BIGRAMS),
             misspellings: map(MISSPELLINGS),
+            suggest: map(SUGGEST),
             accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
             user_words: HashSet::new(),
             user_words_lower: HashSet::new(),
@@ -279,11 +306,19 @@ impl Dictionary {
         if status != Known::No {
             return status;
         }
-        for suffix in ["'s", "'S", "'"] {
+        // Possessives and contractions of known words: Witkoff's, there'd.
+        for suffix in ["'s", "'S", "'d", "'ll", "'ve", "'re", "'m", "'"] {
             if let Some(stem) = word.strip_suffix(suffix) {
-                if !stem.is_empty() {
+                if !stem.is_empty() && !stem.ends_with('\'') {
                     return self.check_cased(stem);
                 }
+            }
+        }
+        // Accented spellings of known words: coupé, naïve, façade.
+        if !word.is_ascii() {
+            let folded = fold_diacritics(&word);
+            if folded != *word {
+                return self.check_cased(&folded);
             }
         }
         Known::No
@@ -338,15 +373,24 @@ impl Dictionary {
             .unwrap_or_default()
     }
 
-    /// Every lexicon entry within Damerau distance `max` of `word`
-    /// (case-insensitive for ASCII), with its distance.
-    pub fn near(&self, word: &str, max: u8) -> Vec<(String, Entry)> {
-        let aut = Damerau::new(word, max);
-        let mut stream = self.lexicon.search(&aut).into_stream();
+    /// Every dictionary word (not from the name lists) within Damerau
+    /// distance `max` (at most 2) of `word`, compared in lowercase, with its
+    /// lexicon entry.
+    pub fn near(&self, word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         let mut out = Vec::new();
-        while let Some((k, v)) = stream.next() {
-            if let Ok(s) = std::str::from_utf8(k) {
-                out.push((s.to_string(), Entry::from_value(v)));
+        let Some(aut) = Dfa::new(&word.to_lowercase(), max) else {
+            return out;
+        };
+        let mut stream = self.suggest.search(&aut).into_stream();
+        while let Some((_, v)) = stream.next() {
+            let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
+            let Some(forms) = SUGGEST_FORMS.get(offset..offset + len) else {
+                continue;
+            };
+            for form in forms.split(',') {
+                if let Some(e) = self.entry(form) {
+                    out.push((form, e));
+                }
             }
         }
         out
@@ -442,10 +486,10 @@ mod tests {
     #[test]
     fn near_finds_transpositions_case_insensitively() {
         let d = us();
-        let near: Vec<String> = d.near("teh", 1).into_iter().map(|(w, _)| w).collect();
-        assert!(near.contains(&"the".to_string()), "{near:?}");
-        let near: Vec<String> = d.near("kremiln", 1).into_iter().map(|(w, _)| w).collect();
-        assert!(near.contains(&"Kremlin".to_string()), "{near:?}");
+        let near: Vec<&str> = d.near("teh", 1).into_iter().map(|(w, _)| w).collect();
+        assert!(near.contains(&"the"), "{near:?}");
+        let near: Vec<&str> = d.near("kremiln", 1).into_iter().map(|(w, _)| w).collect();
+        assert!(near.contains(&"Kremlin"), "{near:?}");
     }
 
     #[test]

@@ -135,6 +135,9 @@ impl Rule for Spelling {
                 {
                     continue;
                 }
+                if dropped_g(cx, tokens, i, word) {
+                    continue;
+                }
                 unknown.push(Unknown {
                     span: tok.span.clone(),
                     word,
@@ -185,6 +188,14 @@ impl Rule for Spelling {
             out.push(diagnostic(&u, &suggestions));
         }
     }
+}
+
+/// Dialect spelling with the final g dropped and marked: `goin’`, `comin'`.
+fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
+    let apostrophe_follows = tokens.get(i + 1).is_some_and(|t| {
+        t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
+    });
+    apostrophe_follows && word.ends_with("in") && cx.dict.check(&format!("{word}g")) == Known::Yes
 }
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
@@ -281,6 +292,13 @@ mod tests {
         assert!(run(&Spelling, "spokesman Dmitry Peskov said").is_empty());
         assert!(is_transposition("Kremiln", "Kremlin"));
         assert!(!is_transposition("Dmitry", "Dmitri"));
+    }
+
+    #[test]
+    fn dialect_and_accents() {
+        assert!(run(&Spelling, "I was goin’ home in the coupé.").is_empty());
+        let text = "I was goin home.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["goin"]);
     }
 
     #[test]
