@@ -81,8 +81,10 @@ pub fn weighted_distance(typo: &str, word: &str) -> f64 {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i as f64;
     }
-    for j in 0..=m {
-        d[0][j] = j as f64;
+    if let Some(first) = d.first_mut() {
+        for (j, cell) in first.iter_mut().enumerate() {
+            *cell = j as f64;
+        }
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -199,7 +201,9 @@ fn compute(dict: &Dictionary, word: &str) -> Suggestions {
     // finds nothing common enough to be the likely answer.
     let mut near = dict.near(&lower, 1);
     let confident = near.iter().any(|(_, e)| e.count >= CONFIDENT_COUNT)
-        || known.iter().any(|k| strsim::osa_distance(&lower, &k.to_lowercase()) <= 1);
+        || known
+            .iter()
+            .any(|k| strsim::osa_distance(&lower, &k.to_lowercase()) <= 1);
     if max > 1 && !confident {
         near = dict.near(&lower, max);
     }

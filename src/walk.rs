@@ -135,13 +135,16 @@ fn walk_dir(
         .parents(!opts.no_ignore)
         .require_git(false)
         .follow_links(false)
-        .overrides(overrides)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         match entry {
             Ok(e) => {
-                if e.file_type().is_some_and(|t| t.is_file()) {
+                // The globs only select among files the ignore rules let
+                // through (as overrides they would take precedence).
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && overrides.matched(e.path(), false).is_whitelist()
+                {
                     sources.push(Source::File(e.into_path()));
                 }
             }

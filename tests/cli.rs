@@ -1,0 +1,289 @@
+//! End-to-end tests of the `copyedit` binary.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn copyedit() -> Command {
+    let mut cmd = Command::cargo_bin("copyedit").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json_of(output: &[u8]) -> Value {
+    serde_json::from_slice(output).expect("valid JSON output")
+}
+
+#[test]
+fn stdin_with_three_misspellings() {
+    let out = copyedit()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Recieve teh report on Wendsday.\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let diags = v["diagnostics"].as_array().unwrap();
+    let words: Vec<(&str, &str)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap(),
+                d["fixes"][0]["edits"][0]["replacement"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("unknown word `Recieve`", "Receive"),
+            ("unknown word `teh`", "the"),
+            ("unknown word `Wendsday`", "Wednesday"),
+        ]
+    );
+    assert_eq!(diags[0]["path"], "<stdin>");
+    assert_eq!(diags[1]["line"], 1);
+    assert_eq!(diags[1]["column"], 9);
+    assert_eq!(diags[1]["end_column"], 12);
+    assert_eq!(diags[1]["byte_start"], 8);
+    assert_eq!(diags[1]["byte_end"], 11);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["errors"], 3);
+}
+
+#[test]
+fn human_output_snapshot() {
+    let out = copyedit()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "report.txt",
+            "-",
+        ])
+        .write_stdin("Recieve teh report on Wendsday.\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn concise_output() {
+    copyedit()
+        .args(["check", "--format", "concise", "-"])
+        .write_stdin("A clean line.\nOne misspeled word.\n")
+        .assert()
+        .code(1)
+        .stdout("<stdin>:2:5: error[spelling]: unknown word `misspeled`\n");
+}
+
+#[test]
+fn clean_input_exits_zero() {
+    copyedit()
+        .args(["check", "-"])
+        .write_stdin("Nothing wrong here.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems found in 1 file"));
+}
+
+#[test]
+fn sample_article_flags_only_the_fragment() {
+    let out = copyedit()
+        .args(["check", "--format", "json", &fixture("ceasefire-talks.txt")])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let flagged: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] != "info")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(flagged[0].contains("`ld`"), "{flagged:?}");
+}
+
+#[test]
+fn directory_with_binary_and_invalid_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "Teh first file.\n").unwrap();
+    fs::write(dir.path().join("b.txt"), b"binary\0data").unwrap();
+    fs::write(dir.path().join("c.txt"), b"bad \xff utf8").unwrap();
+    fs::write(dir.path().join("d.txt"), "A clean file.\n").unwrap();
+    fs::write(dir.path().join("e.rs"), "fn mian() {}\n").unwrap(); // not checked by default
+    let assert = copyedit()
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let out = assert.get_output();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("a.md:1:1: error[spelling]: unknown word `Teh`"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("e.rs"), "{stdout}");
+    assert!(
+        stderr.contains("b.txt: binary file (NUL byte at offset 6)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c.txt: invalid UTF-8 at byte 4 (line 1)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn glob_widens_the_walk_and_gitignore_is_respected() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.rst"), "Teh notes.\n").unwrap();
+    fs::write(dir.path().join(".gitignore"), "skipped.md\n").unwrap();
+    fs::write(dir.path().join("skipped.md"), "Teh skipped.\n").unwrap();
+    copyedit()
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    copyedit()
+        .args(["check", "--format", "concise", "--glob", "*.rst"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("notes.rst:1:1"))
+        .stdout(predicate::str::contains("skipped.md").not());
+}
+
+#[test]
+fn missing_path_is_reported_and_others_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "Teh one.\n").unwrap();
+    copyedit()
+        .args(["check", "--format", "concise"])
+        .arg(&good)
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("good.txt:1:1"))
+        .stderr(predicate::str::contains(
+            "missing.txt: No such file or directory",
+        ));
+}
+
+#[test]
+fn bom_is_skipped_and_offsets_start_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bom.txt");
+    fs::write(&f, b"\xEF\xBB\xBFTeh text.\r\nMore tekst.\r\n").unwrap();
+    let out = copyedit()
+        .args(["check", "--format", "json"])
+        .arg(&f)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let d = &v["diagnostics"];
+    assert_eq!(d[0]["byte_start"], 0);
+    assert_eq!(d[1]["line"], 2);
+    assert_eq!(d[1]["column"], 6);
+}
+
+#[test]
+fn explain_and_rules() {
+    copyedit()
+        .args(["explain", "spelling"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Kremiln"));
+    copyedit()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule `no-such-rule`"));
+    copyedit()
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("spelling"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    copyedit()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    copyedit()
+        .args(["check", "--lang", "fr", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown language `fr`"));
+    copyedit().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn color_only_when_asked() {
+    let plain = copyedit()
+        .args(["check", "-"])
+        .write_stdin("Teh.\n")
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!plain.contains(&0x1b), "no escapes when piped");
+    let coloured = copyedit()
+        .args(["check", "--color", "always", "-"])
+        .write_stdin("Teh.\n")
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(coloured.contains(&0x1b));
+}
+
+#[test]
+fn markdown_code_is_not_checked() {
+    copyedit()
+        .args(["check", "--stdin-filename", "doc.md", "-"])
+        .write_stdin("Fine text.\n\n```\nteh recieve\n```\n\nAlso `teh` fine.\n")
+        .assert()
+        .success();
+}
+
+#[test]
+fn example_article_runs() {
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.md");
+    copyedit()
+        .arg("check")
+        .arg(article)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("recieve"))
+        .stdout(predicate::str::contains("Code blocks").not());
+}
