@@ -5,6 +5,7 @@
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
 //! - `suggest.fst`: lowercase word → `offset << 16 | len` into `suggest_forms.txt`
+//! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
 
 use std::collections::BTreeMap;
@@ -106,6 +107,67 @@ fn main() {
     }
     write_map(&out.join("bigrams.fst"), bigrams.into_iter());
 
+    // Real-word confusables: for each word with a corpus count, the words one
+    // edit away (or in a curated confusion set) that are at least
+    // `DOMINANCE` times as common, e.g. `ere` → `were,here,are`.
+    let conf_text = read(&dir, "confusion-sets.txt");
+    let mut sets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in lines(&conf_text) {
+        if line.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for w in &words {
+            let others = sets.entry((*w).to_string()).or_default();
+            others.extend(words.iter().filter(|o| *o != w).map(|o| (*o).to_string()));
+        }
+    }
+    let accepted = |w: &str| {
+        lexicon
+            .get(w)
+            .is_some_and(|v| (*v as u8) & (COMMON | EN_US | EN_GB | EN_CA | EN_AU) != 0)
+    };
+    let total: u64 = freq.values().sum();
+    println!("cargo:rustc-env=COPYEDIT_UNIGRAM_TOTAL={total}");
+    let mut blob = String::new();
+    let mut entries: Vec<(&str, u64)> = Vec::new();
+    let freq_h: std::collections::HashMap<&str, u64> = freq.iter().map(|(k, v)| (*k, *v)).collect();
+    let mut keys: Vec<&str> = freq.keys().copied().collect();
+    for w in sets.keys() {
+        if !freq.contains_key(w.as_str()) {
+            keys.push(w);
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    for w in keys {
+        let count = freq.get(w).copied().unwrap_or(0);
+        let mut cands: Vec<&str> = Vec::new();
+        if w.chars().count() >= 2 && accepted(w) {
+            for v in edits1(w) {
+                if let Some((k, c)) = freq_h.get_key_value(v.as_str()) {
+                    if *c >= count.saturating_mul(DOMINANCE) && accepted(k) {
+                        cands.push(k);
+                    }
+                }
+            }
+        }
+        if let Some(others) = sets.get(w) {
+            cands.extend(others.iter().map(String::as_str));
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        if cands.is_empty() {
+            continue;
+        }
+        let offset = blob.len() as u64;
+        let joined = cands.join(",");
+        blob.push_str(&joined);
+        entries.push((w, offset << 16 | joined.len() as u64));
+    }
+    fs::write(out.join("confusables.txt"), blob).expect("write confusables");
+    write_map(&out.join("confusables.fst"), entries.into_iter());
+
     // Known misspellings → corrections.
     let miss_text = read(&dir, "misspellings.tsv");
     let mut miss: BTreeMap<&str, &str> = BTreeMap::new();
@@ -123,6 +185,44 @@ fn main() {
     }
     fs::write(out.join("corrections.txt"), blob).expect("write corrections");
     write_map(&out.join("misspellings.fst"), entries.into_iter());
+}
+
+/// A candidate must be this many times as common as the word to be a
+/// real-word suspect (curated confusion sets are exempt).
+const DOMINANCE: u64 = 10;
+
+/// Every string one deletion, transposition, substitution or insertion
+/// (lowercase letters and the apostrophe) away from `w`.
+fn edits1(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let alphabet = "abcdefghijklmnopqrstuvwxyz'";
+    let mut out = Vec::new();
+    let s = |v: &[char]| v.iter().collect::<String>();
+    for i in 0..chars.len() {
+        let mut d = chars.clone();
+        d.remove(i);
+        out.push(s(&d));
+        if i + 1 < chars.len() {
+            let mut t = chars.clone();
+            t.swap(i, i + 1);
+            out.push(s(&t));
+        }
+        for c in alphabet.chars() {
+            if c != chars[i] {
+                let mut r = chars.clone();
+                r[i] = c;
+                out.push(s(&r));
+            }
+        }
+    }
+    for i in 0..=chars.len() {
+        for c in alphabet.chars() {
+            let mut ins = chars.clone();
+            ins.insert(i, c);
+            out.push(s(&ins));
+        }
+    }
+    out
 }
 
 fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {

@@ -49,18 +49,18 @@ pub const MAX_CANDIDATES: usize = 8;
 
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
+/// Row and doubled x-coordinate of a key (rows are staggered by half a key).
 fn key_pos(c: char) -> Option<(i32, i32)> {
     QWERTY.iter().enumerate().find_map(|(r, row)| {
-        row.find(c)
-            .map(|col| (r as i32, col as i32 + if r == 0 { 0 } else { r as i32 }))
+        row.find(c).map(|col| (r as i32, 2 * col as i32 + r as i32))
     })
 }
 
 /// Whether two letters are neighbours on a QWERTY keyboard.
 pub fn keyboard_adjacent(a: char, b: char) -> bool {
     match (key_pos(a), key_pos(b)) {
-        (Some((ra, ca)), Some((rb, cb))) => {
-            (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 + i32::from(ra != rb) && (a != b)
+        (Some((ra, xa)), Some((rb, xb))) => {
+            (ra == rb && (xa - xb).abs() == 2) || ((ra - rb).abs() == 1 && (xa - xb).abs() == 1)
         }
         _ => false,
     }
@@ -272,6 +272,10 @@ mod tests {
         assert!(weighted_distance("maddness", "madness") < 1.0);
         assert!(keyboard_adjacent('s', 'd'));
         assert!(!keyboard_adjacent('a', 'p'));
+        assert!(!keyboard_adjacent('a', 'e'));
+        for (a, b) in [('a', 'q'), ('a', 'w'), ('a', 'z'), ('s', 'e'), ('g', 'h'), ('n', 'j')] {
+            assert!(keyboard_adjacent(a, b), "{a}{b}");
+        }
     }
 
     #[test]

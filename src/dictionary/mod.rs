@@ -19,6 +19,10 @@ static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"))
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
 static MISSPELLINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.fst"));
 static CORRECTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.txt"));
+static CONFUSABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
+static CONFUSABLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.txt"));
+/// Sum of all unigram counts.
+pub const UNIGRAM_TOTAL: &str = env!("COPYEDIT_UNIGRAM_TOTAL");
 static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
 static SUGGEST_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/suggest_forms.txt"));
 
@@ -139,6 +143,8 @@ pub struct Dictionary {
     bigrams: Map<&'static [u8]>,
     misspellings: Map<&'static [u8]>,
     suggest: Map<&'static [u8]>,
+    confusables: Map<&'static [u8]>,
+    total: u64,
     accept: u8,
     /// Extra accepted words (exact spelling) from configuration.
     user_words: HashSet<String>,
@@ -251,6 +257,8 @@ impl Dictionary {
             bigrams: map(BIGRAMS),
             misspellings: map(MISSPELLINGS),
             suggest: map(SUGGEST),
+            confusables: map(CONFUSABLES),
+            total: UNIGRAM_TOTAL.parse().unwrap_or(1).max(1),
             accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
             user_words: HashSet::new(),
             user_words_lower: HashSet::new(),
@@ -396,6 +404,19 @@ impl Dictionary {
         out
     }
 
+    /// Words a (lowercase) word is easily mistyped for: one edit away and at
+    /// least ten times as common, or in a curated confusion set.
+    pub fn confusables(&self, word: &str) -> Option<std::str::Split<'static, char>> {
+        let v = self.confusables.get(word)?;
+        let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
+        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| s.split(','))
+    }
+
+    /// Sum of all unigram counts.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
     /// Number of words in the lexicon.
     pub fn len(&self) -> usize {
         self.lexicon.len()
@@ -481,6 +502,10 @@ mod tests {
         assert!(d.bigram("of", "the") > d.bigram("fo", "the"));
         assert!(d.known_misspelling("recieve").contains(&"receive"));
         assert!(d.known_misspelling("receive").is_empty());
+        let ere: Vec<&str> = d.confusables("ere").unwrap().collect();
+        assert!(ere.contains(&"were") && ere.contains(&"are"), "{ere:?}");
+        assert!(d.confusables("the").is_none());
+        assert!(d.confusables("then").unwrap().any(|w| w == "than"));
     }
 
     #[test]

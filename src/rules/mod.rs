@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
+mod real_word;
 mod spelling;
 
 /// Everything a rule may read.
@@ -48,14 +49,24 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in the order they run and are listed.
-pub static RULES: &[RuleInfo] = &[RuleInfo {
-    code: spelling::CODE,
-    default_severity: Severity::Error,
-    fixable: true,
-    summary: "words that are in no dictionary",
-    explanation: spelling::EXPLANATION,
-    rule: &spelling::Spelling,
-}];
+pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: spelling::CODE,
+        default_severity: Severity::Error,
+        fixable: true,
+        summary: "words that are in no dictionary",
+        explanation: spelling::EXPLANATION,
+        rule: &spelling::Spelling,
+    },
+    RuleInfo {
+        code: real_word::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "a real word where a near neighbour fits far better",
+        explanation: real_word::EXPLANATION,
+        rule: &real_word::RealWord,
+    },
+];
 
 /// Look a rule up by code.
 pub fn find(code: &str) -> Option<&'static RuleInfo> {

@@ -1,0 +1,255 @@
+//! `real-word`: a valid word where a near neighbour fits the context far
+//! better (`people ere dying` → `were`).
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case, Dictionary};
+use crate::suggest::keyboard_adjacent;
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "real-word";
+
+pub(super) const EXPLANATION: &str = "\
+Flags a correctly spelled word that is probably a typo for another word:
+`Too many people ere dying` (for `were`), `form the start` (for `from`).
+A spell checker cannot see these: every word is in the dictionary.
+
+How it decides. Each word is compared with its confusables: words one edit
+away (a letter dropped, added, changed or two letters swapped) that are at
+least ten times as common, and curated confusion sets (then/than,
+loose/lose, affect/effect, their/there, quiet/quite, weather/whether ...).
+For each, copyedit scores how well it fits between the words to its left
+and right with bigram counts from Google Books (SymSpell's lists), weighted
+by how likely the typo is (a dropped letter or swapped pair is likelier
+than an arbitrary substitution). It flags the word only when a confusable
+fits the context at least 1,000 times better, the confusable's own pairing
+with a neighbour is attested in the bigram list, and the word's own pairs
+are not both attested. The word needs a word on each side (no punctuation
+between); capitalised words in mid-sentence (names) are left alone.
+
+The fix (replace with the suggestion) is never Safe: only a person can tell
+whether `ere` was meant. Mark a deliberate word with `[sic]`.
+
+Examples:
+  Too many people ere dying.      -> were
+  We knew it form the start.      -> from
+  It is more then enough.         -> than
+Not flagged:
+  Ere long, the ship sailed.      (nothing to compare on the left)
+  The form of the report.         (the pairs are common)";
+
+/// The real-word rule.
+pub struct RealWord;
+
+/// A confusable must fit the context this many times better.
+const THRESHOLD: f64 = 1_000.0;
+/// Pseudo-count for a word pair missing from the bigram list: half the
+/// list's smallest count (pairs rarer than that were pruned).
+const UNSEEN_CAP: f64 = 3_200_000.0;
+
+fn lower(word: &str) -> String {
+    normalize_apostrophes(word).to_lowercase()
+}
+
+/// The word immediately before or after `i` in the same sentence, with only
+/// white space (at most one line break) between.
+fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
+    let mut j = i;
+    let mut breaks = 0;
+    loop {
+        j = if forward { j + 1 } else { j.checked_sub(1)? };
+        let t = tokens.get(j)?;
+        match t.kind {
+            TokenKind::Space => continue,
+            TokenKind::Newline => {
+                breaks += 1;
+                if breaks > 1 {
+                    return None;
+                }
+            }
+            TokenKind::Word if !t.is_hyphenated() => return Some(lower(t.text(text))),
+            _ => return None,
+        }
+    }
+}
+
+struct Scorer<'d> {
+    dict: &'d Dictionary,
+    total: f64,
+}
+
+impl Scorer<'_> {
+    fn count(&self, w: &str) -> f64 {
+        self.dict.count(w).max(1) as f64
+    }
+
+    /// Bigram count, or an estimate below the list's cut-off when unseen.
+    fn pair(&self, a: &str, b: &str) -> (f64, bool) {
+        match self.dict.bigram(a, b) {
+            0 => (
+                (self.count(a) * self.count(b) / self.total).min(UNSEEN_CAP),
+                false,
+            ),
+            n => (n as f64, true),
+        }
+    }
+
+    /// How well `x` fits between `l` and `r` (∝ P(l, x, r) under a bigram
+    /// model), and whether any of its pairs is attested.
+    fn fit(&self, l: Option<&str>, x: &str, r: Option<&str>) -> (f64, bool, bool) {
+        let left = l.map(|l| self.pair(l, x));
+        let right = r.map(|r| self.pair(x, r));
+        match (left, right) {
+            (Some((a, sa)), Some((b, sb))) => (a * b / self.count(x), sa || sb, sa && sb),
+            (Some((a, sa)), None) => (a, sa, sa),
+            (None, Some((b, sb))) => (b, sb, sb),
+            (None, None) => (0.0, false, false),
+        }
+    }
+}
+
+/// How likely a typist produces `typo` when meaning `word` (one edit).
+fn channel(typo: &str, word: &str) -> f64 {
+    let a: Vec<char> = typo.chars().collect();
+    let b: Vec<char> = word.chars().collect();
+    if a.len() + 1 == b.len() {
+        // A letter dropped: the commonest typing error.
+        return 1.0;
+    }
+    if a.len() == b.len() + 1 {
+        // An extra letter; a doubled one is likelier.
+        let doubled = a.windows(2).any(|w| w[0] == w[1]);
+        return if doubled { 0.8 } else { 0.5 };
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return match diff.as_slice() {
+            [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => 1.0,
+            [i] if keyboard_adjacent(a[*i], b[*i]) => 0.5,
+            [_] => 0.2,
+            // Curated confusion sets may differ by more than one edit.
+            _ => 0.5,
+        };
+    }
+    0.5
+}
+
+impl Rule for RealWord {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let scorer = Scorer {
+            dict: cx.dict,
+            total: cx.dict.total() as f64,
+        };
+        for range in &cx.tokens.blocks {
+            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            for (i, tok) in tokens.iter().enumerate() {
+                if tok.kind != TokenKind::Word || tok.is_hyphenated() {
+                    continue;
+                }
+                let word = tok.text(cx.text);
+                let case = case_of(word);
+                let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+                if !checkable || word.len() < 2 {
+                    continue;
+                }
+                let w = lower(word);
+                // Contractions have no bigram counts to judge them by.
+                if w.contains('\'') {
+                    continue;
+                }
+                let Some(cands) = cx.dict.confusables(&w) else {
+                    continue;
+                };
+                let l = neighbour(cx.text, tokens, i, false);
+                let r = neighbour(cx.text, tokens, i, true);
+                // Both neighbours are needed: one side alone misleads
+                // (`Ere long` would become `Are long`).
+                if l.is_none() || r.is_none() {
+                    continue;
+                }
+                let (fit_w, _, both_seen) = scorer.fit(l.as_deref(), &w, r.as_deref());
+                let mut best: Vec<(f64, &str)> = cands
+                    .filter_map(|c| {
+                        if c.contains('\'') {
+                            return None;
+                        }
+                        let (fit_c, _, both) = scorer.fit(l.as_deref(), c, r.as_deref());
+                        let ratio = fit_c * channel(&w, c) / fit_w.max(f64::MIN_POSITIVE);
+                        (both && ratio >= THRESHOLD).then_some((ratio, c))
+                    })
+                    .collect();
+                if best.is_empty() || both_seen {
+                    continue;
+                }
+                best.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let first = best.first().map_or("", |b| b.1);
+                let mut d = Diagnostic::new(
+                    CODE,
+                    Severity::Warning,
+                    tok.span.clone(),
+                    format!("`{word}` may be a typo for `{}` here DEBUG {:e}", match_case(first, case), best[0].0),
+                );
+                for (_, c) in best.iter().take(3) {
+                    let replacement = match_case(c, case);
+                    d.fixes.push(Fix::new(
+                        format!("replace with `{replacement}`"),
+                        Edit::replace(tok.span.clone(), replacement),
+                        Applicability::Unsafe,
+                    ));
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{flagged, run};
+
+    fn first_fix(text: &str) -> Option<String> {
+        run(&RealWord, text)
+            .first()
+            .and_then(|d| d.fixes.first())
+            .map(|f| f.edits[0].replacement.clone())
+    }
+
+    #[test]
+    fn flags_real_word_errors_with_the_intended_word_first() {
+        assert_eq!(first_fix("Too many people ere dying."), Some("were".into()));
+        assert_eq!(first_fix("We knew it form the start."), Some("from".into()));
+        assert_eq!(first_fix("That is more then enough."), Some("than".into()));
+        let text = "Too many people ere dying.";
+        assert_eq!(flagged(text, &run(&RealWord, text)), ["ere"]);
+    }
+
+    #[test]
+    fn fixes_are_never_safe() {
+        let d = run(&RealWord, "Too many people ere dying.");
+        assert!(d[0].fixes.iter().all(|f| f.applicability != Applicability::Safe));
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn leaves_correct_and_uncertain_words_alone() {
+        for text in [
+            "The form of the report was fine.",
+            "Ere long, the ship sailed.",
+            "It was more than enough.",
+            "They were dying of thirst.",
+            "Peskov said Witkoff came.",
+            "The Form Was Filed.",
+        ] {
+            assert!(run(&RealWord, text).is_empty(), "{text}: {:?}", run(&RealWord, text));
+        }
+    }
+
+    #[test]
+    fn channel_prefers_dropped_letters_and_swaps() {
+        assert!(channel("ere", "were") > channel("ere", "are"));
+        assert!(channel("form", "from") > channel("form", "farm"));
+    }
+}
