@@ -8,7 +8,13 @@ use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
 mod real_word;
+mod double_space;
+mod missing_space;
+mod repeated_punctuation;
+mod space_before_punctuation;
 mod spelling;
+mod trailing_whitespace;
+mod unbalanced;
 
 /// Everything a rule may read.
 pub struct Context<'a> {
@@ -65,6 +71,54 @@ pub static RULES: &[RuleInfo] = &[
         summary: "a real word where a near neighbour fits far better",
         explanation: real_word::EXPLANATION,
         rule: &real_word::RealWord,
+    },
+    RuleInfo {
+        code: double_space::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "two or more spaces between words",
+        explanation: double_space::EXPLANATION,
+        rule: &double_space::DoubleSpace,
+    },
+    RuleInfo {
+        code: space_before_punctuation::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "a space before `, . ; : ! ?`",
+        explanation: space_before_punctuation::EXPLANATION,
+        rule: &space_before_punctuation::SpaceBeforePunctuation,
+    },
+    RuleInfo {
+        code: missing_space::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "no space after a full stop, comma or other mark (`end.Next`)",
+        explanation: missing_space::EXPLANATION,
+        rule: &missing_space::MissingSpace,
+    },
+    RuleInfo {
+        code: repeated_punctuation::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "punctuation typed twice (`,,` `..` `!!`)",
+        explanation: repeated_punctuation::EXPLANATION,
+        rule: &repeated_punctuation::RepeatedPunctuation,
+    },
+    RuleInfo {
+        code: trailing_whitespace::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "spaces or tabs at the end of a line (plain text)",
+        explanation: trailing_whitespace::EXPLANATION,
+        rule: &trailing_whitespace::TrailingWhitespace,
+    },
+    RuleInfo {
+        code: unbalanced::CODE,
+        default_severity: Severity::Warning,
+        fixable: false,
+        summary: "brackets and double quotes without a partner",
+        explanation: unbalanced::EXPLANATION,
+        rule: &unbalanced::Unbalanced,
     },
 ];
 

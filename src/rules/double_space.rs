@@ -1,0 +1,367 @@
+//! `double-space`: two or more spaces between words within a line.
+
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::document::Format;
+use crate::tokenize::TokenKind;
+
+pub(super) const CODE: &str = "double-space";
+
+pub(super) const EXPLANATION: &str = "\
+Flags two or more spaces between words on the same line. Extra spaces are
+usually left behind by editing (a word deleted, a phrase pasted) and show
+up as uneven gaps once the text is typeset.
+
+Two spaces after a full stop are a typewriter habit that many writers keep
+on purpose; they are still flagged (with the message `extra spaces after
+sentence`) because typeset text uses one space. When most sentences of the
+text are followed by two spaces, that is the writer's style and these are
+reported at `info` severity only; when only some are, the spacing is
+inconsistent and they are warnings. Turn the rule off if your house style
+wants two.
+
+Not flagged:
+  - indentation at the start of a line and spaces at the end of a line
+    (see `trailing-whitespace`);
+  - runs that contain a tab;
+  - in plain text, lines that look like aligned columns: a line with a tab,
+    a line with two or more runs of spaces that are not after a sentence
+    and separate short cells (six words or fewer), or a run whose end lines
+    up with a run on the line above or below;
+  - the gap after a list marker at the start of a line (`1.  First`,
+    `-  item`, `(a)  case`);
+  - Markdown tables, code and hard line breaks (they are not prose).
+
+Examples:
+  the  report        flagged: 2 spaces between words
+  It ended.  Then    flagged: extra spaces after sentence
+  Name      Age      (aligned with the next line) not flagged
+
+The fix (Safe, or Unsafe inside a quotation) deletes the extra spaces and
+keeps one.";
+
+/// The double-space rule.
+pub struct DoubleSpace;
+
+impl Rule for DoubleSpace {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let plain = cx.doc.format == Format::Plain;
+        let sentence_style = if two_spaces_is_house_style(cx) {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        for range in &cx.tokens.blocks {
+            let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            for (i, tok) in toks.iter().enumerate() {
+                if tok.kind != TokenKind::Space {
+                    continue;
+                }
+                let run = tok.text(cx.text);
+                if run.len() < 2 || !run.bytes().all(|b| b == b' ') {
+                    continue;
+                }
+                let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+                let next = toks.get(i + 1);
+                let (Some(prev), Some(next)) = (prev, next) else {
+                    continue;
+                };
+                if prev.is_space() || next.is_space() {
+                    continue;
+                }
+                let line = line_around(cx.text, tok.span.start);
+                let before = &cx.text[line.start..tok.span.start];
+                // Indentation after plain-text `>` quoting marks.
+                if before.chars().all(|c| c == '>' || c.is_whitespace()) {
+                    continue;
+                }
+                if after_list_marker(before) {
+                    continue;
+                }
+                if plain && looks_like_columns(cx.text, line, &tok.span) {
+                    continue;
+                }
+                let after_sentence = prev.kind == TokenKind::Punct && next.is_sentence_start();
+                let (message, severity) = if after_sentence {
+                    ("extra spaces after sentence".to_string(), sentence_style)
+                } else {
+                    (
+                        format!("{} spaces between words", run.len()),
+                        Severity::Warning,
+                    )
+                };
+                let extra = tok.span.start + 1..tok.span.end;
+                let title = if extra.len() == 1 {
+                    "remove the extra space"
+                } else {
+                    "remove the extra spaces"
+                };
+                let applicability = if cx.quotes.overlaps(&tok.span) {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
+                out.push(
+                    Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
+                        title,
+                        Edit::delete(extra),
+                        applicability,
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Whether most sentences of the document are followed by two or more
+/// spaces: then it is the writer's deliberate style, not a slip.
+fn two_spaces_is_house_style(cx: &Context<'_>) -> bool {
+    let (mut one, mut more) = (0usize, 0usize);
+    for range in &cx.tokens.blocks {
+        let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
+            continue;
+        };
+        for w in toks.windows(3) {
+            let [prev, gap, next] = w else { continue };
+            if gap.kind != TokenKind::Space
+                || prev.kind != TokenKind::Punct
+                || !next.is_sentence_start()
+            {
+                continue;
+            }
+            match gap.text(cx.text) {
+                " " => one += 1,
+                g if g.bytes().all(|b| b == b' ') => more += 1,
+                _ => {}
+            }
+        }
+    }
+    more >= 3 && more >= one
+}
+
+/// The line containing byte `pos`, without its line break.
+fn line_around(text: &str, pos: usize) -> Range<usize> {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let end = if text[start..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    start..end
+}
+
+/// Whether `before` (the line up to the gap) is only a list marker:
+/// `-`, `*`, `•`, `1.`, `2)`, `(a)`, `iv.`.
+fn after_list_marker(before: &str) -> bool {
+    let m = before.trim_start();
+    if matches!(m, "-" | "*" | "+" | "•" | "–" | "·") {
+        return true;
+    }
+    let m = m.strip_prefix('(').unwrap_or(m);
+    let Some(body) = m.strip_suffix(['.', ')', ':']) else {
+        return false;
+    };
+    let digits = !body.is_empty() && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit());
+    let letter = body.chars().count() == 1 && body.chars().all(char::is_alphabetic);
+    let roman = !body.is_empty()
+        && body.len() <= 5
+        && (body.chars().all(|c| "ivxlc".contains(c)) || body.chars().all(|c| "IVXLC".contains(c)));
+    digits || letter || roman
+}
+
+/// Runs of two or more spaces between non-space characters of a line, as
+/// (byte range in the line, end column in characters).
+fn gaps(line: &str) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut run_start: Option<(usize, usize)> = None;
+    let mut seen_text = false;
+    for (col, (i, c)) in line.char_indices().enumerate() {
+        if c == ' ' {
+            if run_start.is_none() {
+                run_start = Some((i, col));
+            }
+            continue;
+        }
+        if let Some((s, scol)) = run_start.take() {
+            if seen_text && col - scol >= 2 {
+                out.push((s..i, col));
+            }
+        }
+        seen_text = true;
+    }
+    out
+}
+
+/// Whether a gap at `at` (a byte offset in `line`) follows the end of a
+/// sentence: `.`, `!`, `?` and any closing quotes or brackets.
+fn after_sentence_end(line: &str, at: usize) -> bool {
+    let before = line[..at].trim_end_matches(['”', '’', '"', '\'', ')', ']']);
+    before.ends_with(['.', '!', '?', '…'])
+}
+
+/// The most words a cell of a plain-text table row is taken to hold.
+const MAX_CELL_WORDS: usize = 6;
+
+/// Plain-text columns: a tab, several gaps that are not after a sentence
+/// between short cells, or a gap that lines up with one on the neighbouring
+/// lines.
+fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> bool {
+    let s = &text[line.clone()];
+    if s.contains('\t') {
+        return true;
+    }
+    let here = gaps(s);
+    let mid_sentence = here
+        .iter()
+        .filter(|(r, _)| !after_sentence_end(s, r.start))
+        .count();
+    // Cells of a table row are short; a long unwrapped paragraph is not a row.
+    let short_cells = || {
+        let mut start = 0;
+        here.iter()
+            .map(|(r, _)| r.clone())
+            .chain(std::iter::once(s.len()..s.len()))
+            .all(|r| {
+                let cell = &s[start..r.start];
+                start = r.end;
+                cell.split_whitespace().count() <= MAX_CELL_WORDS
+            })
+    };
+    if mid_sentence >= 2 && short_cells() {
+        return true;
+    }
+    let Some(col) = here
+        .iter()
+        .find(|(r, _)| line.start + r.start == gap.start)
+        .map(|(_, col)| *col)
+    else {
+        return false;
+    };
+    let lines_up = |other: Range<usize>| {
+        let o = &text[other];
+        o.contains('\t') || gaps(o).iter().any(|(_, c)| *c == col)
+    };
+    let above = (line.start > 0).then(|| line_around(text, line.start - 1));
+    let below = (line.end < text.len())
+        .then(|| text[line.end..].find('\n').map(|i| line.end + i + 1))
+        .flatten()
+        .filter(|&p| p < text.len())
+        .map(|p| line_around(text, p));
+    above.is_some_and(lines_up) || below.is_some_and(lines_up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::Lang;
+    use crate::rules::testing::{flagged, run, run_with};
+
+    #[test]
+    fn flags_double_spaces_between_words() {
+        let text = "The  report was\nvery   late.";
+        let d = run(&DoubleSpace, text);
+        assert_eq!(flagged(text, &d), ["  ", "   "]);
+        assert_eq!(d[0].span, 3..5);
+        assert_eq!(d[0].message, "2 spaces between words");
+        assert_eq!(d[1].message, "3 spaces between words");
+        assert_eq!(d[0].fixes.len(), 1);
+        assert_eq!(d[0].fixes[0].title, "remove the extra space");
+        assert_eq!(d[0].fixes[0].edits, [Edit::delete(4..5)]);
+        assert_eq!(d[1].fixes[0].edits, [Edit::delete(21..23)]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+    }
+
+    #[test]
+    fn two_spaces_after_a_sentence_are_flagged_with_their_own_message() {
+        let text = "It ended.  Then it began.";
+        let d = run(&DoubleSpace, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, 9..11);
+        assert_eq!(d[0].message, "extra spaces after sentence");
+        // Two sentences on one line are not columns.
+        let text = "One.  Two.  Three.";
+        assert_eq!(run(&DoubleSpace, text).len(), 2);
+    }
+
+    #[test]
+    fn two_spaces_after_every_sentence_is_a_style_reported_as_info() {
+        let text = "One.  Two.  Three.  Four. Five.";
+        let d = run(&DoubleSpace, text);
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|d| d.severity == Severity::Info));
+        // A gap between words is still a warning.
+        let text = "One.  Two.  Three.  Four the  end.";
+        let d = run(&DoubleSpace, text);
+        assert_eq!(d.len(), 4);
+        assert_eq!(d[3].severity, Severity::Warning);
+        // Mostly one space: the odd two are a slip.
+        let text = "One. Two. Three.  Four. Five.";
+        assert_eq!(run(&DoubleSpace, text)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn leaves_indentation_trailing_spaces_and_tabs_alone() {
+        for text in [
+            "  Indented line\n    and more",
+            "first line  \nsecond",
+            "tab \t between",
+            "a\t\tb",
+            "one space only",
+            "non\u{a0}\u{a0}breaking",
+            "> “Fury said to a\n>      mouse, That he\n>     met in the",
+        ] {
+            assert!(run(&DoubleSpace, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_aligned_columns_alone() {
+        let table = "Name      Age\nAlice     30\nBob       4\n";
+        assert!(run(&DoubleSpace, table).is_empty());
+        let row = "alpha  beta  gamma";
+        assert!(run(&DoubleSpace, row).is_empty());
+        // A long unwrapped paragraph is not a table row.
+        let text = "The report was  late, and the committee that wrote it said so in a long statement that  nobody read.";
+        assert_eq!(run(&DoubleSpace, text).len(), 2);
+        let tabbed = "Name\tAge  x";
+        assert!(run(&DoubleSpace, tabbed).is_empty());
+    }
+
+    #[test]
+    fn leaves_list_markers_alone() {
+        for text in [
+            "1.  First item",
+            "-  item",
+            "(a)  case",
+            "iv.  Fourth",
+            "  2)  two",
+        ] {
+            assert!(run(&DoubleSpace, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_hard_breaks_and_tables_are_not_prose() {
+        let text = "A line  \nnext line\n\n| a  b | c |\n|---|---|\n| d | e |\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        // Table cells are blocks of their own: only the gap inside a cell counts.
+        assert_eq!(flagged(text, &d), ["  "]);
+        assert_eq!(d[0].span.start, text.find("a  b").unwrap() + 1);
+        let text = "Some  *emphasis* here\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn inside_a_quotation_the_fix_is_unsafe() {
+        let text = "He said “we  will” today.";
+        let d = run(&DoubleSpace, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+    }
+}

@@ -1,0 +1,295 @@
+//! `repeated-punctuation`: `,,`, `;;`, `::`, `..`, `!!`, `??`, `.,`, `,.`.
+
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "repeated-punctuation";
+
+pub(super) const EXPLANATION: &str = "\
+Flags punctuation typed twice: `,,`, `;;`, `::`, `..` (exactly two full
+stops), and a comma and full stop together (`.,` or `,.`). These are
+almost always slips of the finger or leftovers from editing.
+
+Doubled or tripled exclamation and question marks (`!!`, `???`) are
+emphasis, a matter of style rather than an error, so they are reported
+at `info` severity, and not at all inside a quotation: there they are
+someone's own words (`“...if I were President!!!,” he wrote`). Other
+doubled marks inside a quotation are still reported, but the fix is then
+Unsafe.
+
+Not flagged:
+  - an ellipsis, three or more full stops (`wait...`, `wait....`);
+  - mixed exclamation and question marks (`really?!`, `what!?`);
+  - `..` after a space (`cd ..`) and `::` between words (`std::io`);
+  - an abbreviation before a comma (`etc.,`, `e.g.,`, `Inc.,`, `a.m.,`).
+
+Examples:
+  the report,, which      flagged (warning)
+  It ended..              flagged (warning)
+  the end., and           flagged (warning)
+  Amazing!!               flagged (info)
+  Well...                 not flagged
+
+The fix (Safe, or Unsafe inside a quotation) keeps one mark: the extra
+copies are deleted; for `.,` and `,.` the second mark is kept.";
+
+/// The repeated-punctuation rule.
+pub struct RepeatedPunctuation;
+
+const MARKS: &[&str] = &[",", ".", ";", ":", "!", "?"];
+
+/// Lowercase abbreviations longer than four letters that take a full stop.
+const LONG_ABBREVIATIONS: &[&str] = &[
+    "approx", "assoc", "admin", "intro", "trans", "illus", "contd", "cont'd", "introd",
+];
+
+fn adjacent(a: &Token, b: &Token) -> bool {
+    a.span.end == b.span.start
+}
+
+impl Rule for RepeatedPunctuation {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let text = cx.text;
+        let is_mark = |t: &Token| t.kind == TokenKind::Punct && MARKS.contains(&t.text(text));
+        for range in &cx.tokens.blocks {
+            let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            let mut i = 0;
+            while i < toks.len() {
+                if !is_mark(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                // A cluster of adjacent marks: toks[i..j].
+                let mut j = i + 1;
+                while j < toks.len() && is_mark(&toks[j]) && adjacent(&toks[j - 1], &toks[j]) {
+                    j += 1;
+                }
+                let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+                let next = toks.get(j);
+                check_cluster(cx, &toks[i..j], prev, next, out);
+                i = j;
+            }
+        }
+    }
+}
+
+fn check_cluster(
+    cx: &Context<'_>,
+    cluster: &[Token],
+    prev: Option<&Token>,
+    next: Option<&Token>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = cx.text;
+    let marks: Vec<&str> = cluster.iter().map(|t| t.text(text)).collect();
+    let glued_before = prev.filter(|p| adjacent(p, &cluster[0]) && !p.is_space());
+    let glued_after = next.filter(|n| adjacent(&cluster[cluster.len() - 1], n) && !n.is_space());
+    // `?!`, `!?`, `?!?`: interrobang style.
+    if marks.iter().all(|m| matches!(*m, "!" | "?")) && marks.contains(&"!") && marks.contains(&"?")
+    {
+        return;
+    }
+    // `.,` and `,.` on their own.
+    if marks == [".", ","] || marks == [",", "."] {
+        if marks[0] == "." && abbreviation_before(text, glued_before) {
+            return;
+        }
+        let span = cluster[0].span.start..cluster[1].span.end;
+        let message = format!("`{}` and `{}` together", marks[0], marks[1]);
+        let title = format!("keep only `{}`", marks[1]);
+        push(
+            cx,
+            span,
+            Severity::Warning,
+            message,
+            title,
+            cluster[0].span.clone(),
+            out,
+        );
+        return;
+    }
+    // Runs of one mark.
+    let mut a = 0;
+    while a < cluster.len() {
+        let mut b = a + 1;
+        while b < cluster.len() && marks[b] == marks[a] {
+            b += 1;
+        }
+        let n = b - a;
+        let m = marks[a];
+        let span = cluster[a].span.start..cluster[b - 1].span.end;
+        let severity = match m {
+            _ if n < 2 => None,
+            // `...` is an ellipsis; `cd ..` is a path.
+            "." if n > 2 || (a == 0 && glued_before.is_none()) => None,
+            // `std::io`, and `::` at the start of a line.
+            ":" if a == 0
+                && (glued_before.is_none() || (b == cluster.len() && glued_after.is_some())) =>
+            {
+                None
+            }
+            "!" | "?" if cx.quotes.overlaps(&span) => None,
+            "!" | "?" => Some(Severity::Info),
+            _ => Some(Severity::Warning),
+        };
+        if let Some(severity) = severity {
+            let extra = cluster[a + 1].span.start..span.end;
+            push(
+                cx,
+                span,
+                severity,
+                format!("`{m}` repeated"),
+                format!("keep one `{m}`"),
+                extra,
+                out,
+            );
+        }
+        a = b;
+    }
+}
+
+/// Whether the full stop before a comma ends an abbreviation (`etc.,`,
+/// `e.g.,`, `Inc.,`).
+fn abbreviation_before(text: &str, glued: Option<&Token>) -> bool {
+    let Some(word) = glued else {
+        return false;
+    };
+    match word.kind {
+        TokenKind::Word => {}
+        // `D.C.,` and `Washington, D.C.,` read as a file name or domain.
+        TokenKind::Path | TokenKind::Url => return true,
+        // After a number, a closing bracket or quote: not an abbreviation.
+        _ => return false,
+    }
+    let w = word.text(text);
+    w.chars().count() <= 4
+        || w.chars().any(char::is_uppercase)
+        || LONG_ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+}
+
+fn push(
+    cx: &Context<'_>,
+    span: Range<usize>,
+    severity: Severity,
+    message: String,
+    title: String,
+    delete: Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let applicability = if cx.quotes.overlaps(&span) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    out.push(
+        Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(
+            title,
+            Edit::delete(delete),
+            applicability,
+        )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn flags_doubled_marks_and_keeps_one() {
+        let text = "the report,, which; ; said;; so:: It ended.. Then the ending., and so,. Yes";
+        let d = run(&RepeatedPunctuation, text);
+        assert_eq!(flagged(text, &d), [",,", ";;", "::", "..", ".,", ",."]);
+        assert!(d.iter().all(|d| d.severity == Severity::Warning));
+        assert_eq!(d[0].span, 10..12);
+        assert_eq!(d[0].message, "`,` repeated");
+        assert_eq!(d[0].fixes.len(), 1);
+        assert_eq!(d[0].fixes[0].title, "keep one `,`");
+        assert_eq!(d[0].fixes[0].edits, [Edit::delete(11..12)]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        let dots = text.find("..").unwrap();
+        assert_eq!(d[3].fixes[0].edits, [Edit::delete(dots + 1..dots + 2)]);
+        // `.,` keeps the comma, `,.` keeps the full stop.
+        let dc = text.find(".,").unwrap();
+        assert_eq!(d[4].fixes[0].edits, [Edit::delete(dc..dc + 1)]);
+        assert_eq!(d[4].fixes[0].title, "keep only `,`");
+        let cd = text.find(",.").unwrap();
+        assert_eq!(d[5].fixes[0].edits, [Edit::delete(cd..cd + 1)]);
+        assert_eq!(d[5].message, "`,` and `.` together");
+    }
+
+    #[test]
+    fn exclamations_and_questions_are_info() {
+        let text = "Amazing!! Really??? Wow!!!";
+        let d = run(&RepeatedPunctuation, text);
+        assert_eq!(flagged(text, &d), ["!!", "???", "!!!"]);
+        assert!(d.iter().all(|d| d.severity == Severity::Info));
+        assert_eq!(d[1].fixes[0].edits, [Edit::delete(17..19)]);
+    }
+
+    #[test]
+    fn leaves_ellipses_interrobangs_paths_and_abbreviations_alone() {
+        for text in [
+            "Well... and then.... nothing",
+            "really?! what!? no?!?",
+            "run cd .. twice",
+            "use std::io here",
+            "apples, pears, etc., and e.g., this, Inc., or 9 a.m., approx., then",
+            "Washington, D.C., is home to U.S., and Ph.D., holders",
+            "one, two. three; four: five! six?",
+        ] {
+            assert!(run(&RepeatedPunctuation, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn emphasis_inside_a_quotation_is_someones_words() {
+        let text = "“A war that should never have happened, if I were President!!!,” he wrote.";
+        assert!(run(&RepeatedPunctuation, text).is_empty());
+        let text = "He asked: “Why??” and left.";
+        assert!(run(&RepeatedPunctuation, text).is_empty());
+    }
+
+    /// An excerpt of the news article from the project brief: nothing in it
+    /// is a cleanup problem at `warning` or above, for any cleanup rule.
+    #[test]
+    fn news_article_is_clean_for_every_cleanup_rule() {
+        let text = "\
+Trump has previously expressed frustration with Putin over the state of talks. On Friday, he wrote on social media: “Russia has to get moving. Too many people ere [sic] DYING, thousands a week, in a terrible and senseless war.”
+
+Before the talks, Kremlin spokesman Dmitry Peskov said there was “no need to expect breakthroughs” as the “process of normalising relations is ongoing”.
+
+Dmitriev, the 49-year-old head of Russia’s sovereign wealth fund, visited Washington DC last week, where 50 nations agreed €21bn (£18.2bn) in military aid for Kyiv.
+
+Trump has previously claimed he could end the Ukraine-Russia conflict “in 24 hours”.
+
+“A war that should ld have never happened, and wouldn’t have happened, if I were President!!!,” he wrote.";
+        let codes = [
+            "double-space",
+            "space-before-punctuation",
+            "missing-space",
+            "repeated-punctuation",
+            "trailing-whitespace",
+            "unbalanced",
+        ];
+        for code in codes {
+            let info = crate::rules::find(code).unwrap();
+            let d = run(info.rule, text);
+            assert!(d.is_empty(), "{code}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn other_doubles_inside_a_quotation_are_unsafe() {
+        let text = "He said “yes,, now” and left.";
+        let d = run(&RepeatedPunctuation, text);
+        assert_eq!(flagged(text, &d), [",,"]);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+    }
+}

@@ -1,0 +1,115 @@
+//! `trailing-whitespace`: spaces and tabs at the end of a line (plain text).
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::document::Format;
+
+pub(super) const CODE: &str = "trailing-whitespace";
+
+pub(super) const EXPLANATION: &str = "\
+Flags spaces and tabs at the end of a line of a plain-text file, including
+lines that hold nothing but white space. Trailing white space is invisible,
+makes diffs noisy and can upset tools that compare or wrap text.
+
+Markdown files are not checked: there, two or more spaces at the end of a
+line are a hard line break, so they are meaningful.
+
+Examples (`·` is a space):
+  The report was late.··      flagged
+  ····                        flagged (a blank line with spaces)
+  The report was late.        not flagged
+
+The fix (Safe, or Unsafe inside a quotation) deletes the spaces and tabs;
+the line break itself is kept.";
+
+/// The trailing-whitespace rule.
+pub struct TrailingWhitespace;
+
+impl Rule for TrailingWhitespace {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if cx.doc.format != Format::Plain {
+            return;
+        }
+        let mut pos = 0;
+        for line in cx.text.split_inclusive('\n') {
+            let start = pos;
+            pos += line.len();
+            let body = line
+                .strip_suffix('\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .unwrap_or(line);
+            let kept = body.trim_end_matches([' ', '\t']);
+            if kept.len() == body.len() {
+                continue;
+            }
+            let span = start + kept.len()..start + body.len();
+            let applicability = if cx.quotes.overlaps(&span) {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            let title = if span.len() == 1 {
+                "remove the trailing space"
+            } else {
+                "remove the trailing white space"
+            };
+            out.push(
+                Diagnostic::new(
+                    CODE,
+                    Severity::Warning,
+                    span.clone(),
+                    "trailing white space",
+                )
+                .with_fix(Fix::new(title, Edit::delete(span), applicability)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::Lang;
+    use crate::rules::testing::{flagged, run, run_with};
+
+    #[test]
+    fn flags_trailing_spaces_and_tabs_on_every_line() {
+        let text = "The report.  \nNext line\t\r\n   \nLast line ";
+        let d = run(&TrailingWhitespace, text);
+        assert_eq!(flagged(text, &d), ["  ", "\t", "   ", " "]);
+        assert_eq!(d[0].span, 11..13);
+        assert_eq!(d[0].message, "trailing white space");
+        assert_eq!(d[0].fixes.len(), 1);
+        assert_eq!(d[0].fixes[0].edits, [Edit::delete(11..13)]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        assert_eq!(d[3].fixes[0].title, "remove the trailing space");
+        // The `\r` of a CRLF line ending is not white space to remove.
+        assert_eq!(d[1].span, 23..24);
+    }
+
+    #[test]
+    fn leaves_clean_lines_alone() {
+        for text in [
+            "",
+            "one\ntwo\r\n\r\nthree\n",
+            "  indented\n\tline",
+            "no\u{a0}break",
+        ] {
+            assert!(run(&TrailingWhitespace, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_hard_breaks_are_meaningful() {
+        let text = "A line  \nnext line \n";
+        assert!(run_with(&TrailingWhitespace, text, Format::Markdown, Lang::EnUs).is_empty());
+    }
+
+    #[test]
+    fn inside_a_quotation_the_fix_is_unsafe() {
+        let text = "He said “this line \nand the next” then.";
+        let d = run(&TrailingWhitespace, text);
+        assert_eq!(flagged(text, &d), [" "]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+    }
+}

@@ -1,0 +1,476 @@
+//! `unbalanced`: brackets and double quotes without a partner in their
+//! paragraph.
+
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "unbalanced";
+
+pub(super) const EXPLANATION: &str = "\
+Flags a bracket `(` `)` `[` `]` `{` `}` or a double quote (`“` `”` or a
+straight `\"`) that has no partner in the same paragraph. A lost bracket or
+quote mark usually means a clause was cut or pasted badly, and it leaves
+the reader unsure where an aside or a quotation ends. Whether a straight
+quote opens or closes is read from the characters around it (`said \"yes`
+opens, `yes,\" he` closes).
+
+Each kind of bracket is matched on its own, so brackets may nest inside
+each other and inside quotations; double quotes may nest too.
+
+Not flagged:
+  - a `)` after a list marker with nothing to close (`1) first`,
+    `a) this or b) that`, `iv) fourth`);
+  - emoticons (`:)`, `:-(`, `;)`);
+  - inch marks after a number (`a 12\" pipe`);
+  - half-open intervals (`[0, 1)`);
+  - a quotation left open when a later opening quote starts a new
+    sentence (`“...peace. “Our hope...”`): the quotation ran over several
+    paragraphs, each opened but only the last closed, and the paragraph
+    breaks were lost;
+  - a quotation left open at the end of a paragraph when the next
+    paragraph starts with an opening quote: the usual way to quote
+    several paragraphs (only the last one is closed); the same holds for
+    stanzas of a passage quoted with `>` lines;
+  - a quotation interrupted by an inset without double quotes (a verse, a
+    letter) and closed in the paragraph after it.
+
+When the paragraph contains `‘‘` or `’’` (two single quotes standing in for
+a double one), a note says so.
+
+Examples:
+  the plan (agreed on Friday was         flagged: unmatched `(`
+  he said the talks were “useful.        flagged: unmatched `“`
+  options a) and b) remain               not flagged
+
+There is no automatic fix: only the writer knows where the partner goes.";
+
+/// The unbalanced rule.
+pub struct Unbalanced;
+
+fn adjacent(a: &Token, b: &Token) -> bool {
+    a.span.end == b.span.start
+}
+
+/// Whether the bracket at `toks[i]` is the mouth of an emoticon: `:)`,
+/// `:-(`, `;]`, `=)`.
+fn emoticon(text: &str, toks: &[Token], i: usize) -> bool {
+    let punct = |j: usize, set: &[&str]| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && set.contains(&t.text(text))
+                && toks.get(j + 1).is_some_and(|n| adjacent(t, n))
+        })
+    };
+    let eyes = [":", ";", "="];
+    i.checked_sub(1).is_some_and(|j| {
+        punct(j, &eyes)
+            || (punct(j, &["-", "'"]) && j.checked_sub(1).is_some_and(|k| punct(k, &eyes)))
+    })
+}
+
+/// Whether the `)` at `toks[i]` ends a list marker: `1)`, `a)`, `iv)` at the
+/// start of a line or after a space.
+fn list_marker(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(label) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    if !adjacent(label, &toks[i]) {
+        return false;
+    }
+    let s = label.text(text);
+    let ok = match label.kind {
+        TokenKind::Number => s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()),
+        TokenKind::Word => {
+            s.chars().count() == 1
+                || (s.len() <= 4
+                    && (s.chars().all(|c| "ivxl".contains(c))
+                        || s.chars().all(|c| "IVXL".contains(c))))
+        }
+        _ => false,
+    };
+    ok && !i
+        .checked_sub(2)
+        .and_then(|j| toks.get(j))
+        .is_some_and(|t| !t.is_space())
+}
+
+/// Whether a block's first token, after spaces and `>` quoting marks, is
+/// `mark`.
+fn starts_with(text: &str, toks: &[Token], mark: &str) -> bool {
+    toks.iter()
+        .find(|t| !t.is_space() && t.text(text) != ">")
+        .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == mark)
+}
+
+/// Whether byte `pos` starts a line (after spaces and `>` marks) that
+/// follows a line holding only `>` marks: a stanza or paragraph break
+/// inside a plain-text block quoted with `>`.
+fn after_quote_break(text: &str, pos: usize) -> bool {
+    let quote_marks = |s: &str| s.chars().all(|c| c == '>' || c.is_whitespace());
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 || !quote_marks(&text[line_start..pos]) {
+        return false;
+    }
+    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+    let prev = &text[prev_start..line_start - 1];
+    prev.contains('>') && quote_marks(prev)
+}
+
+/// How many blocks without double quotes (verse, a letter) a quotation left
+/// open may run through before a paragraph that closes it.
+const MAX_INSET_BLOCKS: usize = 6;
+
+fn is_curly(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), "“" | "”")
+}
+
+/// Whether the quote mark at `toks[i]` opens a new paragraph of a quotation
+/// run into this block: it follows the end of a sentence (`peace. “Our`),
+/// or a `>`-only line of a plain-text quoted passage (a new stanza).
+fn reopens(text: &str, toks: &[Token], i: usize) -> bool {
+    if after_quote_break(text, toks[i].span.start) {
+        return true;
+    }
+    let Some(j) = i.checked_sub(1).filter(|&j| toks[j].is_space()) else {
+        return false;
+    };
+    j.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…")
+    })
+}
+
+/// Quote marks of one kind in one block.
+#[derive(Default)]
+struct QuoteMarks {
+    /// Every opening mark in order, and whether it reopens a quotation.
+    openers: Vec<(Range<usize>, bool)>,
+    /// Open quotations: indexes into `openers`.
+    open: Vec<usize>,
+}
+
+impl QuoteMarks {
+    fn open(&mut self, span: Range<usize>, reopens: bool) {
+        self.open.push(self.openers.len());
+        self.openers.push((span, reopens));
+    }
+
+    /// Close the innermost open quotation; false if none is open.
+    fn close(&mut self) -> bool {
+        self.open.pop().is_some()
+    }
+
+    /// Opening marks never closed, except those a later mark reopened:
+    /// each paragraph of a quotation opens with a mark, but only the last
+    /// is closed (paragraph breaks may have been lost in the text).
+    fn unmatched(&self) -> Vec<Range<usize>> {
+        self.open
+            .iter()
+            .filter(|&&k| !self.openers.get(k + 1).is_some_and(|(_, r)| *r))
+            .map(|&k| self.openers[k].0.clone())
+            .collect()
+    }
+}
+
+/// Whether a straight `"` opens a quotation: by the characters around it,
+/// or, when they do not tell, by whether one is open.
+fn straight_opens(text: &str, toks: &[Token], i: usize, open: bool) -> bool {
+    let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+    let next = toks.get(i + 1);
+    let left_open = prev.map_or(true, |p| {
+        p.is_space()
+            || (p.kind == TokenKind::Punct
+                && matches!(p.text(text), "(" | "[" | "{" | "—" | "–" | "-" | "/"))
+    });
+    let right_closed = next.map_or(true, |n| {
+        n.is_space()
+            || (n.kind == TokenKind::Punct
+                && matches!(
+                    n.text(text),
+                    "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "—" | "–" | "…"
+                ))
+    });
+    match (left_open, right_closed) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => !open,
+    }
+}
+
+const NOTE_OPEN: &str = "`‘‘` (two single quotes) in this paragraph may be meant as `“`";
+const NOTE_CLOSE: &str = "`’’` (two single quotes) in this paragraph may be meant as `”`";
+
+impl Rule for Unbalanced {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let text = cx.text;
+        let mut found: Vec<(Range<usize>, Option<&str>)> = Vec::new();
+        // A `“` left open at the end of an earlier paragraph, and how many
+        // paragraphs without double quotes have followed it.
+        let mut pending: Option<(Range<usize>, usize)> = None;
+        for b in 0..cx.tokens.blocks.len() {
+            let toks = cx.tokens.block(b);
+            let next_block = cx.tokens.block(b + 1);
+            let block_text = cx.doc.blocks.get(b).map_or("", |bl| &text[bl.span()]);
+            // The quotation resumes after an inset (verse, a letter) and
+            // this paragraph's first double quote closes it.
+            let mut resumed = false;
+            if let Some((open, skipped)) = pending.take() {
+                match toks
+                    .iter()
+                    .find(|t| is_curly(text, t))
+                    .map(|t| t.text(text))
+                {
+                    None if skipped < MAX_INSET_BLOCKS => pending = Some((open, skipped + 1)),
+                    Some("”") => resumed = true,
+                    _ => found.push((open, None)),
+                }
+            }
+            // One stack per kind of bracket: ( [ {
+            let mut stacks: [Vec<Range<usize>>; 3] = Default::default();
+            let mut curly = QuoteMarks::default();
+            let mut straight = QuoteMarks::default();
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Punct {
+                    continue;
+                }
+                let s = t.text(text);
+                let span = t.span.clone();
+                match s {
+                    "(" | "[" | "{" => {
+                        if s == "(" && emoticon(text, toks, i) {
+                            continue;
+                        }
+                        let k = "([{".find(s).unwrap_or(0);
+                        stacks[k].push(span);
+                    }
+                    ")" | "]" | "}" => {
+                        if emoticon(text, toks, i) {
+                            continue;
+                        }
+                        let k = ")]}".find(s).unwrap_or(0);
+                        if stacks[k].pop().is_some() || (s == ")" && list_marker(text, toks, i)) {
+                            continue;
+                        }
+                        // A half-open interval: `[0, 1)`, `(0, 1]`.
+                        let other = match s {
+                            ")" => Some(1),
+                            "]" => Some(0),
+                            _ => None,
+                        };
+                        if let Some(o) = other {
+                            let interval = stacks[o]
+                                .last()
+                                .is_some_and(|open| text[open.end..span.start].contains(','));
+                            if interval {
+                                stacks[o].pop();
+                                continue;
+                            }
+                        }
+                        // The tokenizer keeps `[` inside a URL but not a
+                        // `]` after it: `https://x.org/a#b[c]`.
+                        let opener = &"([{"[k..k + 1];
+                        let after_address =
+                            i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
+                                matches!(p.kind, TokenKind::Url | TokenKind::Path)
+                                    && adjacent(p, t)
+                                    && p.text(text).contains(opener)
+                            });
+                        if !after_address {
+                            found.push((span, None));
+                        }
+                    }
+                    "“" => curly.open(span, reopens(text, toks, i)),
+                    "”" if !curly.close() && !std::mem::take(&mut resumed) => {
+                        let note = block_text.contains("‘‘").then_some(NOTE_OPEN);
+                        found.push((span, note));
+                    }
+                    "\"" => {
+                        // Inch marks: `a 12" pipe` (but `"version 2"` closes).
+                        let inches = straight.open.is_empty()
+                            && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
+                                p.kind == TokenKind::Number
+                                    && adjacent(p, t)
+                                    && p.text(text)
+                                        .bytes()
+                                        .all(|b| b.is_ascii_digit() || b == b'.')
+                            });
+                        if inches {
+                            continue;
+                        }
+                        if straight_opens(text, toks, i, !straight.open.is_empty()) {
+                            straight.open(span, reopens(text, toks, i));
+                        } else if !straight.close() {
+                            found.push((span, None));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for stack in stacks {
+                found.extend(stack.into_iter().map(|r| (r, None)));
+            }
+            let mut left = curly.unmatched();
+            if let Some(last) = left.pop() {
+                let note = block_text.contains("’’").then_some(NOTE_CLOSE);
+                found.extend(left.into_iter().map(|r| (r, note)));
+                if note.is_some() {
+                    found.push((last, note));
+                } else if !starts_with(text, next_block, "“") {
+                    // Perhaps an inset follows and a later paragraph closes it.
+                    pending = Some((last, 0));
+                }
+            }
+            let mut left = straight.unmatched();
+            if starts_with(text, next_block, "\"") {
+                left.pop();
+            }
+            found.extend(left.into_iter().map(|r| (r, None)));
+        }
+        found.extend(pending.map(|(r, _)| (r, None)));
+        found.sort_by_key(|(r, _)| r.start);
+        for (span, note) in found {
+            let message = format!("unmatched `{}`", &text[span.clone()]);
+            let mut d = Diagnostic::new(CODE, Severity::Warning, span, message);
+            if let Some(note) = note {
+                d = d.with_note(note);
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::Lang;
+    use crate::document::Format;
+    use crate::rules::testing::{flagged, run, run_with};
+
+    #[test]
+    fn flags_unmatched_brackets() {
+        let text = "The plan (agreed on Friday was dropped. It failed] and {so} on.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(flagged(text, &d), ["(", "]"]);
+        assert_eq!(d[0].span, 9..10);
+        assert_eq!(d[0].message, "unmatched `(`");
+        assert_eq!(d[1].message, "unmatched `]`");
+        assert!(d[0].fixes.is_empty());
+        let text = "It ended) today.";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), [")"]);
+    }
+
+    #[test]
+    fn flags_unmatched_curly_quotes() {
+        let text = "He said the talks were “useful. Then he left.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(flagged(text, &d), ["“"]);
+        let text = "The talks were useful,” he said.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(flagged(text, &d), ["”"]);
+        assert_eq!(d[0].message, "unmatched `”`");
+        // Nested quotes: the outer one was never closed.
+        let text = "He said “yes and “no” today.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.start, text.find('“').unwrap());
+    }
+
+    #[test]
+    fn flags_the_last_of_an_odd_number_of_straight_quotes() {
+        let text = "He said \"yes\" and \"no today.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(flagged(text, &d), ["\""]);
+        assert_eq!(d[0].span.start, text.rfind('"').unwrap());
+    }
+
+    #[test]
+    fn straight_quotes_open_and_close_by_their_neighbours() {
+        for text in [
+            "He said:\"go now.\" Then \"stop,\" she said (\"why?\").",
+            "He said, \"This year. \"Next year. \"Every year.\" And so on.",
+        ] {
+            assert!(run(&Unbalanced, text).is_empty(), "{text:?}");
+        }
+        let text = "He said, stop\" and left.";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["\""]);
+        let text = "He said \"stop and \"go\" then.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.start, text.find('"').unwrap());
+    }
+
+    #[test]
+    fn each_paragraph_is_balanced_on_its_own() {
+        let text = "The plan (agreed\n\non Friday) was dropped.";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["(", ")"]);
+    }
+
+    #[test]
+    fn leaves_balanced_text_list_markers_and_emoticons_alone() {
+        for text in [
+            "The plan (agreed [on Friday] {twice}) was “useful” and \"fine\".",
+            "Nested (brackets (inside) brackets) and “quotes (with brackets)”.",
+            "1) first\n2) second\na) this\niv) that",
+            "options a) and b) remain",
+            "nice :) and sad :( and wink ;) and :-) too",
+            "a 12\" pipe and a 3\" one",
+            "compile with \"wasip2\" or \"version 2\" now",
+            "code points in [0, 0x800) and (1, 2] here",
+            "see https://example.com/a#hatch[dropck] for more",
+            "A quotation\nover lines (with an\naside) is “fine\nhere”.",
+        ] {
+            assert!(run(&Unbalanced, text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn multi_paragraph_quotations_are_open_until_the_last() {
+        let text = "He said: “The first paragraph.\n\n“The second paragraph.\n\n“The last one.”\n";
+        assert!(run(&Unbalanced, text).is_empty());
+        let text = "He said: \"The first paragraph.\n\n\"The last one.\"\n";
+        assert!(run(&Unbalanced, text).is_empty());
+        // Not followed by an opening quote: unmatched.
+        let text = "He said: “The first paragraph.\n\nThe next one.\n";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["“"]);
+    }
+
+    #[test]
+    fn quotations_may_nest_and_run_through_verse() {
+        let text = "“I read in the papers, “There was applause,” and I never knew.”";
+        assert!(run(&Unbalanced, text).is_empty());
+        // Paragraphs of one quotation run together: each reopens it.
+        let text = "He said, “This year. “Next year. “Every year.” And so on.";
+        assert!(run(&Unbalanced, text).is_empty());
+        let text = "He went on: “and I had to sing\n\n> ‘Twinkle, twinkle!’\n\nYou know the song?”\n\n“Yes,” said Alice.";
+        assert!(run(&Unbalanced, text).is_empty());
+        let text = "> “How doth the little crocodile\n>\n> “How cheerfully he seems to grin!”\n";
+        assert!(run(&Unbalanced, text).is_empty());
+        // A quote mark at the start of an ordinary wrapped line is not a
+        // new stanza.
+        let text = "He said “yes and\n“no” today.";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["“"]);
+        // The paragraph after the inset opens a new quotation: unmatched.
+        let text = "He said: “and I sang\n\n> ‘Twinkle!’\n\n“You know it?” she said.";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["“"]);
+    }
+
+    #[test]
+    fn two_single_quotes_get_a_note() {
+        let text = "Daisy said. ‘‘What’ll we plan?” She turned to me.";
+        let d = run(&Unbalanced, text);
+        assert_eq!(flagged(text, &d), ["”"]);
+        assert_eq!(d[0].notes.len(), 1);
+        assert!(d[0].notes[0].contains("‘‘"));
+    }
+
+    #[test]
+    fn markdown_link_brackets_are_markup() {
+        let text = "See [the docs](http://example.com) and [sic] here.\n";
+        assert!(run_with(&Unbalanced, text, Format::Markdown, Lang::EnUs).is_empty());
+        let text = "See [the docs](http://example.com) and (this.\n";
+        let d = run_with(&Unbalanced, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(flagged(text, &d), ["("]);
+    }
+}
