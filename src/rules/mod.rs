@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
+mod repeated_word;
 mod spelling;
 
 /// Everything a rule may read.
@@ -48,14 +49,24 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in the order they run and are listed.
-pub static RULES: &[RuleInfo] = &[RuleInfo {
-    code: spelling::CODE,
-    default_severity: Severity::Error,
-    fixable: true,
-    summary: "words that are in no dictionary",
-    explanation: spelling::EXPLANATION,
-    rule: &spelling::Spelling,
-}];
+pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        code: spelling::CODE,
+        default_severity: Severity::Error,
+        fixable: true,
+        summary: "words that are in no dictionary",
+        explanation: spelling::EXPLANATION,
+        rule: &spelling::Spelling,
+    },
+    RuleInfo {
+        code: repeated_word::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "the same word twice in a row (`the the`)",
+        explanation: repeated_word::EXPLANATION,
+        rule: &repeated_word::RepeatedWord,
+    },
+];
 
 /// Look a rule up by code.
 pub fn find(code: &str) -> Option<&'static RuleInfo> {
