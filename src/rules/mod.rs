@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
+mod a_an;
 mod repeated_word;
 mod spelling;
 
@@ -65,6 +66,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "the same word twice in a row (`the the`)",
         explanation: repeated_word::EXPLANATION,
         rule: &repeated_word::RepeatedWord,
+    },
+    RuleInfo {
+        code: a_an::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`a` before a vowel sound or `an` before a consonant sound",
+        explanation: a_an::EXPLANATION,
+        rule: &a_an::AAn,
     },
 ];
 
