@@ -7,10 +7,12 @@ use crate::document::Document;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
-mod real_word;
+mod a_an;
 mod double_space;
 mod missing_space;
+mod real_word;
 mod repeated_punctuation;
+mod repeated_word;
 mod space_before_punctuation;
 mod spelling;
 mod trailing_whitespace;
@@ -119,6 +121,22 @@ pub static RULES: &[RuleInfo] = &[
         summary: "brackets and double quotes without a partner",
         explanation: unbalanced::EXPLANATION,
         rule: &unbalanced::Unbalanced,
+    },
+    RuleInfo {
+        code: repeated_word::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "the same word twice in a row (`the the`)",
+        explanation: repeated_word::EXPLANATION,
+        rule: &repeated_word::RepeatedWord,
+    },
+    RuleInfo {
+        code: a_an::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`a` before a vowel sound or `an` before a consonant sound",
+        explanation: a_an::EXPLANATION,
+        rule: &a_an::AAn,
     },
 ];
 

@@ -1,0 +1,365 @@
+//! `repeated-word`: the same word twice in a row (`the the`).
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::{case_of, Case};
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "repeated-word";
+
+pub(super) const EXPLANATION: &str = "\
+Flags a word written twice in a row with only white space between the two
+(spaces, or a single line break), compared without regard to case:
+
+  We met on the the 11th.
+               ^^^^ repeated word `the`
+  The the report was late.
+     ^^^^ repeated word `the`
+
+The fix deletes the second occurrence and the white space before it
+(`the the 11th` -> `the 11th`). It is applied unasked (Safe) outside
+direct quotations, and only with `fix --unsafe` inside one, since quoted
+words are someone else's.
+
+Not flagged:
+  - Repeats that are grammatical: `had had` (`she had had enough`),
+    `that that` (`he said that that was all`), `is is` (`what it is is
+    clear`), `do do` (`what they do do`), `her her` (`gave her her
+    coat`), `you you` (`I told you you would`).
+  - `in in` and `on on` after a verb whose particle the first one is
+    (`took in in taxes`, `logged on on Monday`): after a word ending in
+    -ed or -ing, or a listed verb form (take, took, come, came, put, go,
+    went, keep, kept, ...).
+  - Deliberate reduplication: `very very`, `so so`, `no no`, `yes yes`,
+    `there there`, `bye bye`, `knock knock`, `tut tut`, `tsk tsk`, `ha ha`,
+    `ho ho`, `hee hee`, `la la`, `blah blah`, `yada yada`, and the
+    intensifiers `many many`, `much much`, `really really`, `far far
+    (away)`, `long long (ago)` (also C's `long long`).
+  - Words that are part of an identifier or a path: joined to `_`, `/`,
+    `\\`, `@`, `=`, `(` or to `.` and a word (`Value::to_str to
+    to_cow_str`, `GUI test test_file()`).
+  - Words separated by punctuation (`the, the`, `Well... well`), words in
+    different paragraphs or blocks, or across more than one line break.
+  - Numbers (`11 11`), and words that are part of a hyphenated compound
+    (`the the-end`).
+  - Two capitalised words mid-text (`Sirhan Sirhan`, `Humbert Humbert`,
+    `Excess Excess` in a table), and pairs whose case differs other than
+    a sentence-initial capital (`TRANSPORTATION Transportation`, where a
+    heading ran into its paragraph).
+
+`was was` is flagged: though `what it was was football` is grammatical,
+the repeat is far more often a slip.";
+
+/// The repeated-word rule.
+pub struct RepeatedWord;
+
+/// Words whose doubling is grammatical (lowercase).
+const GRAMMATICAL: &[&str] = &["had", "that", "is", "do", "her", "you"];
+
+/// Words doubled on purpose: reduplication and intensifiers (lowercase).
+const DELIBERATE: &[&str] = &[
+    "very", "so", "no", "yes", "there", "bye", "knock", "tut", "tsk", "ha", "ho", "hee", "la",
+    "blah", "yada", "many", "much", "really", "far", "long",
+];
+
+/// Particles that can end a phrasal verb and also start the next phrase
+/// (`took in in taxes`, `voted on on Monday`).
+const PARTICLES: &[&str] = &["in", "on"];
+
+/// Verb forms (besides those ending in -ed or -ing) after which a doubled
+/// particle is grammatical.
+const PARTICLE_VERBS: &[&str] = &[
+    "take", "takes", "took", "taken", "come", "comes", "came", "bring", "brings", "brought", "put",
+    "puts", "get", "gets", "got", "gotten", "go", "goes", "went", "gone", "keep", "keeps", "kept",
+    "hold", "holds", "held", "give", "gives", "gave", "given", "swear", "swore", "sworn", "build",
+    "builds", "built", "catch", "catches", "caught", "hang", "hangs", "hung", "let", "lets", "set",
+    "sets", "sit", "sits", "sat", "stand", "stands", "stood", "pay", "pays", "paid", "write",
+    "writes", "wrote", "written", "log", "logs", "sign", "signs", "check", "checks", "fill",
+    "fills", "move", "moves", "turn", "turns", "hand", "hands", "call", "calls", "pass", "passes",
+    "carry", "carries", "vote", "votes", "agree", "agrees", "decide", "decides", "rely", "relies",
+    "depend", "depends", "phase", "phases", "count", "counts", "stay", "stays",
+];
+
+impl Rule for RepeatedWord {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for range in &cx.tokens.blocks {
+            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            for (i, first) in tokens.iter().enumerate() {
+                if first.kind != TokenKind::Word {
+                    continue;
+                }
+                let Some(j) = next_after_space(tokens, i) else {
+                    continue;
+                };
+                let second = &tokens[j];
+                if second.kind != TokenKind::Word
+                    || first.is_hyphenated()
+                    || second.is_hyphenated()
+                    || in_identifier(cx.text, tokens, i)
+                    || in_identifier(cx.text, tokens, j)
+                {
+                    continue;
+                }
+                let (a, b) = (first.text(cx.text), second.text(cx.text));
+                if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+                    continue;
+                }
+                if !same_case(first, a, b) {
+                    continue;
+                }
+                let lower = b.to_lowercase();
+                if GRAMMATICAL.contains(&lower.as_str()) || DELIBERATE.contains(&lower.as_str()) {
+                    continue;
+                }
+                if PARTICLES.contains(&lower.as_str()) && after_verb(cx.text, tokens, i) {
+                    continue;
+                }
+                let span = first.span.end..second.span.end;
+                let applicability = if cx.quotes.overlaps(&span) {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
+                out.push(
+                    Diagnostic::new(
+                        CODE,
+                        Severity::Warning,
+                        span.clone(),
+                        format!("repeated word `{b}`"),
+                    )
+                    .with_fix(Fix::new(
+                        format!("delete the second `{b}`"),
+                        Edit::delete(span),
+                        applicability,
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The index of the first token after token `i` when only white space (with
+/// at most one line break) separates them.
+fn next_after_space(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut newlines = 0;
+    let mut j = i + 1;
+    while let Some(t) = tokens.get(j) {
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Newline => {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            }
+            _ => return (j > i + 1).then_some(j),
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether word token `i` is glued to an identifier or path character
+/// (`to_str`, `src/the`, `obj.the`, `f(`), so is not prose.
+pub(super) fn in_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = &tokens[i];
+    let glue = |t: &Token| {
+        t.kind != TokenKind::Punct || matches!(t.text(text), "_" | "/" | "\\" | "@" | "=" | "(")
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .filter(|t| t.span.end == tok.span.start && !t.is_space());
+    let after = tokens
+        .get(i + 1)
+        .filter(|t| t.span.start == tok.span.end && !t.is_space());
+    let dotted =
+        |t: Option<&Token>| t.is_some_and(|t| t.is_word() && t.span.start == tok.span.end + 1);
+    before.is_some_and(|t| glue(t) && t.text(text) != "(")
+        || after.is_some_and(|t| glue(t) || (t.text(text) == "." && dotted(tokens.get(i + 2))))
+}
+
+/// Whether two spellings of one word are cased alike: identical (but not
+/// two capitalised words, which are names: `Sirhan Sirhan`), or a
+/// sentence-initial capital followed by lowercase (`The the`).
+fn same_case(first: &Token, a: &str, b: &str) -> bool {
+    let (ca, cb) = (case_of(a), case_of(b));
+    if a == b {
+        return ca != Case::Title;
+    }
+    ca == Case::Title && cb == Case::Lower && first.is_sentence_start()
+}
+
+/// Whether the word before token `i` (white space between) is a verb form
+/// that takes token `i` as its particle.
+fn after_verb(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = &tokens[k];
+        if t.is_space() {
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = t.text(text).to_lowercase();
+        return (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+            || PARTICLE_VERBS.contains(&w.as_str());
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{flagged, run};
+
+    /// Apply every diagnostic's first fix (edits must not overlap).
+    fn apply(text: &str, diags: &[Diagnostic]) -> String {
+        let mut edits: Vec<&Edit> = diags.iter().flat_map(|d| &d.fixes[0].edits).collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut s = text.to_string();
+        for e in edits {
+            s.replace_range(e.span.clone(), &e.replacement);
+        }
+        s
+    }
+
+    #[test]
+    fn flags_and_fixes_the_example_sentence() {
+        let text = "Teh meeting was was held on the the 11th.";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(d.len(), 2);
+        assert_eq!(flagged(text, &d), [" was", " the"]);
+        assert_eq!(d[0].message, "repeated word `was`");
+        assert_eq!(d[1].message, "repeated word `the`");
+        assert!(d.iter().all(|d| d.rule == CODE
+            && d.severity == Severity::Warning
+            && d.fixes.len() == 1
+            && d.fixes[0].applicability == Applicability::Safe));
+        assert_eq!(d[1].fixes[0].edits, [Edit::delete(31..35)]);
+        assert_eq!(apply(text, &d), "Teh meeting was held on the 11th.");
+    }
+
+    #[test]
+    fn case_insensitive_at_sentence_start() {
+        let text = "The the report was late.";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(flagged(text, &d), [" the"]);
+        assert_eq!(d[0].message, "repeated word `the`");
+        assert_eq!(apply(text, &d), "The report was late.");
+        let text = "IT IS THE THE END";
+        assert_eq!(flagged(text, &run(&RepeatedWord, text)), [" THE"]);
+    }
+
+    #[test]
+    fn across_one_line_break_but_not_two() {
+        let text = "we met on the\nthe 11th";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(flagged(text, &d), ["\nthe"]);
+        assert_eq!(apply(text, &d), "we met on the 11th");
+        let text = "we met on the\r\n   the 11th";
+        assert_eq!(flagged(text, &run(&RepeatedWord, text)), ["\r\n   the"]);
+        // A blank line separates paragraphs (blocks).
+        assert!(run(&RepeatedWord, "it was the\n\nthe end").is_empty());
+    }
+
+    #[test]
+    fn triple_word_gives_two_fixes_leaving_one() {
+        let text = "in the the the end";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(d.len(), 2);
+        assert_eq!(apply(text, &d), "in the end");
+    }
+
+    #[test]
+    fn fix_is_unsafe_inside_quotations() {
+        let text = "He said “it was was late” and left left.";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(flagged(text, &d), [" was", " left"]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+        assert_eq!(d[1].fixes[0].applicability, Applicability::Safe);
+    }
+
+    #[test]
+    fn grammatical_and_deliberate_repeats_are_allowed() {
+        for text in [
+            "She had had enough.",
+            "He said that that was all.",
+            "What it is is a problem.",
+            "What they do do matters.",
+            "He gave her her coat.",
+            "I told you you would win.",
+            "It was very very cold.",
+            "It was so so good.",
+            "No no, not that one.",
+            "Yes yes, I know.",
+            "There there, don't cry.",
+            "Bye bye, then.",
+            "Knock knock.",
+            "Tut tut, said the teacher.",
+            "Tsk tsk.",
+            "Ha ha, very funny.",
+            "Ho ho ho.",
+            "Hee hee.",
+            "La la la.",
+            "And blah blah blah.",
+            "Yada yada.",
+        ] {
+            assert!(
+                run(&RepeatedWord, text).is_empty(),
+                "{text}: {:?}",
+                run(&RepeatedWord, text)
+            );
+        }
+    }
+
+    #[test]
+    fn doubled_particles_after_verbs_are_allowed() {
+        for text in [
+            "It spent more than it took in in taxes.",
+            "The rule was phased in in 2020.",
+            "We voted on on Monday.",
+            "She was sworn in in January.",
+            "Keep logging in in the morning.",
+        ] {
+            assert!(run(&RepeatedWord, text).is_empty(), "{text}");
+        }
+        let text = "We live in in Paris and sat on on the floor.";
+        assert_eq!(flagged(text, &run(&RepeatedWord, text)), [" in"]);
+        let text = "Put it in in the box.";
+        assert_eq!(flagged(text, &run(&RepeatedWord, text)), [" in"]);
+    }
+
+    #[test]
+    fn punctuation_numbers_compounds_and_names_are_left_alone() {
+        for text in [
+            "the, the end",
+            "Well... well.",
+            "the—the end",
+            "It cost 11 11 times.",
+            "He ate a well-fed fed cow.",
+            "the the-end",
+            "Sirhan Sirhan was tried.",
+            "the novel by Humbert Humbert",
+            "Excess Excess",
+            "TRANSPORTATION Transportation is one field.",
+            "the The band",
+            "the book the book",
+            "Rename Value::to_str to to_cow_str now.",
+            "GUI test test_file_buttons() only",
+            "see the the.rs file",
+            "in many many ways",
+            "a long long time ago",
+        ] {
+            assert!(
+                run(&RepeatedWord, text).is_empty(),
+                "{text}: {:?}",
+                run(&RepeatedWord, text)
+            );
+        }
+    }
+}
