@@ -143,10 +143,20 @@ fn main() {
     for w in keys {
         let count = freq.get(w).copied().unwrap_or(0);
         let mut cands: Vec<&str> = Vec::new();
-        if w.chars().count() >= 2 && accepted(w) {
+        // Edit neighbours: words of three letters or more, not among the
+        // commonest (their neighbours are rarely what was meant), and not
+        // differing only by a final letter (`council`/`councils`: grammar).
+        if w.chars().count() >= 3 && count <= MAX_SUSPECT_COUNT && accepted(w) && !w.contains('\'') {
             for v in edits1(w) {
                 if let Some((k, c)) = freq_h.get_key_value(v.as_str()) {
-                    if *c >= count.saturating_mul(DOMINANCE) && accepted(k) {
+                    let inflection = (k.len() == w.len() + 1 && k.starts_with(w))
+                        || (w.len() == k.len() + 1 && w.starts_with(*k));
+                    if *c >= count.saturating_mul(DOMINANCE)
+                        && k.chars().count() >= 3
+                        && !inflection
+                        && !k.contains('\'')
+                        && accepted(k)
+                    {
                         cands.push(k);
                     }
                 }
@@ -195,6 +205,9 @@ fn main() {
 /// A candidate must be this many times as common as the word to be a
 /// real-word suspect (curated confusion sets are exempt).
 const DOMINANCE: u64 = 10;
+/// Words more common than this are not real-word suspects by edit distance
+/// (curated confusion sets still apply).
+const MAX_SUSPECT_COUNT: u64 = 100_000_000;
 
 /// Every string one deletion, transposition, substitution or insertion
 /// (lowercase letters and the apostrophe) away from `w`.

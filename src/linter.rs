@@ -59,14 +59,7 @@ impl Linter {
         let doc = Document::parse(text, format);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context {
-            text,
-            doc: &doc,
-            tokens: &tokens,
-            dict: &self.dict,
-            lang: self.config.lang,
-            quotes: &quotes,
-        };
+        let cx = Context::new(text, &doc, &tokens, &self.dict, self.config.lang, &quotes);
         let mut out = Vec::new();
         for info in RULES {
             let level = self.config.rules.get(info.code).copied();

@@ -368,12 +368,12 @@ fn word_token_sound(cx: &Context<'_>, word: &str, shouting: bool) -> Option<Soun
             }
         }
         case => {
-            if cx.dict.check(word) == Known::No {
+            if cx.check(word) == Known::No {
                 return None;
             }
             let sound = word_sound(&lower, cx.lang)?;
             // A proper name starting with u-: `Uzbek`, `Ulster`, `Uriah`…
-            let name_only = case == Case::Title && cx.dict.check(&lower) == Known::No;
+            let name_only = case == Case::Title && cx.check(&lower) == Known::No;
             if name_only && lower.starts_with('u') && sound == Sound::Vowel {
                 return None;
             }
@@ -398,7 +398,7 @@ fn acronym_sound(cx: &Context<'_>, w: &str, shouting: bool) -> Option<Sound> {
     let common = cx.dict.count(&lower) >= COMMON_WORD_COUNT;
     if shouting {
         // An all-caps heading: words are words.
-        return if common || cx.dict.check(&lower) == Known::Yes {
+        return if common || cx.check(&lower) == Known::Yes {
             word_sound(&lower, cx.lang)
         } else {
             None

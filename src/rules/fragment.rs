@@ -39,7 +39,7 @@ pub struct Fragment;
 const RUN_TOGETHER_COUNT: u64 = 100_000_000;
 
 fn is_known(cx: &Context<'_>, w: &str) -> bool {
-    cx.dict.check(w) == Known::Yes
+    cx.check(w) == Known::Yes
 }
 
 /// The next word token after `i` if only one plain space separates them.
@@ -84,13 +84,17 @@ impl Rule for Fragment {
                 if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
                     continue;
                 }
+                let known = cx.known_at(range.start + i) == Known::Yes;
+                let next_is_word = next_word_after_space(tokens, cx.text, i).is_some();
+                if known && !next_is_word {
+                    continue;
+                }
                 let lower = word.to_lowercase();
-                let known = is_known(cx, word);
 
                 // A word split in two: `recom mend`.
                 if let Some(j) = next_word_after_space(tokens, cx.text, i) {
                     let next = tokens[j].text(cx.text);
-                    let next_known = is_known(cx, next);
+                    let next_known = cx.known_at(range.start + j) == Known::Yes;
                     let joined = format!("{lower}{next}");
                     if (!known || !next_known)
                         && case_of(next) == Case::Lower

@@ -1,6 +1,8 @@
 //! `real-word`: a valid word where a near neighbour fits the context far
 //! better (`people ere dying` → `were`).
 
+use rustc_hash::FxHashMap;
+
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case, Dictionary};
@@ -126,17 +128,6 @@ impl Scorer<'_> {
     }
 }
 
-/// `word` and `c` differ only by a letter at the end (`council`/`councils`,
-/// `time`/`timed`, `the`/`them`): grammar, not a typo this rule can judge.
-fn inflection(word: &str, c: &str) -> bool {
-    let (short, long) = if word.len() < c.len() {
-        (word, c)
-    } else {
-        (c, word)
-    };
-    long.len() == short.len() + 1 && long.starts_with(short)
-}
-
 /// How likely a typist produces `typo` when meaning `word` (one edit).
 fn channel(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().collect();
@@ -169,6 +160,7 @@ impl Rule for RealWord {
             dict: cx.dict,
             total: cx.dict.total() as f64,
         };
+        let mut suspects: FxHashMap<&str, bool> = FxHashMap::default();
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -184,11 +176,15 @@ impl Rule for RealWord {
                 if !checkable || word.len() < 2 {
                     continue;
                 }
-                let w = lower(word);
+                // Most words have no confusables: remember which, per word.
+                let has = *suspects
+                    .entry(word)
+                    .or_insert_with(|| cx.dict.confusables(&lower(word)).is_some());
                 // Contractions have no bigram counts to judge them by.
-                if w.contains('\'') {
+                if !has || word.contains(['\'', '’']) {
                     continue;
                 }
+                let w = lower(word);
                 let Some(cands) = cx.dict.confusables(&w) else {
                     continue;
                 };
@@ -200,15 +196,15 @@ impl Rule for RealWord {
                     continue;
                 }
                 let (fit_w, _, both_seen) = scorer.fit(l.as_deref(), &w, r.as_deref());
+                // Both of the word's own pairs are attested: it fits.
+                if both_seen {
+                    continue;
+                }
                 let mut best: Vec<(f64, &str)> = cands
                     .filter_map(|(c, curated)| {
-                        let threshold = if curated {
-                            CURATED_THRESHOLD
-                        } else if inflection(&w, c) || w.len() <= 2 || c.len() <= 2 {
-                            return None;
-                        } else {
-                            THRESHOLD
-                        };
+                        // Edit neighbours come pre-filtered by build.rs (no
+                        // inflections, nothing under three letters).
+                        let threshold = if curated { CURATED_THRESHOLD } else { THRESHOLD };
                         if c.contains('\'') {
                             return None;
                         }
@@ -217,7 +213,7 @@ impl Rule for RealWord {
                         (both && ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();
-                if best.is_empty() || both_seen {
+                if best.is_empty() {
                     continue;
                 }
                 best.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -119,7 +119,6 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
 
 impl Rule for Spelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut memo: HashMap<&str, Known> = HashMap::new();
         let mut unknown: Vec<Unknown<'_>> = Vec::new();
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
@@ -133,12 +132,12 @@ impl Rule for Spelling {
                 if word.chars().count() < 2 || word.len() > 64 {
                     continue;
                 }
-                let known = *memo.entry(word).or_insert_with(|| cx.dict.check(word));
+                let known = cx.known_at(range.start + i);
                 if known != Known::No {
                     continue;
                 }
                 if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| cx.dict.check(c) == Known::Yes)
+                    && compound(cx.text, tokens, i).is_some_and(|c| cx.check(c) == Known::Yes)
                 {
                     continue;
                 }
@@ -202,7 +201,7 @@ fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
     let apostrophe_follows = tokens.get(i + 1).is_some_and(|t| {
         t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
     });
-    apostrophe_follows && word.ends_with("in") && cx.dict.check(&format!("{word}g")) == Known::Yes
+    apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
 }
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
