@@ -14,7 +14,7 @@
 //!   outside the text or inside a UTF-8 sequence is refused, not applied.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
@@ -101,34 +101,55 @@ pub enum EditError {
     Conflict,
 }
 
-/// A set of non-overlapping, non-touching edits on one text, built fix by
-/// fix: a fix is accepted whole or not at all.
+/// A set of non-overlapping edits on one text, built fix by fix: a fix is
+/// accepted whole or not at all.
+///
+/// The fixer's sets are strict: an edit may not even touch another (two
+/// insertions at one point, or a deletion ending where a replacement
+/// starts, wait for the next pass, when the text has been checked again).
+/// Interactive use may allow touching edits, since a person chose each one.
 #[derive(Debug, Clone)]
 pub struct EditSet<'t> {
     text: &'t str,
-    /// Accepted edit spans: start → end (disjoint, not touching).
-    taken: BTreeMap<usize, usize>,
+    strict: bool,
+    /// Accepted edit spans as (start, end); they never overlap, so sorted by
+    /// start their ends never decrease.
+    taken: BTreeSet<(usize, usize)>,
     edits: Vec<Edit>,
 }
 
 impl<'t> EditSet<'t> {
-    /// An empty set of edits on `text`.
+    /// An empty strict set of edits on `text` (touching edits conflict).
     pub fn new(text: &'t str) -> Self {
         EditSet {
             text,
-            taken: BTreeMap::new(),
+            strict: true,
+            taken: BTreeSet::new(),
             edits: Vec::new(),
         }
     }
 
-    /// Whether `span` overlaps or touches an accepted edit.
+    /// An empty set where edits may touch (but not overlap, and two
+    /// insertions may not share a point).
+    pub fn touching_allowed(text: &'t str) -> Self {
+        EditSet {
+            strict: false,
+            ..EditSet::new(text)
+        }
+    }
+
+    /// Whether `span` conflicts with an accepted edit.
     pub fn conflicts(&self, span: &Range<usize>) -> bool {
-        // Accepted spans are disjoint, so among those starting at or before
-        // `span.end` only the last can reach `span.start`.
-        self.taken
-            .range(..=span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end >= span.start)
+        let (s, e) = (span.start, span.end);
+        // Of the accepted spans starting before (strict: at or before) `e`,
+        // the last reaches furthest.
+        let last = if self.strict {
+            self.taken.range(..=(e, usize::MAX)).next_back()
+        } else {
+            self.taken.range(..(e, 0)).next_back()
+        };
+        let reaches = last.is_some_and(|&(_, b)| if self.strict { b >= s } else { b > s });
+        reaches || (s == e && self.taken.contains(&(s, s)))
     }
 
     /// Check a fix against the text and the accepted edits, and accept it.
@@ -140,15 +161,7 @@ impl<'t> EditSet<'t> {
             return Err(EditError::Conflict);
         }
         for e in &edits {
-            // A fix's own edits may touch each other; keep the merged extent.
-            let start = self
-                .taken
-                .range(..=e.span.start)
-                .next_back()
-                .filter(|(_, &end)| end >= e.span.start)
-                .map_or(e.span.start, |(&s, _)| s);
-            let end = self.taken.remove(&start).unwrap_or(0).max(e.span.end);
-            self.taken.insert(start, end);
+            self.taken.insert((e.span.start, e.span.end));
         }
         self.edits.extend(edits.iter().cloned());
         Ok(edits)
@@ -737,6 +750,33 @@ mod tests {
             diag("spelling", 0..1, fix(vec![Edit::insert(0, "y")])),
         ];
         assert_eq!(select(text, &diags, false).set.apply(), "yaaaa bbbb");
+    }
+
+    #[test]
+    fn touching_edits_may_be_allowed() {
+        let text = "ab  cd";
+        let mut set = EditSet::touching_allowed(text);
+        set.try_add(&fix(vec![Edit::delete(2..3)])).unwrap();
+        set.try_add(&fix(vec![Edit::replace(3..6, "CD")])).unwrap();
+        set.try_add(&fix(vec![Edit::insert(0, ">")])).unwrap();
+        assert_eq!(
+            set.try_add(&fix(vec![Edit::insert(0, "<")])),
+            Err(EditError::Conflict)
+        );
+        assert_eq!(
+            set.try_add(&fix(vec![Edit::insert(4, "x")])),
+            Err(EditError::Conflict)
+        );
+        assert_eq!(
+            set.try_add(&fix(vec![Edit::replace(1..3, "x")])),
+            Err(EditError::Conflict)
+        );
+        assert_eq!(set.apply(), ">abCD");
+        let mut strict = EditSet::new(text);
+        strict.try_add(&fix(vec![Edit::delete(2..3)])).unwrap();
+        assert!(strict.conflicts(&(3..6)));
+        assert!(strict.conflicts(&(0..2)));
+        assert!(!strict.conflicts(&(4..6)));
     }
 
     #[test]
