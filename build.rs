@@ -152,16 +152,21 @@ fn main() {
                 }
             }
         }
-        if let Some(others) = sets.get(w) {
-            cands.extend(others.iter().map(String::as_str));
-        }
+        // Curated confusion-set members are marked with a leading `=`.
+        let curated: Vec<String> = sets
+            .get(w)
+            .map(|o| o.iter().map(|c| format!("={c}")).collect())
+            .unwrap_or_default();
+        cands.retain(|c| !curated.iter().any(|k| &k[1..] == *c));
         cands.sort_unstable();
         cands.dedup();
-        if cands.is_empty() {
+        let mut all: Vec<&str> = curated.iter().map(String::as_str).collect();
+        all.extend(cands);
+        if all.is_empty() {
             continue;
         }
         let offset = blob.len() as u64;
-        let joined = cands.join(",");
+        let joined = all.join(",");
         blob.push_str(&joined);
         entries.push((w, offset << 16 | joined.len() as u64));
     }

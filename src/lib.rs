@@ -14,6 +14,7 @@ pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suggest;
+pub mod suppress;
 pub mod tokenize;
 pub mod walk;
 

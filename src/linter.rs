@@ -81,6 +81,7 @@ impl Linter {
                 }
             }
         }
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });

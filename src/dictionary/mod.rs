@@ -405,11 +405,17 @@ impl Dictionary {
     }
 
     /// Words a (lowercase) word is easily mistyped for: one edit away and at
-    /// least ten times as common, or in a curated confusion set.
-    pub fn confusables(&self, word: &str) -> Option<std::str::Split<'static, char>> {
+    /// least ten times as common, or (flagged `true`) in a curated
+    /// confusion set.
+    pub fn confusables(&self, word: &str) -> Option<impl Iterator<Item = (&'static str, bool)>> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| s.split(','))
+        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| {
+            s.split(',').map(|c| match c.strip_prefix('=') {
+                Some(c) => (c, true),
+                None => (c, false),
+            })
+        })
     }
 
     /// Sum of all unigram counts.
@@ -502,10 +508,13 @@ mod tests {
         assert!(d.bigram("of", "the") > d.bigram("fo", "the"));
         assert!(d.known_misspelling("recieve").contains(&"receive"));
         assert!(d.known_misspelling("receive").is_empty());
-        let ere: Vec<&str> = d.confusables("ere").unwrap().collect();
-        assert!(ere.contains(&"were") && ere.contains(&"are"), "{ere:?}");
+        let ere: Vec<(&str, bool)> = d.confusables("ere").unwrap().collect();
+        assert!(
+            ere.contains(&("were", false)) && ere.contains(&("are", false)),
+            "{ere:?}"
+        );
         assert!(d.confusables("the").is_none());
-        assert!(d.confusables("then").unwrap().any(|w| w == "than"));
+        assert!(d.confusables("then").unwrap().any(|w| w == ("than", true)));
     }
 
     #[test]

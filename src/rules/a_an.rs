@@ -255,7 +255,9 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnos
         (_, true) => "an",
         (_, false) => "a",
     };
-    let applicability = if cx.quotes.overlaps(&tok.span) {
+    // `an` before a consonant is as often a slip for `and`, `any` or `can`
+    // as a wrong article: only `a` → `an` is applied unasked.
+    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an {
         Applicability::Unsafe
     } else {
         Applicability::Safe

@@ -9,6 +9,7 @@ use crate::tokenize::Tokens;
 
 mod a_an;
 mod double_space;
+mod fragment;
 mod missing_space;
 mod real_word;
 mod repeated_punctuation;
@@ -67,12 +68,36 @@ pub static RULES: &[RuleInfo] = &[
         rule: &spelling::Spelling,
     },
     RuleInfo {
+        code: fragment::CODE,
+        default_severity: Severity::Error,
+        fixable: true,
+        summary: "stray fragments, split words and words run together",
+        explanation: fragment::EXPLANATION,
+        rule: &fragment::Fragment,
+    },
+    RuleInfo {
         code: real_word::CODE,
         default_severity: Severity::Warning,
         fixable: true,
         summary: "a real word where a near neighbour fits far better",
         explanation: real_word::EXPLANATION,
         rule: &real_word::RealWord,
+    },
+    RuleInfo {
+        code: repeated_word::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "the same word twice in a row (`the the`)",
+        explanation: repeated_word::EXPLANATION,
+        rule: &repeated_word::RepeatedWord,
+    },
+    RuleInfo {
+        code: a_an::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`a` before a vowel sound or `an` before a consonant sound",
+        explanation: a_an::EXPLANATION,
+        rule: &a_an::AAn,
     },
     RuleInfo {
         code: double_space::CODE,
@@ -121,22 +146,6 @@ pub static RULES: &[RuleInfo] = &[
         summary: "brackets and double quotes without a partner",
         explanation: unbalanced::EXPLANATION,
         rule: &unbalanced::Unbalanced,
-    },
-    RuleInfo {
-        code: repeated_word::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "the same word twice in a row (`the the`)",
-        explanation: repeated_word::EXPLANATION,
-        rule: &repeated_word::RepeatedWord,
-    },
-    RuleInfo {
-        code: a_an::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "`a` before a vowel sound or `an` before a consonant sound",
-        explanation: a_an::EXPLANATION,
-        rule: &a_an::AAn,
     },
 ];
 

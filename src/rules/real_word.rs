@@ -22,9 +22,12 @@ For each, copyedit scores how well it fits between the words to its left
 and right with bigram counts from Google Books (SymSpell's lists), weighted
 by how likely the typo is (a dropped letter or swapped pair is likelier
 than an arbitrary substitution). It flags the word only when a confusable
-fits the context at least 1,000 times better, the confusable's own pairing
-with a neighbour is attested in the bigram list, and the word's own pairs
-are not both attested. The word needs a word on each side (no punctuation
+fits the context far better (a million times for edit neighbours, a
+thousand times for confusion-set members), the confusable's pairs with both
+neighbours are attested in the bigram list, and the word's own pairs are
+not both attested. Words of one or two letters and pairs that differ only
+by a final letter (`council`/`councils`, `the`/`them`) are grammar rather
+than typos and are left alone. The word needs a word on each side (no punctuation
 between); capitalised words in mid-sentence (names) are left alone.
 
 The fix (replace with the suggestion) is never Safe: only a person can tell
@@ -41,8 +44,10 @@ Not flagged:
 /// The real-word rule.
 pub struct RealWord;
 
-/// A confusable must fit the context this many times better.
-const THRESHOLD: f64 = 1_000.0;
+/// A confusable one edit away must fit the context this many times better.
+const THRESHOLD: f64 = 1e6;
+/// A member of a curated confusion set must fit this many times better.
+const CURATED_THRESHOLD: f64 = 1e3;
 /// Pseudo-count for a word pair missing from the bigram list: half the
 /// list's smallest count (pairs rarer than that were pruned).
 const UNSEEN_CAP: f64 = 3_200_000.0;
@@ -59,6 +64,19 @@ fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<St
     loop {
         j = if forward { j + 1 } else { j.checked_sub(1)? };
         let t = tokens.get(j)?;
+        // Look through an editorial `[sic]` to the word after it.
+        if forward && matches!(t.text(text), "[" | "(") {
+            let sic = tokens
+                .get(j + 1)
+                .is_some_and(|s| s.text(text).eq_ignore_ascii_case("sic"));
+            let close = tokens
+                .get(j + 2)
+                .is_some_and(|c| matches!(c.text(text), "]" | ")"));
+            if sic && close {
+                j += 2;
+                continue;
+            }
+        }
         match t.kind {
             TokenKind::Space => continue,
             TokenKind::Newline => {
@@ -108,6 +126,17 @@ impl Scorer<'_> {
     }
 }
 
+/// `word` and `c` differ only by a letter at the end (`council`/`councils`,
+/// `time`/`timed`, `the`/`them`): grammar, not a typo this rule can judge.
+fn inflection(word: &str, c: &str) -> bool {
+    let (short, long) = if word.len() < c.len() {
+        (word, c)
+    } else {
+        (c, word)
+    };
+    long.len() == short.len() + 1 && long.starts_with(short)
+}
+
 /// How likely a typist produces `typo` when meaning `word` (one edit).
 fn channel(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().collect();
@@ -150,7 +179,8 @@ impl Rule for RealWord {
                 }
                 let word = tok.text(cx.text);
                 let case = case_of(word);
-                let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+                let checkable =
+                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
                 if !checkable || word.len() < 2 {
                     continue;
                 }
@@ -171,13 +201,20 @@ impl Rule for RealWord {
                 }
                 let (fit_w, _, both_seen) = scorer.fit(l.as_deref(), &w, r.as_deref());
                 let mut best: Vec<(f64, &str)> = cands
-                    .filter_map(|c| {
+                    .filter_map(|(c, curated)| {
+                        let threshold = if curated {
+                            CURATED_THRESHOLD
+                        } else if inflection(&w, c) || w.len() <= 2 || c.len() <= 2 {
+                            return None;
+                        } else {
+                            THRESHOLD
+                        };
                         if c.contains('\'') {
                             return None;
                         }
                         let (fit_c, _, both) = scorer.fit(l.as_deref(), c, r.as_deref());
                         let ratio = fit_c * channel(&w, c) / fit_w.max(f64::MIN_POSITIVE);
-                        (both && ratio >= THRESHOLD).then_some((ratio, c))
+                        (both && ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();
                 if best.is_empty() || both_seen {
@@ -189,7 +226,10 @@ impl Rule for RealWord {
                     CODE,
                     Severity::Warning,
                     tok.span.clone(),
-                    format!("`{word}` may be a typo for `{}` here DEBUG {:e}", match_case(first, case), best[0].0),
+                    format!(
+                        "`{word}` may be a typo for `{}` here",
+                        match_case(first, case)
+                    ),
                 );
                 for (_, c) in best.iter().take(3) {
                     let replacement = match_case(c, case);
@@ -227,9 +267,21 @@ mod tests {
     }
 
     #[test]
+    fn looks_through_sic_markers() {
+        // Found (so that `[sic]` can then suppress it, see suppress.rs).
+        assert_eq!(
+            first_fix("Too many people ere [sic] dying."),
+            Some("were".into())
+        );
+    }
+
+    #[test]
     fn fixes_are_never_safe() {
         let d = run(&RealWord, "Too many people ere dying.");
-        assert!(d[0].fixes.iter().all(|f| f.applicability != Applicability::Safe));
+        assert!(d[0]
+            .fixes
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe));
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
@@ -243,7 +295,11 @@ mod tests {
             "Peskov said Witkoff came.",
             "The Form Was Filed.",
         ] {
-            assert!(run(&RealWord, text).is_empty(), "{text}: {:?}", run(&RealWord, text));
+            assert!(
+                run(&RealWord, text).is_empty(),
+                "{text}: {:?}",
+                run(&RealWord, text)
+            );
         }
     }
 

@@ -42,9 +42,12 @@ than a missed typo:
     spell-checked.
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
-it is the single listed correction of a known misspelling, or the single
-candidate one edit away and far more common than any other, and the word
-is lowercase (not a possible name). Otherwise the first suggestion is
+the word is lowercase (or starts a sentence), has five letters or more
+(shorter words have too many neighbours: `tihs`, `thye`), is not in a
+quotation or marked [sic], and either it is a known misspelling with a
+single listed correction at most two edits away (`recieve`), or the
+correction is a common word one edit away (`shuold`) and no other word one
+edit away comes within a fiftieth of its frequency. Otherwise the first suggestion is
 Unsafe (applied with `fix --unsafe`).
 
 Examples:
@@ -68,6 +71,10 @@ const SENTENCE_START_COUNT: u64 = 20_000;
 /// For a Safe fix, the first candidate must be this many times as common as
 /// the next candidate at the same distance.
 const SAFE_RATIO: u64 = 50;
+/// Words shorter than this have too many neighbours for an unasked fix.
+const SAFE_MIN_LEN: usize = 5;
+/// A Safe correction must be at least this common.
+const SAFE_MIN_COUNT: u64 = 1_000_000;
 
 struct Unknown<'t> {
     span: Range<usize>,
@@ -232,20 +239,25 @@ fn diagnostic(u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
     d
 }
 
-/// A correction may be applied unasked only when it is unambiguous.
+/// A correction may be applied unasked only when it is unambiguous: the
+/// word is lowercase (or starts a sentence), five letters or more, and
+/// either a listed misspelling with a single correction at most two edits
+/// away, or a common word one edit away with no rival near it in frequency.
 fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
     let Some(first) = s.list.first() else {
         return false;
     };
-    if u.case == Case::Title && !u.sentence_start {
+    let long_enough = u.word.chars().count() >= SAFE_MIN_LEN;
+    if !long_enough || (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed {
         return false;
     }
     if first.known {
-        return s.list.iter().filter(|c| c.known).count() == 1;
+        return first.distance <= 2 && s.list.iter().filter(|c| c.known).count() == 1;
     }
-    if first.distance != 1 || first.rare {
+    if first.distance != 1 || first.rare || first.count < SAFE_MIN_COUNT {
         return false;
     }
+
     let runner_up = s
         .list
         .iter()
@@ -322,6 +334,14 @@ mod tests {
     fn safe_only_when_unambiguous() {
         let d = run(&Spelling, "We recieve mail.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        let d = run(&Spelling, "We shuold go.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        // Short words have too many neighbours.
+        let d = run(&Spelling, "We fnd it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+        let d = run(&Spelling, "We tihs it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+
         // Mid-sentence capitalised: could be a name.
         let d = run(&Spelling, "In the Kremiln today.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
