@@ -847,11 +847,11 @@ mod tests {
     #[test]
     fn fixes_the_example_to_a_fixpoint() {
         let linter = Linter::default();
-        let text = "Teh meeting was was held on the the 11th.  Recieve it.";
+        let text = "The meeting was was held on the the 11th.  Recieve it.";
         let out = fix_text(&linter, text, Format::Plain, &FixOptions::default());
         assert_eq!(out.text, "The meeting was held on the 11th. Receive it.");
         assert!(out.converged);
-        assert_eq!(out.applied.len(), 5);
+        assert_eq!(out.applied.len(), 4);
         assert!(out.passes >= 2, "the touching edit waits a pass");
         let again = fix_text(&linter, &out.text, Format::Plain, &FixOptions::default());
         assert!(!again.changed());
