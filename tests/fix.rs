@@ -344,7 +344,11 @@ fn sample_article_unsafe_fix_deletes_the_fragment_only() {
     let f = dir.path().join("article.txt");
     let original = fs::read_to_string(fixture("ceasefire-talks.txt")).unwrap();
     fs::write(&f, &original).unwrap();
-    copyedit().args(["fix", "--unsafe"]).arg(&f).assert();
+    copyedit()
+        .args(["fix", "--unsafe"])
+        .arg(&f)
+        .assert()
+        .success();
     let fixed = fs::read_to_string(&f).unwrap();
     assert_eq!(
         fixed,
