@@ -12,7 +12,8 @@
 use std::sync::OnceLock;
 
 use copyedit::decode::{decode, BOM};
-use copyedit::fix::{chosen_fix, fix_text, Change, FixOptions};
+use copyedit::fix::{apply_edits, chosen_fix, compose, fix_text, Change, FixOptions};
+use copyedit::Edit;
 use copyedit::{Format, Linter};
 use proptest::prelude::*;
 
@@ -393,6 +394,57 @@ proptest! {
         prop_assert!(written.starts_with(BOM));
         prop_assert!(!out.text.starts_with(BOM));
         assert_only_changes_differ(&d.text, &out.text, &out.changes);
+    }
+}
+
+/// Random rounds of edits: (position, length, replacement) per edit, as
+/// fractions of the text so they fit whatever the text has become.
+type Rounds = Vec<Vec<(f64, usize, String)>>;
+
+fn rounds() -> impl Strategy<Value = Rounds> {
+    prop::collection::vec(
+        prop::collection::vec((0.0..=1.0f64, 0usize..4, "[a-z]{0,4}"), 0..6),
+        1..5,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn composed_changes_map_back_to_the_original(text in "[a-z ]{0,40}", rounds in rounds()) {
+        let mut current = text.clone();
+        let mut changes: Vec<Change> = Vec::new();
+        let mut edited = 0;
+        for round in rounds {
+            // Non-overlapping edits in this round's text.
+            let mut edits: Vec<Edit> = Vec::new();
+            let mut taken_until = 0usize;
+            let mut spans: Vec<(usize, usize, String)> = round
+                .into_iter()
+                .map(|(f, len, r)| {
+                    let start = (f * current.len() as f64) as usize;
+                    (start.min(current.len()), len, r)
+                })
+                .collect();
+            spans.sort_by_key(|s| s.0);
+            for (start, len, r) in spans {
+                if start < taken_until || (start == taken_until && !edits.is_empty()) {
+                    continue;
+                }
+                let end = (start + len).min(current.len());
+                edits.push(Edit::replace(start..end, r));
+                taken_until = end;
+            }
+            let next = apply_edits(&current, &edits).expect("valid edits");
+            changes = compose(&changes, &edits);
+            current = next;
+            assert_only_changes_differ(&text, &current, &changes);
+            // Changes are no wider than the edits that made them.
+            edited += edits.iter().map(|e| e.span.len()).sum::<usize>();
+            let claimed: usize = changes.iter().map(|c| c.original.len()).sum();
+            prop_assert!(claimed <= edited, "{changes:?} claims {claimed} > {edited}");
+        }
     }
 }
 
