@@ -364,12 +364,12 @@ fn interactive_line_protocol() {
     let f = dir.path().join("a.txt");
     fs::write(
         &f,
-        "We recieve it.  Then more.\nWe wrok here and wrok there.\nAn Zorblat and more.\n",
+        "We recieve it.  Then more.\nWe wrok here and wrok there.\nIt was was fine.\n",
     )
     .unwrap();
     // 1: `recieve` -> first suggestion; s: skip the double space;
     // x: invalid, asked again; i: ignore `wrok` (its second use is not
-    // asked); then end of input = quit.
+    // asked); then end of input at `was was` = quit.
     let out = copyedit()
         .current_dir(dir.path())
         .args(["fix", "--interactive", "--color", "never", "a.txt"])
@@ -383,11 +383,12 @@ fn interactive_line_protocol() {
     assert!(ui.contains("i) ignore `recieve` in this file"), "{ui}");
     assert!(ui.contains("please answer one of"), "{ui}");
     assert_eq!(ui.matches("unknown word `wrok`").count(), 1, "{ui}");
+    assert!(ui.contains("(end of input: quitting)"), "{ui}");
     assert!(ui.contains("wrote a.txt (1 fix)"), "{ui}");
     assert!(ui.contains("fixed 1 problem in 1 file"), "{ui}");
     assert_eq!(
         fs::read_to_string(&f).unwrap(),
-        "We receive it.  Then more.\nWe wrok here and wrok there.\nAn Zorblat and more.\n"
+        "We receive it.  Then more.\nWe wrok here and wrok there.\nIt was was fine.\n"
     );
 }
 
