@@ -8,6 +8,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod dictionary;
 pub mod document;
+pub mod fix;
 pub mod linter;
 pub mod quotes;
 pub mod report;
