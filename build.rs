@@ -146,7 +146,8 @@ fn main() {
         // Edit neighbours: words of three letters or more, not among the
         // commonest (their neighbours are rarely what was meant), and not
         // differing only by a final letter (`council`/`councils`: grammar).
-        if w.chars().count() >= 3 && count <= MAX_SUSPECT_COUNT && accepted(w) && !w.contains('\'') {
+        if w.chars().count() >= 3 && count <= MAX_SUSPECT_COUNT && accepted(w) && !w.contains('\'')
+        {
             for v in edits1(w) {
                 if let Some((k, c)) = freq_h.get_key_value(v.as_str()) {
                     let inflection = (k.len() == w.len() + 1 && k.starts_with(w))

@@ -27,7 +27,6 @@ const EXAMPLE: &str = "Teh meeting was was held on the the 11th.  Recieve it.";
 const EXAMPLE_FIXED: &str = "The meeting was held on the 11th. Receive it.";
 
 #[test]
-#[ignore = "needs spelling: a known misspelling with a single correction (`teh` -> `the`) Safe whatever its length"]
 fn example_sentence_safe() {
     let got = stdout_of(copyedit().args(["fix", "-"]).write_stdin(EXAMPLE), 0);
     assert_eq!(got, EXAMPLE_FIXED);
@@ -96,23 +95,20 @@ fn check_fix_is_the_same_as_fix() {
 fn remaining_problems_are_reported_with_the_unsafe_count() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("a.txt");
-    // `wrok` is Unsafe (short word); the double space is Safe.
-    fs::write(&f, "We wrok here.  Then more.\n").unwrap();
+    // `fnd` is Unsafe (short word); the double space is Safe.
+    fs::write(&f, "We fnd here.  Then more.\n").unwrap();
     copyedit()
         .args(["fix", "--format", "concise"])
         .arg(&f)
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "error[spelling]: unknown word `wrok`",
+            "error[spelling]: unknown word `fnd`",
         ))
         .stderr(predicate::str::contains(
             "fixed 1 problem in 1 file; 1 remains (1 fixable with --unsafe)",
         ));
-    assert_eq!(
-        fs::read_to_string(&f).unwrap(),
-        "We wrok here. Then more.\n"
-    );
+    assert_eq!(fs::read_to_string(&f).unwrap(), "We fnd here. Then more.\n");
     // JSON: the report is the `check` document, nothing on stderr.
     let out = copyedit()
         .args(["fix", "--format", "json"])
@@ -196,7 +192,7 @@ fn diff_shows_changes_and_writes_nothing() {
     );
     // `check --diff` is the same; nothing to change exits 0, even when
     // problems without a Safe fix remain.
-    fs::write(&f, "We wrok here.\n").unwrap();
+    fs::write(&f, "We fnd here.\n").unwrap();
     copyedit()
         .args(["check", "--diff"])
         .arg(&f)
@@ -211,7 +207,7 @@ fn diff_shows_changes_and_writes_nothing() {
         .arg(&f)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("+We work here."));
+        .stdout(predicate::str::contains("+We find here."));
     // A missing final newline is marked as such.
     fs::write(&f, "We recieve it.").unwrap();
     copyedit()
@@ -364,11 +360,11 @@ fn interactive_line_protocol() {
     let f = dir.path().join("a.txt");
     fs::write(
         &f,
-        "We recieve it.  Then more.\nWe wrok here and wrok there.\nIt was was fine.\n",
+        "We recieve it.  Then more.\nWe fnd here and fnd there.\nIt was was fine.\n",
     )
     .unwrap();
     // 1: `recieve` -> first suggestion; s: skip the double space;
-    // x: invalid, asked again; i: ignore `wrok` (its second use is not
+    // x: invalid, asked again; i: ignore `fnd` (its second use is not
     // asked); then end of input at `was was` = quit.
     let out = copyedit()
         .current_dir(dir.path())
@@ -382,13 +378,13 @@ fn interactive_line_protocol() {
     assert!(ui.contains("1) replace with `receive` [safe]"), "{ui}");
     assert!(ui.contains("i) ignore `recieve` in this file"), "{ui}");
     assert!(ui.contains("please answer one of"), "{ui}");
-    assert_eq!(ui.matches("unknown word `wrok`").count(), 1, "{ui}");
+    assert_eq!(ui.matches("unknown word `fnd`").count(), 1, "{ui}");
     assert!(ui.contains("(end of input: quitting)"), "{ui}");
     assert!(ui.contains("wrote a.txt (1 fix)"), "{ui}");
     assert!(ui.contains("fixed 1 problem in 1 file"), "{ui}");
     assert_eq!(
         fs::read_to_string(&f).unwrap(),
-        "We receive it.  Then more.\nWe wrok here and wrok there.\nIt was was fine.\n"
+        "We receive it.  Then more.\nWe fnd here and fnd there.\nIt was was fine.\n"
     );
 }
 
@@ -396,8 +392,8 @@ fn interactive_line_protocol() {
 fn interactive_add_to_word_list_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("a.txt");
-    fs::write(&f, "We wrok here.\nWe wrok there.  Then.\nThe recieve.\n").unwrap();
-    // a: add `wrok` (its second use is not asked); 1: delete the double
+    fs::write(&f, "We fnd here.\nWe fnd there.  Then.\nThe recieve.\n").unwrap();
+    // a: add `fnd` (its second use is not asked); 1: delete the double
     // space; q: quit before `recieve`.
     let out = copyedit()
         .current_dir(dir.path())
@@ -408,19 +404,19 @@ fn interactive_add_to_word_list_and_quit() {
         .get_output()
         .clone();
     let ui = String::from_utf8_lossy(&out.stderr);
-    assert!(ui.contains("added `wrok` to copyedit-words.txt"), "{ui}");
+    assert!(ui.contains("added `fnd` to copyedit-words.txt"), "{ui}");
     assert_eq!(
         fs::read_to_string(dir.path().join("copyedit-words.txt")).unwrap(),
-        "wrok\n"
+        "fnd\n"
     );
     assert_eq!(
         fs::read_to_string(&f).unwrap(),
-        "We wrok here.\nWe wrok there. Then.\nThe recieve.\n"
+        "We fnd here.\nWe fnd there. Then.\nThe recieve.\n"
     );
     // What remains is reported; the added word is accepted.
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains("unknown word `recieve`"), "{report}");
-    assert!(!report.contains("wrok"), "{report}");
+    assert!(!report.contains("fnd"), "{report}");
 }
 
 #[test]

@@ -204,7 +204,11 @@ impl Rule for RealWord {
                     .filter_map(|(c, curated)| {
                         // Edit neighbours come pre-filtered by build.rs (no
                         // inflections, nothing under three letters).
-                        let threshold = if curated { CURATED_THRESHOLD } else { THRESHOLD };
+                        let threshold = if curated {
+                            CURATED_THRESHOLD
+                        } else {
+                            THRESHOLD
+                        };
                         if c.contains('\'') {
                             return None;
                         }

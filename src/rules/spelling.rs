@@ -42,12 +42,14 @@ than a missed typo:
     spell-checked.
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
-the word is lowercase (or starts a sentence), has five letters or more
-(shorter words have too many neighbours: `tihs`, `thye`), is not in a
-quotation or marked [sic], and either it is a known misspelling with a
-single listed correction at most two edits away (`recieve`), or the
-correction is a common word one edit away (`shuold`) and no other word one
-edit away comes within a fiftieth of its frequency. Otherwise the first suggestion is
+the word is lowercase (or starts a sentence), is not in a quotation or
+marked [sic], no more common word is as close as the correction, the fix
+does not merely drop an ending (`suppressions`), and either the word is a
+known misspelling with a single listed correction at most two edits away
+(`teh`, `recieve`), or the word has five letters or more (shorter words
+have too many neighbours) and the correction is a common word one edit
+away (`shuold`) with no other word one edit away within a fiftieth of its
+frequency. Otherwise the first suggestion is
 Unsafe (applied with `fix --unsafe`).
 
 Examples:
@@ -239,24 +241,41 @@ fn diagnostic(u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
 }
 
 /// A correction may be applied unasked only when it is unambiguous: the
-/// word is lowercase (or starts a sentence), five letters or more, and
-/// either a listed misspelling with a single correction at most two edits
-/// away, or a common word one edit away with no rival near it in frequency.
+/// word is lowercase (or starts a sentence), no more common word is as
+/// close, and either it is a listed misspelling with a single correction at
+/// most two edits away (`teh`), or it has five letters or more and the
+/// correction is a common word one edit away with no rival near it in
+/// frequency.
 fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
     let Some(first) = s.list.first() else {
         return false;
     };
-    let long_enough = u.word.chars().count() >= SAFE_MIN_LEN;
-    if !long_enough || (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed {
+    if (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed {
         return false;
     }
+    // Dropping an ending (`suppressions` → `suppression`) changes grammar.
+    let lower = u.word.to_lowercase();
+    let first_lower = first.word.to_lowercase();
+    if lower.len() > first_lower.len() && lower.starts_with(&first_lower) {
+        return false;
+    }
+    // No more common word as close as the first (`witdh`: `width`, `with`).
+    let rival = s
+        .list
+        .iter()
+        .skip(1)
+        .any(|c| c.distance <= first.distance && c.count > first.count);
     if first.known {
-        return first.distance <= 2 && s.list.iter().filter(|c| c.known).count() == 1;
+        return first.distance <= 2 && !rival && s.list.iter().filter(|c| c.known).count() == 1;
     }
-    if first.distance != 1 || first.rare || first.count < SAFE_MIN_COUNT {
+    if u.word.chars().count() < SAFE_MIN_LEN
+        || first.distance != 1
+        || first.rare
+        || first.count < SAFE_MIN_COUNT
+        || rival
+    {
         return false;
     }
-
     let runner_up = s
         .list
         .iter()
@@ -338,7 +357,9 @@ mod tests {
         // Short words have too many neighbours.
         let d = run(&Spelling, "We fnd it.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
-        let d = run(&Spelling, "We tihs it.");
+        let d = run(&Spelling, "Teh end.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        let d = run(&Spelling, "The witdh of it.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
 
         // Mid-sentence capitalised: could be a name.
