@@ -1,0 +1,7 @@
+//! cargo-fuzz target `markdown`: see `markdown_target` in fuzz/invariants.rs.
+#![no_main]
+
+#[path = "../invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::markdown_target(data));
