@@ -157,7 +157,14 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let base = span.start;
     let mut i = 0;
     let mut prev: Option<char> = None;
+    // Failed `special` attempts since the last white space. Each attempt
+    // reads to the end of the chunk, and a chunk of opening brackets would
+    // make one at every character: quadratic. Real URLs and paths follow at
+    // most a few brackets or quotes.
+    let mut attempts = 0;
     while let Some(c) = char_at(s, i) {
+        let try_special = attempts < MAX_SPECIAL_ATTEMPTS
+            && prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
         let (kind, len) = if c == '\n' {
             (TokenKind::Newline, 1)
         } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
@@ -167,9 +174,11 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                 .find(|c: char| !c.is_whitespace() || c == '\n' || c == '\r')
                 .unwrap_or(s.len() - i);
             (TokenKind::Space, len.max(c.len_utf8()))
-        } else if let Some(special) = prev
-            .is_none_or(|p| p.is_whitespace() || is_opening(p))
-            .then(|| special(&s[i..]))
+        } else if let Some(special) = try_special
+            .then(|| {
+                attempts += 1;
+                special(&s[i..])
+            })
             .flatten()
         {
             special
@@ -178,6 +187,9 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         } else {
             (TokenKind::Punct, c.len_utf8())
         };
+        if matches!(kind, TokenKind::Space | TokenKind::Newline) {
+            attempts = 0;
+        }
         out.push(Token {
             kind,
             span: base + i..base + i + len,
@@ -240,18 +252,30 @@ const FILE_EXTS: &[&str] = &[
     "mov", "sql", "db", "bin", "dll", "so", "wasm", "ipynb", "rst", "tex", "bib",
 ];
 
+/// How many times [`special`] is tried within one run of non-space
+/// characters before the rest of the run is left to the word scanner.
+const MAX_SPECIAL_ATTEMPTS: usize = 8;
+
 /// Length of `s` up to the first white space, minus trailing punctuation that
 /// belongs to the sentence rather than to a URL or path.
 fn chunk_len(s: &str) -> usize {
     let mut end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let head = s.get(..end).unwrap_or_default();
+    // Counted once, not per stripped `)`: a chunk of many `)` is not quadratic.
+    let opens = head.bytes().filter(|&b| b == b'(').count();
+    let mut closes = head.bytes().filter(|&b| b == b')').count();
     loop {
-        let Some(last) = s[..end].chars().next_back() else {
+        let Some(last) = s.get(..end).and_then(|h| h.chars().next_back()) else {
             return 0;
         };
         let strip = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ']' | '}' | '>' | '*'
             | '_' | '`' => true,
-            ')' => s[..end].matches('(').count() < s[..end].matches(')').count(),
+            ')' => {
+                let strip = opens < closes;
+                closes -= 1;
+                strip
+            }
             _ => false,
         };
         if !strip {
