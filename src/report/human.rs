@@ -1,14 +1,22 @@
 //! rustc-style output via codespan-reporting.
 
 use std::io;
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor, Config};
 
-use super::{help_lines, shown, ReportOptions, Summary};
+use super::{help_lines, shown, LineIndex, ReportOptions, Summary};
 use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
+
+/// A problem on a line longer than this is shown in a window of the line.
+const LONG_LINE: usize = 400;
+/// Bytes of the line shown either side of the problem in such a window.
+const CONTEXT: usize = 80;
+/// The most of a problem's own span that is underlined.
+const MAX_LABEL: usize = 400;
 
 pub(super) fn report<W: WriteColor>(
     out: &mut W,
@@ -17,7 +25,9 @@ pub(super) fn report<W: WriteColor>(
 ) -> io::Result<()> {
     let config = Config::default();
     for c in results.iter().flatten() {
-        let file = SimpleFile::new(c.source.display_name(), c.text.as_str());
+        let name = c.source.display_name();
+        let file = SimpleFile::new(name.as_str(), c.text.as_str());
+        let index = LineIndex::new(&c.text);
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
             let severity = match (d.suppressed, d.severity) {
                 (Some(_), _) => CsSeverity::Note,
@@ -34,11 +44,204 @@ pub(super) fn report<W: WriteColor>(
             let diag = CsDiagnostic::new(severity)
                 .with_code(d.rule)
                 .with_message(message)
-                .with_labels(vec![Label::primary((), d.span.clone())])
                 .with_notes(notes);
-            term::emit(out, &config, &file, &diag).map_err(io::Error::other)?;
+            // Printing a whole long line for each problem on it would make
+            // the output (and the time) grow with the square of the line.
+            let emitted = match Excerpt::new(&name, &c.text, &index, &d.span) {
+                Some((excerpt, span)) => {
+                    let diag = diag.with_labels(vec![Label::primary((), span)]);
+                    term::emit(out, &config, &excerpt, &diag)
+                }
+                None => {
+                    let diag = diag.with_labels(vec![Label::primary((), d.span.clone())]);
+                    term::emit(out, &config, &file, &diag)
+                }
+            };
+            emitted.map_err(io::Error::other)?;
         }
     }
     let summary = Summary::of(results);
     writeln!(out, "{}", summary.line())
+}
+
+/// A window of a text around one problem, with `…` where lines were cut;
+/// line and column numbers are those of the whole text.
+struct Excerpt<'a> {
+    name: &'a str,
+    source: String,
+    /// Start of each line of `source`.
+    starts: Vec<usize>,
+    /// 0-based line, in the whole text, of the window's first line.
+    first_line: usize,
+    /// 0-based column, in the whole text, of the window's first byte.
+    first_column: usize,
+    /// Bytes of the leading `…` (0 when the window starts a line).
+    lead: usize,
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl<'a> Excerpt<'a> {
+    /// The window for `span` and the span within it, if `span` is on a long
+    /// line or is itself long; `None` to show it whole.
+    fn new(
+        name: &'a str,
+        text: &str,
+        index: &LineIndex,
+        span: &Range<usize>,
+    ) -> Option<(Self, Range<usize>)> {
+        let (first_line, line_start) = index.line_start(span.start);
+        let label_end = if span.len() > MAX_LABEL {
+            floor_boundary(text, span.start + MAX_LABEL)
+        } else {
+            span.end
+        };
+        let line_end = text
+            .as_bytes()
+            .get(label_end..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map_or(text.len(), |i| label_end + i);
+        if line_end.saturating_sub(line_start) <= LONG_LINE && label_end == span.end {
+            return None;
+        }
+        let start = floor_boundary(text, span.start.saturating_sub(CONTEXT)).max(line_start);
+        let end = ceil_boundary(text, label_end.saturating_add(CONTEXT)).min(line_end);
+        let window = text.get(start..end)?;
+        let lead = if start > line_start { "…" } else { "" };
+        let trail = if end < line_end { "…" } else { "" };
+        let source = format!("{lead}{window}{trail}");
+        let starts = files::line_starts(&source).collect();
+        let (_, first_column) = index.position(text, start);
+        let excerpt = Excerpt {
+            name,
+            source,
+            starts,
+            first_line,
+            first_column: first_column - 1,
+            lead: lead.len(),
+        };
+        let shift = |i: usize| i - start + lead.len();
+        Some((excerpt, shift(span.start)..shift(label_end)))
+    }
+}
+
+impl<'f> Files<'f> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'f str;
+    type Source = &'f str;
+
+    fn name(&'f self, (): ()) -> Result<&'f str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'f self, (): ()) -> Result<&'f str, files::Error> {
+        Ok(&self.source)
+    }
+
+    fn line_index(&'f self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.starts.partition_point(|&s| s <= byte_index).max(1) - 1)
+    }
+
+    fn line_number(&'f self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.first_line + line_index + 1)
+    }
+
+    fn column_number(
+        &'f self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let range = self.line_range((), line_index)?;
+        if line_index > 0 {
+            return Ok(files::column_index(&self.source, range, byte_index) + 1);
+        }
+        let from = range.start + self.lead;
+        let chars = files::column_index(&self.source, from..range.end, byte_index.max(from));
+        Ok(self.first_column + chars + 1)
+    }
+
+    fn line_range(&'f self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let start = *self
+            .starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.starts.len().saturating_sub(1),
+            })?;
+        let end = self
+            .starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.source.len());
+        Ok(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::walk::Source;
+    use codespan_reporting::term::termcolor::NoColor;
+
+    fn render(text: &str, span: Range<usize>) -> String {
+        let results = vec![Ok(Checked {
+            source: Source::Stdin("t.txt".into()),
+            text: text.to_string(),
+            bom: false,
+            diagnostics: vec![Diagnostic::new("x", Severity::Error, span, "m")],
+        })];
+        let opts = ReportOptions {
+            format: super::super::OutputFormat::Human,
+            show_suppressed: false,
+        };
+        let mut out = NoColor::new(Vec::new());
+        report(&mut out, &results, &opts).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn long_lines_are_shown_in_a_window_with_true_positions() {
+        let text = format!(
+            "first\n{}teh{}\nlast\n",
+            "é ".repeat(5000),
+            "a ".repeat(5000)
+        );
+        let at = text.find("teh").unwrap();
+        let out = render(&text, at..at + 3);
+        assert!(out.len() < 1500, "{} bytes: {out}", out.len());
+        assert!(out.contains("t.txt:2:10001"), "{out}");
+        assert!(out.contains("é é teha a"), "{out}");
+        assert!(out.contains("2 │ …"), "{out}");
+    }
+
+    #[test]
+    fn long_spans_are_cut() {
+        let text = "word ".repeat(10_000);
+        let out = render(&text, 5..text.len() - 1);
+        assert!(out.len() < 2500, "{} bytes: {out}", out.len());
+        assert!(out.contains("t.txt:1:6"), "{out}");
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let out = render("one teh two\n", 4..7);
+        assert!(out.contains("1 │ one teh two"), "{out}");
+        assert!(!out.contains('…'), "{out}");
+    }
 }

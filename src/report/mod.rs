@@ -28,6 +28,18 @@ pub enum OutputFormat {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `chars[i]`: characters in the first `i * COLUMN_STRIDE` bytes, so a
+    /// column on a long line is found without counting from the line start
+    /// (a million problems on one 20 MB line would otherwise be quadratic).
+    chars: Vec<usize>,
+}
+
+/// Bytes between the character-count checkpoints of a [`LineIndex`].
+const COLUMN_STRIDE: usize = 4096;
+
+/// Characters in `bytes` (UTF-8): the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -35,17 +47,38 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars = Vec::with_capacity(text.len() / COLUMN_STRIDE + 2);
+        let mut n = 0;
+        chars.push(n);
+        for chunk in text.as_bytes().chunks(COLUMN_STRIDE) {
+            n += count_chars(chunk);
+            chars.push(n);
+        }
+        LineIndex { starts, chars }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let k = offset / COLUMN_STRIDE;
+        let base = self.chars.get(k).copied().unwrap_or(0);
+        let rest = text.as_bytes().get(k * COLUMN_STRIDE..offset);
+        base + rest.map_or(0, count_chars)
+    }
+
+    /// 0-based index of the line holding byte `offset`, and its start.
+    pub(crate) fn line_start(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        (line, self.starts.get(line).copied().unwrap_or(0))
     }
 
     /// 1-based (line, column) of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = text
-            .get(start..offset.min(text.len()))
-            .map_or(0, |s| s.chars().count());
-        (line, col + 1)
+        let (line, start) = self.line_start(offset);
+        let col = self
+            .chars_before(text, offset)
+            .saturating_sub(self.chars_before(text, start));
+        (line + 1, col + 1)
     }
 }
 
@@ -243,6 +276,17 @@ mod tests {
         assert_eq!(idx.position(text, 3), (2, 1));
         assert_eq!(idx.position(text, text.find('x').unwrap()), (2, 2));
         assert_eq!(idx.position(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_long_lines_cross_checkpoints() {
+        let text = format!("x\n{}\n", "é".repeat(3 * COLUMN_STRIDE));
+        let idx = LineIndex::new(&text);
+        for n in [0, 1, 2047, 2048, 2049, 5000, 3 * COLUMN_STRIDE] {
+            let offset = 2 + 2 * n;
+            assert_eq!(idx.position(&text, offset), (2, n + 1), "{n}");
+        }
+        assert_eq!(idx.position(&text, text.len()), (3, 1));
     }
 
     #[test]
