@@ -4,11 +4,13 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
 use crate::document::Document;
+use crate::linter::Config;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
 mod a_an;
 mod double_space;
+mod forbidden;
 mod missing_space;
 mod real_word;
 mod repeated_punctuation;
@@ -17,6 +19,8 @@ mod space_before_punctuation;
 mod spelling;
 mod trailing_whitespace;
 mod unbalanced;
+
+pub use forbidden::ForbiddenWord;
 
 /// Everything a rule may read.
 pub struct Context<'a> {
@@ -38,6 +42,13 @@ pub struct Context<'a> {
 pub trait Rule: Send + Sync {
     /// Push a diagnostic for every problem found.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// What the linter calls: rules that read project configuration
+    /// (`forbid`) override this; the others just [`Rule::check`].
+    fn check_with(&self, cx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
+        let _ = config;
+        self.check(cx, out);
+    }
 }
 
 /// A registered rule.
@@ -137,6 +148,22 @@ pub static RULES: &[RuleInfo] = &[
         summary: "`a` before a vowel sound or `an` before a consonant sound",
         explanation: a_an::EXPLANATION,
         rule: &a_an::AAn,
+    },
+    RuleInfo {
+        code: forbidden::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "words and phrases the project forbids (`forbid` in copyedit.toml)",
+        explanation: forbidden::EXPLANATION,
+        rule: &forbidden::Forbidden,
+    },
+    RuleInfo {
+        code: crate::directives::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "inline directives with an unknown rule code or name",
+        explanation: crate::directives::EXPLANATION,
+        rule: &crate::directives::DirectiveRule,
     },
 ];
 
