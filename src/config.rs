@@ -154,6 +154,39 @@ struct Raw {
     fail_on: Option<Spanned<String>>,
 }
 
+/// The word file `copyedit words add` writes to for the configuration at
+/// `path`: the first of its `dictionaries` (which need not exist yet), else
+/// `copyedit-words.txt` beside it. Only `dictionaries` is read.
+pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
+    #[derive(Deserialize)]
+    struct Dictionaries {
+        #[serde(default)]
+        dictionaries: Vec<String>,
+    }
+    let err = |position, message| ConfigError {
+        path: path.to_path_buf(),
+        position,
+        message,
+    };
+    let text = fs::read_to_string(path).map_err(|e| {
+        err(
+            None,
+            format!("cannot read configuration: {}", io_message(&e)),
+        )
+    })?;
+    let d: Dictionaries = toml::from_str(&text).map_err(|e| {
+        err(
+            e.span().map(|s| line_col(&text, s.start)),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
+    Ok(match d.dictionaries.first() {
+        Some(first) => normalize(&dir.join(first)),
+        None => dir.join(DEFAULT_WORD_FILE),
+    })
+}
+
 /// A loaded configuration file.
 #[derive(Debug, Clone)]
 pub struct ProjectConfig {
@@ -260,9 +293,28 @@ fn absolute_dir(dir: &Path) -> PathBuf {
     })
 }
 
+/// `path` relative to the current directory when it is below it (for
+/// messages), else as given.
+pub fn display_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| fs::canonicalize(cwd).ok())
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 impl ProjectConfig {
     /// Read and check a configuration file (and the word files it names).
+    /// Error messages name the file relative to the current directory.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        Self::load_inner(path).map_err(|mut e| {
+            e.path = display_path(&e.path);
+            e
+        })
+    }
+
+    fn load_inner(path: &Path) -> Result<Self, ConfigError> {
         let text = fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             position: None,
@@ -533,6 +585,15 @@ impl Project {
         };
         dirs.insert(dir.to_path_buf(), (abs.clone(), file.clone()));
         (abs, file)
+    }
+
+    /// The configuration file governing `path`, without reading it.
+    pub fn config_file_for(&self, path: &Path) -> Option<PathBuf> {
+        match &self.mode {
+            Mode::Disabled => None,
+            Mode::Fixed(c) => Some(c.path.clone()),
+            Mode::Discover => self.dir_info(path.parent().unwrap_or(Path::new(""))).1,
+        }
     }
 
     /// The nearest configuration file in `abs` or above.

@@ -1,15 +1,23 @@
 //! `copyedit check`.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use copyedit::diagnostic::Severity;
-use copyedit::linter::{Config, Linter};
+use copyedit::config::Project;
+use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::walk::{check_all, discover, WalkOptions};
+use copyedit::walk::{check_with, discover, Checked, InputError, Selector, WalkOptions};
 use copyedit::Lang;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::plan::{plan, ConfigSelect};
 use super::{CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
+
+/// Show a progress bar when checking more files than this (on a terminal,
+/// outside CI).
+const PROGRESS_MIN_FILES: usize = 200;
 
 /// Whether to colour standard output.
 pub(super) fn color_choice(when: ColorWhen) -> ColorChoice {
@@ -28,7 +36,7 @@ pub(super) fn color_choice(when: ColorWhen) -> ColorChoice {
 }
 
 pub(super) fn run(args: &CheckArgs) -> u8 {
-    let lang: Lang = match args.lang.parse() {
+    let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("copyedit: error: {e}");
@@ -49,24 +57,71 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         eprintln!("copyedit: error: `-` (standard input) may be given only once");
         return FAILURE;
     }
-    let linter = Linter::new(Config {
-        lang,
-        ..Config::default()
-    });
+    let project = if args.no_config {
+        Project::disabled()
+    } else if let Some(path) = &args.config {
+        match Project::fixed(path) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("copyedit: error: {e}");
+                return FAILURE;
+            }
+        }
+    } else {
+        Project::discover()
+    };
+    let project = Arc::new(project);
     let opts = WalkOptions {
         globs: args.globs.clone(),
         hidden: args.hidden,
         no_ignore: args.no_ignore,
         stdin_name: args.stdin_filename.clone(),
+        select: Some(Selector(Arc::new(ConfigSelect(Arc::clone(&project))))),
     };
-    let (sources, mut walk_errors) = discover(&args.paths, &opts);
-    let mut results = check_all(&linter, &sources, args.max_file_size);
-    results.extend(walk_errors.drain(..).map(Err));
+    let (mut sources, walk_errors) = discover(&args.paths, &opts);
+    // Output is sorted by path whatever the order of the arguments.
+    sources.sort();
+    sources.dedup();
+    let plan = plan(&project, sources, lang);
+
+    let progress = progress_bar(plan.sources.len());
+    let fallback = Linter::default();
+    let mut results = check_with(
+        &plan.sources,
+        args.max_file_size,
+        |i| plan.linters.get(i).map_or(&fallback, |l| l),
+        &|| progress.inc(1),
+    );
+    progress.finish_and_clear();
+    let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
+        r.as_ref().is_ok_and(|c| {
+            c.diagnostics
+                .iter()
+                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
+        })
+    });
+    results.extend(plan.errors.into_iter().map(Err));
+    results.extend(walk_errors.into_iter().map(Err));
+    let unreadable = results.iter().any(Result::is_err);
+
+    if args.list_unknown {
+        return match list_unknown(&results) {
+            Ok(()) if unreadable => FAILURE,
+            Ok(()) => SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
+            Err(e) => {
+                eprintln!("copyedit: error: cannot write output: {e}");
+                FAILURE
+            }
+        };
+    }
 
     let format = match args.format {
         FormatArg::Human => OutputFormat::Human,
         FormatArg::Concise => OutputFormat::Concise,
         FormatArg::Json => OutputFormat::Json,
+        FormatArg::Sarif => OutputFormat::Sarif,
+        FormatArg::Github => OutputFormat::Github,
     };
     let report_opts = ReportOptions {
         format,
@@ -82,12 +137,6 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     }
     let _ = out.flush();
 
-    let unreadable = results.iter().any(Result::is_err);
-    let failing = results.iter().flatten().any(|c| {
-        c.diagnostics
-            .iter()
-            .any(|d| d.suppressed.is_none() && d.severity >= Severity::Warning)
-    });
     if unreadable {
         FAILURE
     } else if failing {
@@ -95,4 +144,45 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     } else {
         SUCCESS
     }
+}
+
+/// A progress bar on stderr for long runs on a terminal; hidden otherwise
+/// (and always in CI).
+fn progress_bar(files: usize) -> ProgressBar {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if files <= PROGRESS_MIN_FILES || ci || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// `--list-unknown`: each word the spelling rule flagged, once, with its
+/// count, most frequent first (then alphabetically).
+fn list_unknown(results: &[Result<Checked, InputError>]) -> io::Result<()> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in results.iter().flatten() {
+        for d in &c.diagnostics {
+            if d.rule == "spelling" && d.suppressed.is_none() {
+                if let Some(word) = c.text.get(d.span.clone()) {
+                    *counts.entry(word).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = io::stdout().lock();
+    for r in results {
+        if let Err(e) = r {
+            eprintln!("copyedit: error: {}: {}", e.path, e.message);
+        }
+    }
+    for (word, n) in counts {
+        writeln!(out, "{n:>7} {word}")?;
+    }
+    out.flush()
 }
