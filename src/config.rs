@@ -501,8 +501,15 @@ impl ProjectConfig {
         Self::matches(self.include.as_ref(), &self.dir, path, false)
     }
 
-    /// Whether `exclude` rules this (absolute) path out.
+    /// Whether `exclude` rules this (absolute) path out. The project's word
+    /// files are never checked: they are lists, not prose.
     pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
+        if !is_dir
+            && (self.dictionaries.iter().any(|d| d == path)
+                || path == self.dir.join(DEFAULT_WORD_FILE))
+        {
+            return true;
+        }
         Self::matches(self.exclude.as_ref(), &self.dir, path, is_dir)
     }
 }
@@ -821,6 +828,8 @@ mod tests {
         assert!(top.excludes(&p.locate(&root.join("sub/y.gen.md")), false));
         assert!(!top.excludes(&p.locate(&root.join("sub/y.md")), false));
         assert!(top.includes(&p.locate(&root.join("sub/z.rst"))));
+        let words = p.locate(&root.join("docs/copyedit-words.txt"));
+        assert!(inner.excludes(&words, false));
         assert!(Project::disabled()
             .config_for(&root.join("a.md"))
             .unwrap()
