@@ -86,11 +86,12 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
 
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
+    let tick = || progress.inc(1);
     let mut results = check_with(
         &plan.sources,
         args.max_file_size,
         |i| plan.linters.get(i).map_or(&fallback, |l| l),
-        &|| progress.inc(1),
+        if progress.is_hidden() { &|| {} } else { &tick },
     );
     progress.finish_and_clear();
     let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
