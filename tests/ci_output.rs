@@ -3,7 +3,6 @@
 //! excluded folder, front matter, code, URLs, HTML comments, directives and a
 //! copyedit.toml) reports exactly the intended problems in every format.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -135,7 +135,8 @@ pub struct CheckArgs {
     /// Don't respect .gitignore, .ignore and similar files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Print suppressed problems (e.g. marked `[sic]`) as notes with the reason.
+    /// Print suppressed problems (marked `[sic]`, or silenced by a directive)
+    /// as notes with the reason.
     #[arg(long)]
     pub show_suppressed: bool,
     /// Skip files larger than this (bytes; K, M and G suffixes allowed).
