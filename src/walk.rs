@@ -138,6 +138,15 @@ fn walk_dir(
             });
         }
     }
+    // `!glob`s alone, to tell a file the user excluded from one that merely
+    // matches no glob (both are `Ignore` in `overrides`).
+    let mut negations = OverrideBuilder::new(dir);
+    for glob in opts.globs.iter().filter(|g| g.starts_with('!')) {
+        let _ = negations.add(glob);
+    }
+    let negations = negations
+        .build()
+        .unwrap_or_else(|_| ignore::overrides::Override::empty());
     let overrides = match overrides.build() {
         Ok(o) if ok => o,
         Ok(_) | Err(_) => {
@@ -178,7 +187,7 @@ fn walk_dir(
                 }
                 let matched = overrides.matched(e.path(), false);
                 let selected = match &opts.select {
-                    _ if matched.is_ignore() => false,
+                    _ if negations.matched(e.path(), false).is_ignore() => false,
                     Some(Selector(select)) => select.select_file(e.path(), matched.is_whitelist()),
                     None => matched.is_whitelist(),
                 };

@@ -649,3 +649,44 @@ fn front_matter_keys_are_configurable() {
         .code(1)
         .stdout("p.md:2:8: error[spelling]: unknown word `Teh`\n");
 }
+
+#[test]
+fn include_adds_files_to_walks() {
+    let dir = temp_repo("include = [\"*.rst\"]\nexclude = [\"skip/\"]\n");
+    fs::create_dir_all(dir.path().join("skip")).unwrap();
+    fs::write(dir.path().join("notes.rst"), "Teh notes.\n").unwrap();
+    fs::write(dir.path().join("skip/more.rst"), "Teh more.\n").unwrap();
+    fs::write(dir.path().join("code.rs"), "fn mian() {}\n").unwrap();
+    copyedit()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout("./notes.rst:1:1: error[spelling]: unknown word `Teh`\n");
+    // A `!glob` on the command line still excludes.
+    copyedit()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "--glob", "!notes.rst"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn new_rules_are_listed_and_explained() {
+    copyedit()
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("forbidden"))
+        .stdout(predicates::str::contains("directive"));
+    copyedit()
+        .args(["explain", "directive"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("copyedit-disable-next-line"));
+    copyedit()
+        .args(["explain", "forbidden"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"utilise\" = \"use\""));
+}
