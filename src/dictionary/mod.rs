@@ -409,9 +409,7 @@ impl Dictionary {
     pub fn confusables(&self, word: &str) -> Option<std::str::Split<'static, char>> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS
-            .get(offset..offset + len)
-            .map(|s| s.split(','))
+        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| s.split(','))
     }
 
     /// Sum of all unigram counts.

@@ -150,8 +150,7 @@ impl Rule for RealWord {
                 }
                 let word = tok.text(cx.text);
                 let case = case_of(word);
-                let checkable =
-                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+                let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
                 if !checkable || word.len() < 2 {
                     continue;
                 }
@@ -190,11 +189,7 @@ impl Rule for RealWord {
                     CODE,
                     Severity::Warning,
                     tok.span.clone(),
-                    format!(
-                        "`{word}` may be a typo for `{}` here DEBUG {:e}",
-                        match_case(first, case),
-                        best[0].0
-                    ),
+                    format!("`{word}` may be a typo for `{}` here DEBUG {:e}", match_case(first, case), best[0].0),
                 );
                 for (_, c) in best.iter().take(3) {
                     let replacement = match_case(c, case);
@@ -234,10 +229,7 @@ mod tests {
     #[test]
     fn fixes_are_never_safe() {
         let d = run(&RealWord, "Too many people ere dying.");
-        assert!(d[0]
-            .fixes
-            .iter()
-            .all(|f| f.applicability != Applicability::Safe));
+        assert!(d[0].fixes.iter().all(|f| f.applicability != Applicability::Safe));
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
@@ -251,11 +243,7 @@ mod tests {
             "Peskov said Witkoff came.",
             "The Form Was Filed.",
         ] {
-            assert!(
-                run(&RealWord, text).is_empty(),
-                "{text}: {:?}",
-                run(&RealWord, text)
-            );
+            assert!(run(&RealWord, text).is_empty(), "{text}: {:?}", run(&RealWord, text));
         }
     }
 
