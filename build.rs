@@ -143,25 +143,41 @@ fn main() {
     for w in keys {
         let count = freq.get(w).copied().unwrap_or(0);
         let mut cands: Vec<&str> = Vec::new();
-        if w.chars().count() >= 2 && accepted(w) {
+        // Edit neighbours: words of three letters or more, not among the
+        // commonest (their neighbours are rarely what was meant), and not
+        // differing only by a final letter (`council`/`councils`: grammar).
+        if w.chars().count() >= 3 && count <= MAX_SUSPECT_COUNT && accepted(w) && !w.contains('\'')
+        {
             for v in edits1(w) {
                 if let Some((k, c)) = freq_h.get_key_value(v.as_str()) {
-                    if *c >= count.saturating_mul(DOMINANCE) && accepted(k) {
+                    let inflection = (k.len() == w.len() + 1 && k.starts_with(w))
+                        || (w.len() == k.len() + 1 && w.starts_with(*k));
+                    if *c >= count.saturating_mul(DOMINANCE)
+                        && k.chars().count() >= 3
+                        && !inflection
+                        && !k.contains('\'')
+                        && accepted(k)
+                    {
                         cands.push(k);
                     }
                 }
             }
         }
-        if let Some(others) = sets.get(w) {
-            cands.extend(others.iter().map(String::as_str));
-        }
+        // Curated confusion-set members are marked with a leading `=`.
+        let curated: Vec<String> = sets
+            .get(w)
+            .map(|o| o.iter().map(|c| format!("={c}")).collect())
+            .unwrap_or_default();
+        cands.retain(|c| !curated.iter().any(|k| &k[1..] == *c));
         cands.sort_unstable();
         cands.dedup();
-        if cands.is_empty() {
+        let mut all: Vec<&str> = curated.iter().map(String::as_str).collect();
+        all.extend(cands);
+        if all.is_empty() {
             continue;
         }
         let offset = blob.len() as u64;
-        let joined = cands.join(",");
+        let joined = all.join(",");
         blob.push_str(&joined);
         entries.push((w, offset << 16 | joined.len() as u64));
     }
@@ -190,6 +206,9 @@ fn main() {
 /// A candidate must be this many times as common as the word to be a
 /// real-word suspect (curated confusion sets are exempt).
 const DOMINANCE: u64 = 10;
+/// Words more common than this are not real-word suspects by edit distance
+/// (curated confusion sets still apply).
+const MAX_SUSPECT_COUNT: u64 = 100_000_000;
 
 /// Every string one deletion, transposition, substitution or insertion
 /// (lowercase letters and the apostrophe) away from `w`.

@@ -10,11 +10,13 @@ pub mod diagnostic;
 pub mod dictionary;
 pub mod directives;
 pub mod document;
+pub mod fix;
 pub mod linter;
 pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suggest;
+pub mod suppress;
 pub mod tokenize;
 pub mod walk;
 

@@ -68,14 +68,7 @@ impl Linter {
         };
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context {
-            text,
-            doc: &doc,
-            tokens: &tokens,
-            dict: &self.dict,
-            lang: self.config.lang,
-            quotes: &quotes,
-        };
+        let cx = Context::new(text, &doc, &tokens, &self.dict, self.config.lang, &quotes);
         let mut out = Vec::new();
         for info in RULES {
             let level = self.config.rules.get(info.code).copied();
@@ -90,6 +83,7 @@ impl Linter {
                 }
             }
         }
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self.config.rules.get(directives::CODE).copied();
         directives::apply(text, format, directive_level, &mut out);
         out.sort_by(|a, b| {

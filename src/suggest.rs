@@ -51,9 +51,10 @@ const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 /// Row and doubled x-coordinate of a key (rows are staggered by half a key).
 fn key_pos(c: char) -> Option<(i32, i32)> {
-    QWERTY.iter().enumerate().find_map(|(r, row)| {
-        row.find(c).map(|col| (r as i32, 2 * col as i32 + r as i32))
-    })
+    QWERTY
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.find(c).map(|col| (r as i32, 2 * col as i32 + r as i32)))
 }
 
 /// Whether two letters are neighbours on a QWERTY keyboard.
@@ -273,7 +274,14 @@ mod tests {
         assert!(keyboard_adjacent('s', 'd'));
         assert!(!keyboard_adjacent('a', 'p'));
         assert!(!keyboard_adjacent('a', 'e'));
-        for (a, b) in [('a', 'q'), ('a', 'w'), ('a', 'z'), ('s', 'e'), ('g', 'h'), ('n', 'j')] {
+        for (a, b) in [
+            ('a', 'q'),
+            ('a', 'w'),
+            ('a', 'z'),
+            ('s', 'e'),
+            ('g', 'h'),
+            ('n', 'j'),
+        ] {
             assert!(keyboard_adjacent(a, b), "{a}{b}");
         }
     }

@@ -264,8 +264,23 @@ fn chunk_len(s: &str) -> usize {
 /// A token that must not be tokenized as words, starting at the beginning of a chunk.
 fn special(s: &str) -> Option<(TokenKind, usize)> {
     let first = s.chars().next()?;
-    let lower_prefix: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if URL_PREFIXES.iter().any(|p| lower_prefix.starts_with(p)) {
+    // Most chunks are plain words: leave them to the word scanner quickly.
+    if first.is_alphanumeric() {
+        let end = s.find(char::is_whitespace).unwrap_or(s.len());
+        let chunk = s.as_bytes().get(..end).unwrap_or_default();
+        if !chunk
+            .iter()
+            .any(|b| matches!(b, b'.' | b'@' | b'/' | b'\\' | b':'))
+        {
+            return None;
+        }
+    }
+    let starts_with_ci = |p: &str| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if URL_PREFIXES.iter().any(|p| starts_with_ci(p)) {
         let len = chunk_len(s);
         return (len > 4).then_some((TokenKind::Url, len));
     }

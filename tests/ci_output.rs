@@ -690,3 +690,23 @@ fn new_rules_are_listed_and_explained() {
         .success()
         .stdout(predicates::str::contains("\"utilise\" = \"use\""));
 }
+
+#[test]
+fn fix_uses_the_configuration_and_fixes_front_matter_titles() {
+    let dir = temp_repo("[forbid]\n\"utilise\" = \"use\"\n");
+    let f = dir.path().join("doc.md");
+    fs::write(
+        &f,
+        "---\ntitle: We recieve it\nslug: recieve\n---\n\nWe utilise it.\n",
+    )
+    .unwrap();
+    copyedit()
+        .current_dir(dir.path())
+        .args(["fix", "doc.md"])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(&f).unwrap(),
+        "---\ntitle: We receive it\nslug: recieve\n---\n\nWe use it.\n"
+    );
+}

@@ -104,25 +104,100 @@ fn clean_input_exits_zero() {
         .stdout(predicate::str::contains("no problems found in 1 file"));
 }
 
-#[test]
-fn sample_article_flags_only_the_fragment() {
-    let out = copyedit()
-        .args(["check", "--format", "json", &fixture("ceasefire-talks.txt")])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v = json_of(&out);
-    let flagged: Vec<&str> = v["diagnostics"]
+fn check_json(args: &[&str], stdin: Option<&str>) -> Value {
+    let mut cmd = copyedit();
+    cmd.arg("check").arg("--format").arg("json").args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input.to_string());
+    }
+    json_of(&cmd.output().unwrap().stdout)
+}
+
+fn at_warning(v: &Value) -> Vec<&Value> {
+    v["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["severity"] != "info")
-        .map(|d| d["message"].as_str().unwrap())
+        .filter(|d| d["severity"] != "info" && d.get("suppressed").is_none())
+        .collect()
+}
+
+#[test]
+fn sample_article_flags_only_the_fragment() {
+    let v = check_json(&[&fixture("ceasefire-talks.txt")], None);
+    let flagged = at_warning(&v);
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    let d = flagged[0];
+    assert_eq!(d["rule"], "fragment");
+    assert_eq!(d["message"], "stray fragment `ld`");
+    let titles: Vec<&str> = d["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
         .collect();
-    assert_eq!(flagged.len(), 1, "{flagged:?}");
-    assert!(flagged[0].contains("`ld`"), "{flagged:?}");
+    assert_eq!(titles, ["delete `ld`", "mark as quoted: insert ` [sic]`"]);
+    // Inside a quotation: nothing is Safe.
+    assert!(d["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["applicability"] != "safe"));
+}
+
+#[test]
+fn sic_marker_suppresses_and_show_suppressed_reveals() {
+    let v = check_json(
+        &["--show-suppressed", &fixture("ceasefire-talks.txt")],
+        None,
+    );
+    let sic: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["suppressed"] == "sic")
+        .collect();
+    assert_eq!(sic.len(), 1, "{sic:#?}");
+    assert_eq!(sic[0]["rule"], "real-word");
+    assert!(sic[0]["message"].as_str().unwrap().contains("`ere`"));
+    assert_eq!(v["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn without_sic_the_real_word_error_is_reported() {
+    let text = fs::read_to_string(fixture("ceasefire-talks.txt"))
+        .unwrap()
+        .replace(" [sic]", "");
+    let v = check_json(&["-"], Some(&text));
+    let flagged = at_warning(&v);
+    let rules: Vec<&str> = flagged
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["real-word", "fragment"]);
+    assert_eq!(flagged[0]["fixes"][0]["edits"][0]["replacement"], "were");
+}
+
+#[test]
+fn spelling_and_repeated_words() {
+    let v = check_json(&["-"], Some("Teh meeting was was held on the the 11th.\n"));
+    let got: Vec<(&str, usize)> = at_warning(&v)
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["column"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("spelling", 1),
+            ("repeated-word", 16),
+            ("repeated-word", 32)
+        ]
+    );
 }
 
 #[test]

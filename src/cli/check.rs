@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use copyedit::config::Project;
+use copyedit::diagnostic::Severity;
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::walk::{check_with, discover, Checked, InputError, Selector, WalkOptions};
+use copyedit::walk::{check_with, discover, Checked, InputError, Selector, Source, WalkOptions};
 use copyedit::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::plan::{plan, ConfigSelect};
+use super::plan::{plan, ConfigSelect, Plan};
 use super::{CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
 
 /// Show a progress bar when checking more files than this (on a terminal,
@@ -35,12 +36,24 @@ pub(super) fn color_choice(when: ColorWhen) -> ColorChoice {
     }
 }
 
-pub(super) fn run(args: &CheckArgs) -> u8 {
+/// What every subcommand that reads inputs needs: the linter and the
+/// inputs found (and those that could not be found).
+pub(super) struct Setup {
+    pub linter: Linter,
+    pub sources: Vec<Source>,
+    pub walk_errors: Vec<InputError>,
+}
+
+/// Parse the shared options, find the configuration of every input and
+/// discover the inputs (sorted by path); on a usage error, print it and
+/// return the exit code. Inputs under a broken configuration are left out
+/// and the configuration is reported among `walk_errors`.
+fn prepare(args: &CheckArgs) -> Result<(Plan, Vec<InputError>), u8> {
     let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("copyedit: error: {e}");
-            return FAILURE;
+            return Err(FAILURE);
         }
     };
     if let Some(n) = args.threads {
@@ -49,13 +62,13 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             .build_global()
         {
             eprintln!("copyedit: error: cannot start {n} threads: {e}");
-            return FAILURE;
+            return Err(FAILURE);
         }
     }
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
         eprintln!("copyedit: error: `-` (standard input) may be given only once");
-        return FAILURE;
+        return Err(FAILURE);
     }
     let project = if args.no_config {
         Project::disabled()
@@ -64,7 +77,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("copyedit: error: {e}");
-                return FAILURE;
+                return Err(FAILURE);
             }
         }
     } else {
@@ -78,12 +91,76 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         stdin_name: args.stdin_filename.clone(),
         select: Some(Selector(Arc::new(ConfigSelect(Arc::clone(&project))))),
     };
-    let (mut sources, walk_errors) = discover(&args.paths, &opts);
+    let (mut sources, mut walk_errors) = discover(&args.paths, &opts);
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     sources.dedup();
-    let plan = plan(&project, sources, lang);
+    let mut plan = plan(&project, sources, lang);
+    walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
+    Ok((plan, walk_errors))
+}
 
+/// [`prepare`] for subcommands that use one linter for every input
+/// (`fix`): the configuration of the first input.
+pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
+    let (plan, walk_errors) = prepare(args)?;
+    if let Some(first) = plan.linters.first() {
+        if plan.linters.iter().any(|l| !Arc::ptr_eq(l, first)) {
+            eprintln!(
+                "copyedit: warning: the inputs are governed by different copyedit.toml files; \
+                 using the first one's settings for all of them"
+            );
+        }
+    }
+    let linter = match plan.linters.first() {
+        Some(l) => Linter::new(l.config().clone()),
+        None => Linter::default(),
+    };
+    Ok(Setup {
+        linter,
+        sources: plan.sources,
+        walk_errors,
+    })
+}
+
+/// The report options the arguments ask for.
+pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
+    let format = match args.format {
+        FormatArg::Human => OutputFormat::Human,
+        FormatArg::Concise => OutputFormat::Concise,
+        FormatArg::Json => OutputFormat::Json,
+        FormatArg::Sarif => OutputFormat::Sarif,
+        FormatArg::Github => OutputFormat::Github,
+    };
+    ReportOptions {
+        format,
+        show_suppressed: args.show_suppressed,
+    }
+}
+
+/// Exit code for a set of results: 2 if an input failed, 1 if a problem at
+/// warning level or above was reported, else 0.
+pub(super) fn exit_code(results: &[Result<Checked, InputError>]) -> u8 {
+    let unreadable = results.iter().any(Result::is_err);
+    let failing = results.iter().flatten().any(|c| {
+        c.diagnostics
+            .iter()
+            .any(|d| d.suppressed.is_none() && d.severity >= Severity::Warning)
+    });
+    if unreadable {
+        FAILURE
+    } else if failing {
+        PROBLEMS
+    } else {
+        SUCCESS
+    }
+}
+
+pub(super) fn run(args: &CheckArgs) -> u8 {
+    let (plan, walk_errors) = match prepare(args) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
     let tick = || progress.inc(1);
@@ -94,6 +171,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         if progress.is_hidden() { &|| {} } else { &tick },
     );
     progress.finish_and_clear();
+    // Each file fails the run at its own configuration's `fail-on`.
     let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
         r.as_ref().is_ok_and(|c| {
             c.diagnostics
@@ -101,7 +179,6 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                 .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
         })
     });
-    results.extend(plan.errors.into_iter().map(Err));
     results.extend(walk_errors.into_iter().map(Err));
     let unreadable = results.iter().any(Result::is_err);
 
@@ -117,17 +194,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         };
     }
 
-    let format = match args.format {
-        FormatArg::Human => OutputFormat::Human,
-        FormatArg::Concise => OutputFormat::Concise,
-        FormatArg::Json => OutputFormat::Json,
-        FormatArg::Sarif => OutputFormat::Sarif,
-        FormatArg::Github => OutputFormat::Github,
-    };
-    let report_opts = ReportOptions {
-        format,
-        show_suppressed: args.show_suppressed,
-    };
+    let report_opts = report_options(args);
     let mut out = StandardStream::stdout(color_choice(args.color));
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
@@ -137,7 +204,6 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     let _ = out.flush();
-
     if unreadable {
         FAILURE
     } else if failing {

@@ -2,7 +2,9 @@
 
 mod check;
 mod explain;
+mod fix;
 mod init;
+mod interactive;
 mod plan;
 mod words;
 
@@ -32,6 +34,10 @@ enum Command {
     /// Check files, directories or standard input (`-`) and report problems.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Apply fixes in place (Safe ones; Unsafe too with --unsafe), then
+    /// report what remains. Same as `check --fix`.
+    #[command(after_help = fix::FIX_HELP, mut_arg("fix", |a| a.hide(true)))]
+    Fix(CheckArgs),
     /// Explain what a rule checks, why, and show examples.
     Explain {
         /// The rule code, e.g. `spelling`.
@@ -145,6 +151,8 @@ pub struct CheckArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub fix: fix::FixFlags,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -172,7 +180,9 @@ pub const FAILURE: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
+        Command::Check(args) if args.fix.wanted() => fix::run(&args, false),
         Command::Check(args) => check::run(&args),
+        Command::Fix(args) => fix::run(&args, true),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules => explain::list(),
         Command::Init { dir } => init::run(&dir),

@@ -150,6 +150,46 @@ pub struct Dictionary {
     user_words: HashSet<String>,
     /// Extra accepted words, lowercase (for words given in lowercase).
     user_words_lower: HashSet<String>,
+    /// Identifies this dictionary in the per-thread caches.
+    id: u64,
+}
+
+/// Per-thread caches of FST answers: a corpus repeats its words, and a hash
+/// probe is several times cheaper than an FST walk. Keyed by dictionary id
+/// (user words differ between dictionaries) and bounded.
+mod cache {
+    use std::cell::RefCell;
+
+    use rustc_hash::FxHashMap;
+
+    use super::Known;
+
+    const LIMIT: usize = 200_000;
+
+    #[derive(Default)]
+    pub(super) struct Caches {
+        id: u64,
+        pub(super) known: FxHashMap<String, Known>,
+        pub(super) bigrams: FxHashMap<String, u64>,
+    }
+
+    thread_local! {
+        static CACHES: RefCell<Caches> = RefCell::new(Caches::default());
+    }
+
+    /// Run `f` with this thread's caches for dictionary `id`.
+    pub(super) fn with<R>(id: u64, f: impl FnOnce(&mut Caches) -> R) -> R {
+        CACHES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.id != id || c.known.len() > LIMIT || c.bigrams.len() > LIMIT {
+                *c = Caches {
+                    id,
+                    ..Caches::default()
+                };
+            }
+            f(&mut c)
+        })
+    }
 }
 
 impl fmt::Debug for Dictionary {
@@ -165,6 +205,11 @@ impl fmt::Debug for Dictionary {
 fn map(bytes: &'static [u8]) -> Map<&'static [u8]> {
     // Not input: these bytes were written by fst's own builder in build.rs.
     Map::new(bytes).expect("dictionary FST compiled by build.rs is valid")
+}
+
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Replace typographic apostrophes with ASCII ones (the lexicon's form).
@@ -262,6 +307,7 @@ impl Dictionary {
             accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
             user_words: HashSet::new(),
             user_words_lower: HashSet::new(),
+            id: next_id(),
         }
     }
 
@@ -273,6 +319,8 @@ impl Dictionary {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        // Answers cached under the old id are stale now.
+        self.id = next_id();
         for w in words {
             let w = normalize_apostrophes(w.as_ref().trim()).into_owned();
             if w.is_empty() {
@@ -309,6 +357,15 @@ impl Dictionary {
 
     /// Look a word up with copyedit's case rules (see the module docs).
     pub fn check(&self, word: &str) -> Known {
+        if let Some(k) = cache::with(self.id, |c| c.known.get(word).copied()) {
+            return k;
+        }
+        let k = self.check_uncached(word);
+        cache::with(self.id, |c| c.known.insert(word.to_string(), k));
+        k
+    }
+
+    fn check_uncached(&self, word: &str) -> Known {
         let word = normalize_apostrophes(word);
         let status = self.check_cased(&word);
         if status != Known::No {
@@ -362,10 +419,24 @@ impl Dictionary {
     /// How often `first second` occurs in the bigram corpus (lowercase).
     pub fn bigram(&self, first: &str, second: &str) -> u64 {
         let mut key = String::with_capacity(first.len() + second.len() + 1);
-        key.extend(first.chars().flat_map(char::to_lowercase));
+        let push = |key: &mut String, w: &str| {
+            for c in w.chars() {
+                match c {
+                    '’' => key.push('\''),
+                    c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+                    c => key.extend(c.to_lowercase()),
+                }
+            }
+        };
+        push(&mut key, first);
         key.push(' ');
-        key.extend(second.chars().flat_map(char::to_lowercase));
-        self.bigrams.get(key.replace('’', "'")).unwrap_or(0)
+        push(&mut key, second);
+        if let Some(n) = cache::with(self.id, |c| c.bigrams.get(&key).copied()) {
+            return n;
+        }
+        let n = self.bigrams.get(&key).unwrap_or(0);
+        cache::with(self.id, |c| c.bigrams.insert(key, n));
+        n
     }
 
     /// Known corrections for a common misspelling (lowercase key).
@@ -405,11 +476,17 @@ impl Dictionary {
     }
 
     /// Words a (lowercase) word is easily mistyped for: one edit away and at
-    /// least ten times as common, or in a curated confusion set.
-    pub fn confusables(&self, word: &str) -> Option<std::str::Split<'static, char>> {
+    /// least ten times as common, or (flagged `true`) in a curated
+    /// confusion set.
+    pub fn confusables(&self, word: &str) -> Option<impl Iterator<Item = (&'static str, bool)>> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| s.split(','))
+        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| {
+            s.split(',').map(|c| match c.strip_prefix('=') {
+                Some(c) => (c, true),
+                None => (c, false),
+            })
+        })
     }
 
     /// Sum of all unigram counts.
@@ -502,10 +579,13 @@ mod tests {
         assert!(d.bigram("of", "the") > d.bigram("fo", "the"));
         assert!(d.known_misspelling("recieve").contains(&"receive"));
         assert!(d.known_misspelling("receive").is_empty());
-        let ere: Vec<&str> = d.confusables("ere").unwrap().collect();
-        assert!(ere.contains(&"were") && ere.contains(&"are"), "{ere:?}");
+        let ere: Vec<(&str, bool)> = d.confusables("ere").unwrap().collect();
+        assert!(
+            ere.contains(&("were", false)) && ere.contains(&("are", false)),
+            "{ere:?}"
+        );
         assert!(d.confusables("the").is_none());
-        assert!(d.confusables("then").unwrap().any(|w| w == "than"));
+        assert!(d.confusables("then").unwrap().any(|w| w == ("than", true)));
     }
 
     #[test]

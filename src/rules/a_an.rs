@@ -255,7 +255,9 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnos
         (_, true) => "an",
         (_, false) => "a",
     };
-    let applicability = if cx.quotes.overlaps(&tok.span) {
+    // `an` before a consonant is as often a slip for `and`, `any` or `can`
+    // as a wrong article: only `a` → `an` is applied unasked.
+    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an {
         Applicability::Unsafe
     } else {
         Applicability::Safe
@@ -366,12 +368,12 @@ fn word_token_sound(cx: &Context<'_>, word: &str, shouting: bool) -> Option<Soun
             }
         }
         case => {
-            if cx.dict.check(word) == Known::No {
+            if cx.check(word) == Known::No {
                 return None;
             }
             let sound = word_sound(&lower, cx.lang)?;
             // A proper name starting with u-: `Uzbek`, `Ulster`, `Uriah`…
-            let name_only = case == Case::Title && cx.dict.check(&lower) == Known::No;
+            let name_only = case == Case::Title && cx.check(&lower) == Known::No;
             if name_only && lower.starts_with('u') && sound == Sound::Vowel {
                 return None;
             }
@@ -396,7 +398,7 @@ fn acronym_sound(cx: &Context<'_>, w: &str, shouting: bool) -> Option<Sound> {
     let common = cx.dict.count(&lower) >= COMMON_WORD_COUNT;
     if shouting {
         // An all-caps heading: words are words.
-        return if common || cx.dict.check(&lower) == Known::Yes {
+        return if common || cx.check(&lower) == Known::Yes {
             word_sound(&lower, cx.lang)
         } else {
             None

@@ -196,14 +196,7 @@ mod tests {
         let doc = Document::parse(text, Format::Plain);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context {
-            text,
-            doc: &doc,
-            tokens: &tokens,
-            dict: &dict,
-            lang: Lang::EnUs,
-            quotes: &quotes,
-        };
+        let cx = Context::new(text, &doc, &tokens, &dict, Lang::EnUs, &quotes);
         let mut out = Vec::new();
         Forbidden.check_with(&cx, &config, &mut out);
         out

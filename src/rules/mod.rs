@@ -1,8 +1,12 @@
 //! The rule registry: every rule, its stable code, default severity and the
 //! explanation `copyedit explain CODE` prints.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dictionary::{Dictionary, Lang};
+use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
 use crate::linter::Config;
 use crate::quotes::Quotations;
@@ -11,6 +15,7 @@ use crate::tokenize::Tokens;
 mod a_an;
 mod double_space;
 mod forbidden;
+mod fragment;
 mod missing_space;
 mod real_word;
 mod repeated_punctuation;
@@ -36,6 +41,72 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// Direct quotations (no fix inside one is Safe).
     pub quotes: &'a Quotations,
+    /// Dictionary answers already looked up in this document.
+    pub memo: WordMemo,
+    /// For each token of `tokens.tokens`, the dictionary's answer when it is
+    /// a word (`Known::Yes` for everything else).
+    pub known: Vec<Known>,
+}
+
+/// Look every word token up once (each distinct spelling once).
+pub fn word_status(text: &str, tokens: &Tokens, dict: &Dictionary) -> Vec<Known> {
+    let mut seen: FxHashMap<&str, Known> = FxHashMap::default();
+    tokens
+        .tokens
+        .iter()
+        .map(|t| {
+            if t.kind != crate::tokenize::TokenKind::Word {
+                return Known::Yes;
+            }
+            let w = t.text(text);
+            *seen.entry(w).or_insert_with(|| dict.check(w))
+        })
+        .collect()
+}
+
+/// Per-document memo of dictionary look-ups: every rule asks about the same
+/// words, and a hash probe is cheaper than an FST walk.
+#[derive(Debug, Default)]
+pub struct WordMemo {
+    known: RefCell<FxHashMap<String, Known>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context for one document.
+    pub fn new(
+        text: &'a str,
+        doc: &'a Document<'a>,
+        tokens: &'a Tokens,
+        dict: &'a Dictionary,
+        lang: Lang,
+        quotes: &'a Quotations,
+    ) -> Self {
+        Context {
+            text,
+            doc,
+            tokens,
+            dict,
+            lang,
+            quotes,
+            memo: WordMemo::default(),
+            known: word_status(text, tokens, dict),
+        }
+    }
+
+    /// The dictionary's answer for token `index` of `tokens.tokens`.
+    pub fn known_at(&self, index: usize) -> Known {
+        self.known.get(index).copied().unwrap_or(Known::Yes)
+    }
+
+    /// `Dictionary::check`, memoised for the document.
+    pub fn check(&self, word: &str) -> Known {
+        if let Some(k) = self.memo.known.borrow().get(word) {
+            return *k;
+        }
+        let k = self.dict.check(word);
+        self.memo.known.borrow_mut().insert(word.to_string(), k);
+        k
+    }
 }
 
 /// A check over a document.
@@ -78,12 +149,36 @@ pub static RULES: &[RuleInfo] = &[
         rule: &spelling::Spelling,
     },
     RuleInfo {
+        code: fragment::CODE,
+        default_severity: Severity::Error,
+        fixable: true,
+        summary: "stray fragments, split words and words run together",
+        explanation: fragment::EXPLANATION,
+        rule: &fragment::Fragment,
+    },
+    RuleInfo {
         code: real_word::CODE,
         default_severity: Severity::Warning,
         fixable: true,
         summary: "a real word where a near neighbour fits far better",
         explanation: real_word::EXPLANATION,
         rule: &real_word::RealWord,
+    },
+    RuleInfo {
+        code: repeated_word::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "the same word twice in a row (`the the`)",
+        explanation: repeated_word::EXPLANATION,
+        rule: &repeated_word::RepeatedWord,
+    },
+    RuleInfo {
+        code: a_an::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`a` before a vowel sound or `an` before a consonant sound",
+        explanation: a_an::EXPLANATION,
+        rule: &a_an::AAn,
     },
     RuleInfo {
         code: double_space::CODE,
@@ -134,22 +229,6 @@ pub static RULES: &[RuleInfo] = &[
         rule: &unbalanced::Unbalanced,
     },
     RuleInfo {
-        code: repeated_word::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "the same word twice in a row (`the the`)",
-        explanation: repeated_word::EXPLANATION,
-        rule: &repeated_word::RepeatedWord,
-    },
-    RuleInfo {
-        code: a_an::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "`a` before a vowel sound or `an` before a consonant sound",
-        explanation: a_an::EXPLANATION,
-        rule: &a_an::AAn,
-    },
-    RuleInfo {
         code: forbidden::CODE,
         default_severity: Severity::Warning,
         fixable: true,
@@ -189,14 +268,7 @@ pub(crate) mod testing {
         let doc = Document::parse(text, format);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context {
-            text,
-            doc: &doc,
-            tokens: &tokens,
-            dict: &dict,
-            lang,
-            quotes: &quotes,
-        };
+        let cx = Context::new(text, &doc, &tokens, &dict, lang, &quotes);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out

@@ -1,6 +1,8 @@
 //! `real-word`: a valid word where a near neighbour fits the context far
 //! better (`people ere dying` → `were`).
 
+use rustc_hash::FxHashMap;
+
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case, Dictionary};
@@ -22,9 +24,12 @@ For each, copyedit scores how well it fits between the words to its left
 and right with bigram counts from Google Books (SymSpell's lists), weighted
 by how likely the typo is (a dropped letter or swapped pair is likelier
 than an arbitrary substitution). It flags the word only when a confusable
-fits the context at least 1,000 times better, the confusable's own pairing
-with a neighbour is attested in the bigram list, and the word's own pairs
-are not both attested. The word needs a word on each side (no punctuation
+fits the context far better (a million times for edit neighbours, a
+thousand times for confusion-set members), the confusable's pairs with both
+neighbours are attested in the bigram list, and the word's own pairs are
+not both attested. Words of one or two letters and pairs that differ only
+by a final letter (`council`/`councils`, `the`/`them`) are grammar rather
+than typos and are left alone. The word needs a word on each side (no punctuation
 between); capitalised words in mid-sentence (names) are left alone.
 
 The fix (replace with the suggestion) is never Safe: only a person can tell
@@ -41,8 +46,10 @@ Not flagged:
 /// The real-word rule.
 pub struct RealWord;
 
-/// A confusable must fit the context this many times better.
-const THRESHOLD: f64 = 1_000.0;
+/// A confusable one edit away must fit the context this many times better.
+const THRESHOLD: f64 = 1e6;
+/// A member of a curated confusion set must fit this many times better.
+const CURATED_THRESHOLD: f64 = 1e3;
 /// Pseudo-count for a word pair missing from the bigram list: half the
 /// list's smallest count (pairs rarer than that were pruned).
 const UNSEEN_CAP: f64 = 3_200_000.0;
@@ -59,6 +66,19 @@ fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<St
     loop {
         j = if forward { j + 1 } else { j.checked_sub(1)? };
         let t = tokens.get(j)?;
+        // Look through an editorial `[sic]` to the word after it.
+        if forward && matches!(t.text(text), "[" | "(") {
+            let sic = tokens
+                .get(j + 1)
+                .is_some_and(|s| s.text(text).eq_ignore_ascii_case("sic"));
+            let close = tokens
+                .get(j + 2)
+                .is_some_and(|c| matches!(c.text(text), "]" | ")"));
+            if sic && close {
+                j += 2;
+                continue;
+            }
+        }
         match t.kind {
             TokenKind::Space => continue,
             TokenKind::Newline => {
@@ -140,6 +160,7 @@ impl Rule for RealWord {
             dict: cx.dict,
             total: cx.dict.total() as f64,
         };
+        let mut suspects: FxHashMap<&str, bool> = FxHashMap::default();
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -150,15 +171,20 @@ impl Rule for RealWord {
                 }
                 let word = tok.text(cx.text);
                 let case = case_of(word);
-                let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+                let checkable =
+                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
                 if !checkable || word.len() < 2 {
                     continue;
                 }
-                let w = lower(word);
+                // Most words have no confusables: remember which, per word.
+                let has = *suspects
+                    .entry(word)
+                    .or_insert_with(|| cx.dict.confusables(&lower(word)).is_some());
                 // Contractions have no bigram counts to judge them by.
-                if w.contains('\'') {
+                if !has || word.contains(['\'', '’']) {
                     continue;
                 }
+                let w = lower(word);
                 let Some(cands) = cx.dict.confusables(&w) else {
                     continue;
                 };
@@ -170,17 +196,28 @@ impl Rule for RealWord {
                     continue;
                 }
                 let (fit_w, _, both_seen) = scorer.fit(l.as_deref(), &w, r.as_deref());
+                // Both of the word's own pairs are attested: it fits.
+                if both_seen {
+                    continue;
+                }
                 let mut best: Vec<(f64, &str)> = cands
-                    .filter_map(|c| {
+                    .filter_map(|(c, curated)| {
+                        // Edit neighbours come pre-filtered by build.rs (no
+                        // inflections, nothing under three letters).
+                        let threshold = if curated {
+                            CURATED_THRESHOLD
+                        } else {
+                            THRESHOLD
+                        };
                         if c.contains('\'') {
                             return None;
                         }
                         let (fit_c, _, both) = scorer.fit(l.as_deref(), c, r.as_deref());
                         let ratio = fit_c * channel(&w, c) / fit_w.max(f64::MIN_POSITIVE);
-                        (both && ratio >= THRESHOLD).then_some((ratio, c))
+                        (both && ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();
-                if best.is_empty() || both_seen {
+                if best.is_empty() {
                     continue;
                 }
                 best.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -189,7 +226,10 @@ impl Rule for RealWord {
                     CODE,
                     Severity::Warning,
                     tok.span.clone(),
-                    format!("`{word}` may be a typo for `{}` here DEBUG {:e}", match_case(first, case), best[0].0),
+                    format!(
+                        "`{word}` may be a typo for `{}` here",
+                        match_case(first, case)
+                    ),
                 );
                 for (_, c) in best.iter().take(3) {
                     let replacement = match_case(c, case);
@@ -227,9 +267,21 @@ mod tests {
     }
 
     #[test]
+    fn looks_through_sic_markers() {
+        // Found (so that `[sic]` can then suppress it, see suppress.rs).
+        assert_eq!(
+            first_fix("Too many people ere [sic] dying."),
+            Some("were".into())
+        );
+    }
+
+    #[test]
     fn fixes_are_never_safe() {
         let d = run(&RealWord, "Too many people ere dying.");
-        assert!(d[0].fixes.iter().all(|f| f.applicability != Applicability::Safe));
+        assert!(d[0]
+            .fixes
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe));
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
@@ -243,7 +295,11 @@ mod tests {
             "Peskov said Witkoff came.",
             "The Form Was Filed.",
         ] {
-            assert!(run(&RealWord, text).is_empty(), "{text}: {:?}", run(&RealWord, text));
+            assert!(
+                run(&RealWord, text).is_empty(),
+                "{text}: {:?}",
+                run(&RealWord, text)
+            );
         }
     }
 

@@ -42,9 +42,14 @@ than a missed typo:
     spell-checked.
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
-it is the single listed correction of a known misspelling, or the single
-candidate one edit away and far more common than any other, and the word
-is lowercase (not a possible name). Otherwise the first suggestion is
+the word is lowercase (or starts a sentence), is not in a quotation or
+marked [sic], no more common word is as close as the correction, the fix
+does not merely drop an ending (`suppressions`), and either the word is a
+known misspelling with a single listed correction at most two edits away
+(`teh`, `recieve`), or the word has five letters or more (shorter words
+have too many neighbours) and the correction is a common word one edit
+away (`shuold`) with no other word one edit away within a fiftieth of its
+frequency. Otherwise the first suggestion is
 Unsafe (applied with `fix --unsafe`).
 
 Examples:
@@ -68,6 +73,10 @@ const SENTENCE_START_COUNT: u64 = 20_000;
 /// For a Safe fix, the first candidate must be this many times as common as
 /// the next candidate at the same distance.
 const SAFE_RATIO: u64 = 50;
+/// Words shorter than this have too many neighbours for an unasked fix.
+const SAFE_MIN_LEN: usize = 5;
+/// A Safe correction must be at least this common.
+const SAFE_MIN_COUNT: u64 = 1_000_000;
 
 struct Unknown<'t> {
     span: Range<usize>,
@@ -112,7 +121,6 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
 
 impl Rule for Spelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut memo: HashMap<&str, Known> = HashMap::new();
         let mut unknown: Vec<Unknown<'_>> = Vec::new();
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
@@ -126,12 +134,12 @@ impl Rule for Spelling {
                 if word.chars().count() < 2 || word.len() > 64 {
                     continue;
                 }
-                let known = *memo.entry(word).or_insert_with(|| cx.dict.check(word));
+                let known = cx.known_at(range.start + i);
                 if known != Known::No {
                     continue;
                 }
                 if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| cx.dict.check(c) == Known::Yes)
+                    && compound(cx.text, tokens, i).is_some_and(|c| cx.check(c) == Known::Yes)
                 {
                     continue;
                 }
@@ -195,7 +203,7 @@ fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
     let apostrophe_follows = tokens.get(i + 1).is_some_and(|t| {
         t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
     });
-    apostrophe_follows && word.ends_with("in") && cx.dict.check(&format!("{word}g")) == Known::Yes
+    apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
 }
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
@@ -232,18 +240,40 @@ fn diagnostic(u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
     d
 }
 
-/// A correction may be applied unasked only when it is unambiguous.
+/// A correction may be applied unasked only when it is unambiguous: the
+/// word is lowercase (or starts a sentence), no more common word is as
+/// close, and either it is a listed misspelling with a single correction at
+/// most two edits away (`teh`), or it has five letters or more and the
+/// correction is a common word one edit away with no rival near it in
+/// frequency.
 fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
     let Some(first) = s.list.first() else {
         return false;
     };
-    if u.case == Case::Title && !u.sentence_start {
+    if (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed {
         return false;
     }
-    if first.known {
-        return s.list.iter().filter(|c| c.known).count() == 1;
+    // Dropping an ending (`suppressions` → `suppression`) changes grammar.
+    let lower = u.word.to_lowercase();
+    let first_lower = first.word.to_lowercase();
+    if lower.len() > first_lower.len() && lower.starts_with(&first_lower) {
+        return false;
     }
-    if first.distance != 1 || first.rare {
+    // No more common word as close as the first (`witdh`: `width`, `with`).
+    let rival = s
+        .list
+        .iter()
+        .skip(1)
+        .any(|c| c.distance <= first.distance && c.count > first.count);
+    if first.known {
+        return first.distance <= 2 && !rival && s.list.iter().filter(|c| c.known).count() == 1;
+    }
+    if u.word.chars().count() < SAFE_MIN_LEN
+        || first.distance != 1
+        || first.rare
+        || first.count < SAFE_MIN_COUNT
+        || rival
+    {
         return false;
     }
     let runner_up = s
@@ -322,6 +352,16 @@ mod tests {
     fn safe_only_when_unambiguous() {
         let d = run(&Spelling, "We recieve mail.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        let d = run(&Spelling, "We shuold go.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        // Short words have too many neighbours.
+        let d = run(&Spelling, "We fnd it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+        let d = run(&Spelling, "Teh end.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        let d = run(&Spelling, "The witdh of it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+
         // Mid-sentence capitalised: could be a name.
         let d = run(&Spelling, "In the Kremiln today.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);

@@ -91,10 +91,10 @@ fn list_marker(text: &str, toks: &[Token], i: usize) -> bool {
         }
         _ => false,
     };
-    ok && !i
+    ok && i
         .checked_sub(2)
         .and_then(|j| toks.get(j))
-        .is_some_and(|t| !t.is_space())
+        .is_none_or(|t| t.is_space())
 }
 
 /// Whether a block's first token, after spaces and `>` quoting marks, is
@@ -179,12 +179,12 @@ impl QuoteMarks {
 fn straight_opens(text: &str, toks: &[Token], i: usize, open: bool) -> bool {
     let prev = i.checked_sub(1).and_then(|j| toks.get(j));
     let next = toks.get(i + 1);
-    let left_open = prev.map_or(true, |p| {
+    let left_open = prev.is_none_or(|p| {
         p.is_space()
             || (p.kind == TokenKind::Punct
                 && matches!(p.text(text), "(" | "[" | "{" | "—" | "–" | "-" | "/"))
     });
-    let right_closed = next.map_or(true, |n| {
+    let right_closed = next.is_none_or(|n| {
         n.is_space()
             || (n.kind == TokenKind::Punct
                 && matches!(

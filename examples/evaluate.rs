@@ -1,0 +1,403 @@
+//! The evaluation harness: how often the first suggestion is right, and how
+//! rarely copyedit cries wolf.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- suggest FILE.tsv
+//! cargo run --release --example evaluate -- false-flags FILE...
+//! cargo run --release --example evaluate -- inject [--seed N] [--sentences N] FILE...
+//! ```
+//!
+//! - `suggest`: lines `misspelling<TAB>correction`; share of pairs where the
+//!   correction is suggested first, in the top 5, anywhere (top 8), and
+//!   where the misspelling is not flagged at all.
+//! - `false-flags`: clean, edited prose; flags at warning level and above
+//!   per 10k words, per rule, and the 30 most frequently flagged words.
+//! - `inject`: sentences from the files with one injected typo each (a
+//!   non-word edit, or a real-word swap), deterministic; recall, precision
+//!   and top-1 correction per class, and the Safe-fix correct/wrong rates.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::process::ExitCode;
+
+use copyedit::dictionary::Known;
+use copyedit::suggest::suggest;
+use copyedit::{Applicability, Diagnostic, Format, Lang, Linter, Severity};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((mode, rest)) = args.split_first() else {
+        eprintln!("usage: evaluate suggest FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE...");
+        return ExitCode::from(2);
+    };
+    let result = match mode.as_str() {
+        "suggest" => suggest_mode(rest),
+        "false-flags" => false_flags(rest),
+        "inject" => inject(rest),
+        other => Err(format!("unknown mode `{other}`")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn pct(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / d as f64
+    }
+}
+
+fn suggest_mode(files: &[String]) -> Result<(), String> {
+    let linter = Linter::default();
+    let dict = linter.dictionary();
+    let (mut total, mut first, mut top5, mut anywhere, mut unflagged) = (0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for f in files {
+        for line in read(f)?.lines() {
+            let Some((typo, correct)) = line.split_once('\t') else {
+                continue;
+            };
+            total += 1;
+            // Flagged by the real pipeline, mid-sentence.
+            let text = format!("We saw {typo} there.");
+            let flagged = linter
+                .check(&text, Format::Plain)
+                .iter()
+                .any(|d| d.span.start == 7 && d.severity >= Severity::Warning);
+            if !flagged || dict.check(typo) == Known::Yes {
+                unflagged += 1;
+            }
+            let list = suggest(dict, Lang::EnUs, typo).list;
+            let rank = list
+                .iter()
+                .position(|s| s.word.eq_ignore_ascii_case(correct));
+            match rank {
+                Some(0) => first += 1,
+                _ => misses.push(format!(
+                    "{typo} -> {correct}: got {}",
+                    list.first().map_or("nothing", |s| s.word.as_str())
+                )),
+            }
+            if rank.is_some_and(|r| r < 5) {
+                top5 += 1;
+            }
+            if rank.is_some() {
+                anywhere += 1;
+            }
+        }
+    }
+    println!("suggest: {total} pairs");
+    println!("  first:       {:5.1}%", pct(first, total));
+    println!("  top 5:       {:5.1}%", pct(top5, total));
+    println!("  anywhere:    {:5.1}% (top 8)", pct(anywhere, total));
+    println!("  not flagged: {:5.1}%", pct(unflagged, total));
+    if std::env::var_os("EVAL_VERBOSE").is_some() {
+        for m in misses {
+            println!("  miss: {m}");
+        }
+    }
+    Ok(())
+}
+
+fn format_of(path: &str) -> Format {
+    Format::from_path(Path::new(path))
+}
+
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+fn false_flags(files: &[String]) -> Result<(), String> {
+    let linter = Linter::default();
+    let mut words = 0;
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_word: HashMap<String, usize> = HashMap::new();
+    for f in files {
+        let text = read(f)?;
+        words += count_words(&text);
+        for d in linter.check(&text, format_of(f)) {
+            if d.severity < Severity::Warning || d.suppressed.is_some() {
+                continue;
+            }
+            *per_rule.entry(d.rule).or_default() += 1;
+            let w = text.get(d.span.clone()).unwrap_or("").trim().to_string();
+            *per_word.entry(format!("{}: {w}", d.rule)).or_default() += 1;
+        }
+    }
+    let total: usize = per_rule.values().sum();
+    let per10k = |n: usize| 10_000.0 * n as f64 / words.max(1) as f64;
+    println!("false-flags: {words} words in {} files", files.len());
+    println!(
+        "  all rules: {total} flags = {:.2} per 10k words",
+        per10k(total)
+    );
+    for (rule, n) in &per_rule {
+        println!("  {rule:<26} {n:6} = {:.2} per 10k words", per10k(*n));
+    }
+    let mut top: Vec<_> = per_word.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    println!("  most flagged:");
+    for (w, n) in top.into_iter().take(30) {
+        println!("    {n:5}  {w}");
+    }
+    Ok(())
+}
+
+/// xorshift64*: deterministic and dependency-free.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Sentences of 8 to 40 words, plain ASCII letters and simple punctuation.
+fn sentences(text: &str) -> Vec<String> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = flat.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
+            let s = flat[start..=i].trim();
+            start = i + 2;
+            let n = s.split(' ').count();
+            let clean = s
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " ,.;:?!'-".contains(c));
+            let capital = s.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+            if (8..=40).contains(&n) && clean && capital {
+                out.push(s.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct ClassStats {
+    injected: usize,
+    detected: usize,
+    top1: usize,
+    safe_right: usize,
+    safe_wrong: usize,
+}
+
+/// One edit that turns `w` into a non-word.
+fn nonword_typo(linter: &Linter, w: &str, rng: &mut Rng) -> Option<String> {
+    let chars: Vec<char> = w.chars().collect();
+    for _ in 0..10 {
+        let mut c = chars.clone();
+        let i = rng.below(c.len());
+        match rng.below(4) {
+            0 if c.len() > 3 => {
+                c.remove(i);
+            }
+            1 => c.insert(i, (b'a' + rng.below(26) as u8) as char),
+            2 => c[i] = (b'a' + rng.below(26) as u8) as char,
+            _ if i + 1 < c.len() => c.swap(i, i + 1),
+            _ => continue,
+        }
+        let t: String = c.into_iter().collect();
+        if t != w && linter.dictionary().check(&t) == Known::No {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// A real word one edit away (or from a confusion set) to swap in for `w`.
+fn realword_typo(linter: &Linter, w: &str, rng: &mut Rng) -> Option<String> {
+    let dict = linter.dictionary();
+    let mut cands: Vec<String> = dict
+        .near(w, 1)
+        .into_iter()
+        .map(|(c, _)| c.to_string())
+        .filter(|c| c != w && c.chars().all(|ch| ch.is_ascii_lowercase()) && dict.count(c) > 0)
+        .collect();
+    cands.sort();
+    cands.dedup();
+    if cands.is_empty() {
+        return None;
+    }
+    Some(cands.swap_remove(rng.below(cands.len())))
+}
+
+fn on_span(d: &Diagnostic, start: usize, end: usize) -> bool {
+    d.span.start < end && start < d.span.end
+}
+
+fn inject(args: &[String]) -> Result<(), String> {
+    let mut seed = 42u64;
+    let mut limit = 4000usize;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seed" => seed = it.next().and_then(|s| s.parse().ok()).ok_or("--seed N")?,
+            "--sentences" => {
+                limit = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or("--sentences N")?
+            }
+            f => files.push(f.to_string()),
+        }
+    }
+    let linter = Linter::default();
+    let mut pool = Vec::new();
+    for f in &files {
+        pool.extend(sentences(&read(f)?));
+    }
+    let mut rng = Rng(seed.max(1));
+    // Deterministic sample.
+    let mut picked = Vec::new();
+    while picked.len() < limit.min(pool.len()) {
+        let i = rng.below(pool.len());
+        picked.push(pool.swap_remove(i));
+    }
+    let mut nonword = ClassStats::default();
+    let mut realword = ClassStats::default();
+    let mut rw_flags_total = 0;
+    let mut rw_flags_right = 0;
+    let mut other_safe_edits = 0;
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    for (n, sentence) in picked.iter().enumerate() {
+        let words: Vec<(usize, &str)> = sentence
+            .match_indices(|c: char| c.is_ascii_alphabetic())
+            .map(|(i, _)| i)
+            .filter(|&i| i == 0 || !sentence.as_bytes()[i - 1].is_ascii_alphabetic())
+            .map(|i| {
+                let end = sentence[i..]
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .map_or(sentence.len(), |e| i + e);
+                (i, &sentence[i..end])
+            })
+            .filter(|(_, w)| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let (start, word) = words[rng.below(words.len())];
+        let real = n % 2 == 1;
+        let typo = if real {
+            realword_typo(&linter, word, &mut rng)
+        } else {
+            nonword_typo(&linter, word, &mut rng)
+        };
+        let Some(typo) = typo else { continue };
+        let text = format!(
+            "{}{}{}",
+            &sentence[..start],
+            typo,
+            &sentence[start + word.len()..]
+        );
+        let end = start + typo.len();
+        let diags = linter.check(&text, Format::Plain);
+        let stats = if real { &mut realword } else { &mut nonword };
+        stats.injected += 1;
+        let hit = diags
+            .iter()
+            .find(|d| on_span(d, start, end) && d.severity >= Severity::Warning);
+        if let Some(d) = hit {
+            stats.detected += 1;
+            if let Some(f) = d.fixes.first() {
+                let fixed = apply(&text, f);
+                let right = fixed == *sentence;
+                stats.top1 += usize::from(right);
+                if f.applicability == Applicability::Safe {
+                    if right {
+                        stats.safe_right += 1;
+                    } else {
+                        stats.safe_wrong += 1;
+                        if verbose {
+                            println!(
+                                "  safe but wrong: {word} -> {typo} -> {:?} ({})",
+                                f.title, d.rule
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for d in &diags {
+            if d.rule == "real-word" {
+                rw_flags_total += 1;
+                rw_flags_right += usize::from(real && on_span(d, start, end));
+            }
+            let safe = d
+                .fixes
+                .first()
+                .is_some_and(|f| f.applicability == Applicability::Safe);
+            // Safe edits on words the corpus itself got wrong are not ours
+            // to judge: count them apart.
+            if safe && !on_span(d, start, end) {
+                other_safe_edits += 1;
+                if verbose {
+                    println!(
+                        "  safe elsewhere: {} {:?} in {text:?}",
+                        d.rule,
+                        text.get(d.span.clone())
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "inject: {} sentences from {} files (seed {seed})",
+        picked.len(),
+        files.len()
+    );
+    for (name, s) in [("non-word", &nonword), ("real-word", &realword)] {
+        println!(
+            "  {name:<9} injected {:5}  recall {:5.1}%  top-1 correction {:5.1}%",
+            s.injected,
+            pct(s.detected, s.injected),
+            pct(s.top1, s.injected)
+        );
+    }
+    println!(
+        "  real-word rule precision: {:.1}% ({rw_flags_right} of {rw_flags_total} flags on injected words)",
+        pct(rw_flags_right, rw_flags_total)
+    );
+    let safe_total =
+        nonword.safe_right + nonword.safe_wrong + realword.safe_right + realword.safe_wrong;
+    let safe_wrong = nonword.safe_wrong + realword.safe_wrong;
+    println!(
+        "  Safe fixes: correct {:.1}% of injected non-word typos; wrong {:.2}% of Safe edits on injected typos ({safe_wrong} of {safe_total})",
+        pct(nonword.safe_right, nonword.injected),
+        pct(safe_wrong, safe_total),
+    );
+    println!("  Safe edits elsewhere (on text as the corpus had it): {other_safe_edits}");
+    Ok(())
+}
+
+fn apply(text: &str, fix: &copyedit::Fix) -> String {
+    let mut out = text.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        if out.get(e.span.clone()).is_some() {
+            out.replace_range(e.span, &e.replacement);
+        }
+    }
+    out
+}

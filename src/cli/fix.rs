@@ -1,0 +1,442 @@
+//! `copyedit fix` and `copyedit check --fix`: apply fixes in place (or show
+//! them as a diff), then report what remains.
+
+use std::io::{self, IsTerminal, Write};
+
+use clap::Args;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use copyedit::decode::BOM;
+use copyedit::diagnostic::Diagnostic;
+use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
+use copyedit::linter::Linter;
+use copyedit::report::{report, OutputFormat};
+use copyedit::walk::{read_source, Checked, InputError, Source};
+use rayon::prelude::*;
+
+use super::check::{color_choice, exit_code, report_options, setup, Setup};
+use super::{CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
+
+/// Shown after `copyedit fix --help`.
+pub(super) const FIX_HELP: &str = "\
+Only Safe fixes are applied unless --unsafe is given; display-only fixes
+never are. What is Safe, rule by rule, is listed in docs/fixes.md.
+
+Files are written atomically (a temporary file in the same directory, then a
+rename) and keep their permissions, line endings and byte-order mark. A file
+that changed on disk while it was being fixed, or that is read-only, is left
+alone with an error; the other files are still fixed.
+
+With `-`, standard input is fixed and written to standard output; the report
+of what remains goes to standard error.
+
+--interactive reads one answer per line from standard input (a terminal or
+a pipe): a number picks that suggestion, `s` skips, `i` ignores the word in
+this file, `a` adds it to ./copyedit-words.txt, `q` quits keeping what was
+done. End of input is the same as `q`.
+
+Exit codes:
+  0  nothing remains at warning level or above (with --diff: nothing to change)
+  1  problems remain (with --diff: something would change)
+  2  usage error, or an input could not be read, decoded or written
+     (the other inputs are still fixed and reported)";
+
+/// The options that turn `check` into `fix`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FixFlags {
+    /// Apply fixes in place, then report what remains (same as `copyedit fix`).
+    #[arg(long, help_heading = "Fixing")]
+    pub fix: bool,
+    /// Also apply Unsafe fixes (each problem's first suggestion). Display-only
+    /// fixes are never applied.
+    #[arg(long = "unsafe", help_heading = "Fixing")]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what the fixes would change and write
+    /// nothing. Exits 1 if anything would change.
+    #[arg(long, help_heading = "Fixing", conflicts_with = "interactive")]
+    pub diff: bool,
+    /// Ask, problem by problem, which fix to apply (answers are read line by
+    /// line from standard input; see `copyedit fix --help`).
+    #[arg(long, help_heading = "Fixing")]
+    pub interactive: bool,
+}
+
+impl FixFlags {
+    /// Whether `check` was asked to fix (or preview fixes).
+    pub fn wanted(&self) -> bool {
+        self.fix || self.unsafe_fixes || self.diff || self.interactive
+    }
+}
+
+/// Whether to colour standard error.
+pub(super) fn stderr_color(when: ColorWhen) -> ColorChoice {
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if io::stderr().is_terminal() && !no_color {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            }
+        }
+    }
+}
+
+/// One input after fixing.
+struct Fixed {
+    source: Source,
+    /// The file's bytes as read (BOM included).
+    original: Vec<u8>,
+    original_text: String,
+    bom: bool,
+    outcome: FixOutcome,
+}
+
+impl Fixed {
+    fn fixed_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.outcome.text.len() + 3);
+        if self.bom {
+            out.extend_from_slice(BOM.as_bytes());
+        }
+        out.extend_from_slice(self.outcome.text.as_bytes());
+        out
+    }
+}
+
+/// Counts for the closing line.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Fixes applied (or that would be).
+    pub fixed: usize,
+    /// Files changed.
+    pub files: usize,
+    /// Problems left.
+    pub remain: usize,
+    /// Of those, how many `--unsafe` would fix.
+    pub unsafe_fixable: usize,
+}
+
+impl Tally {
+    pub fn count_remaining(&mut self, diagnostics: &[Diagnostic], unsafe_fixes: bool) {
+        for d in diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            self.remain += 1;
+            if !unsafe_fixes && chosen_fix(d, true).is_some() && chosen_fix(d, false).is_none() {
+                self.unsafe_fixable += 1;
+            }
+        }
+    }
+
+    /// `fixed 12 problems in 3 files; 4 remain (3 fixable with --unsafe)`.
+    pub fn line(&self, dry_run: bool) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let head = match (self.fixed, dry_run) {
+            (0, _) => "nothing to fix".to_string(),
+            (n, false) => format!(
+                "fixed {} in {}",
+                plural(n, "problem"),
+                plural(self.files, "file")
+            ),
+            (n, true) => format!(
+                "would fix {} in {}",
+                plural(n, "problem"),
+                plural(self.files, "file")
+            ),
+        };
+        let verb = match (dry_run, self.remain) {
+            (true, _) => "would remain",
+            (false, 1) => "remains",
+            (false, _) => "remain",
+        };
+        let tail = match (self.fixed, self.remain) {
+            (_, 0) if self.fixed == 0 => String::new(),
+            (_, 0) => "; none remain".to_string(),
+            (0, n) => format!("; {} {verb}", plural(n, "problem")),
+            (_, n) => format!("; {n} {verb}"),
+        };
+        let hint = if self.unsafe_fixable > 0 {
+            format!(" ({} fixable with --unsafe)", self.unsafe_fixable)
+        } else {
+            String::new()
+        };
+        format!("{head}{tail}{hint}")
+    }
+}
+
+pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
+    let flags = &args.fix;
+    if !subcommand && !flags.fix && !flags.diff && !flags.interactive {
+        eprintln!("copyedit: error: --unsafe applies only with --fix, --diff or --interactive");
+        return FAILURE;
+    }
+    let Setup {
+        linter,
+        sources,
+        walk_errors,
+    } = match setup(args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if flags.interactive {
+        if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
+            eprintln!(
+                "copyedit: error: --interactive reads answers from standard input, \
+                 so it cannot fix `-`"
+            );
+            return FAILURE;
+        }
+        return super::interactive::run(args, &linter, &sources, walk_errors);
+    }
+    let opts = FixOptions {
+        unsafe_fixes: flags.unsafe_fixes,
+        ..FixOptions::default()
+    };
+    let fixed = fix_all(&linter, &sources, args.max_file_size, &opts);
+    if flags.diff {
+        show_diffs(args, fixed, walk_errors)
+    } else {
+        write_and_report(args, &linter, fixed, walk_errors)
+    }
+}
+
+fn fix_all(
+    linter: &Linter,
+    sources: &[Source],
+    max_size: u64,
+    opts: &FixOptions,
+) -> Vec<Result<Fixed, InputError>> {
+    sources
+        .par_iter()
+        .map(|source| {
+            let decoded = read_source(source, max_size)?;
+            let outcome = fix_text(linter, &decoded.text, source.format(), opts);
+            let mut original = Vec::with_capacity(decoded.text.len() + 3);
+            if decoded.bom {
+                original.extend_from_slice(BOM.as_bytes());
+            }
+            original.extend_from_slice(decoded.text.as_bytes());
+            Ok(Fixed {
+                source: source.clone(),
+                original,
+                original_text: decoded.text,
+                bom: decoded.bom,
+                outcome,
+            })
+        })
+        .collect()
+}
+
+/// Warnings about fixes that did not settle or were refused.
+fn warn_unsettled(err: &mut impl Write, f: &Fixed) {
+    let name = f.source.display_name();
+    if !f.outcome.converged {
+        let _ = writeln!(
+            err,
+            "copyedit: warning: {name}: fixes had not settled after {} passes; \
+             run `copyedit fix` again",
+            f.outcome.passes
+        );
+    }
+    for r in &f.outcome.refused {
+        let _ = writeln!(
+            err,
+            "copyedit: warning: {name}: a `{}` fix at bytes {}..{} was not applied: {}",
+            r.rule, r.span.start, r.span.end, r.reason
+        );
+    }
+}
+
+fn show_diffs(
+    args: &CheckArgs,
+    fixed: Vec<Result<Fixed, InputError>>,
+    walk_errors: Vec<InputError>,
+) -> u8 {
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let mut tally = Tally::default();
+    let mut failed = !walk_errors.is_empty();
+    for e in &walk_errors {
+        let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+    }
+    for r in &fixed {
+        let f = match r {
+            Ok(f) => f,
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+                continue;
+            }
+        };
+        warn_unsettled(&mut err, f);
+        tally.count_remaining(&f.outcome.remaining, args.fix.unsafe_fixes);
+        if !f.outcome.changed() {
+            continue;
+        }
+        tally.fixed += f.outcome.applied.len();
+        tally.files += 1;
+        let name = f.source.display_name();
+        let diff = similar::TextDiff::from_lines(&f.original_text, &f.outcome.text);
+        let text = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&name, &name)
+            .to_string();
+        if let Err(e) = out.write_all(text.as_bytes()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                break;
+            }
+            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            return FAILURE;
+        }
+    }
+    let _ = out.flush();
+    if args.format != super::FormatArg::Json {
+        let _ = writeln!(err, "{}", tally.line(true));
+    }
+    if failed {
+        FAILURE
+    } else if tally.fixed > 0 {
+        PROBLEMS
+    } else {
+        SUCCESS
+    }
+}
+
+fn write_and_report(
+    args: &CheckArgs,
+    linter: &Linter,
+    fixed: Vec<Result<Fixed, InputError>>,
+    walk_errors: Vec<InputError>,
+) -> u8 {
+    let mut err = io::stderr().lock();
+    let mut tally = Tally::default();
+    let mut write_failed = false;
+    let mut results: Vec<Result<Checked, InputError>> = Vec::with_capacity(fixed.len());
+    let to_stdout = fixed
+        .iter()
+        .any(|r| matches!(r, Ok(f) if matches!(f.source, Source::Stdin(_))));
+    for r in fixed {
+        let f = match r {
+            Ok(f) => f,
+            Err(e) => {
+                results.push(Err(e));
+                continue;
+            }
+        };
+        warn_unsettled(&mut err, &f);
+        let written = match &f.source {
+            Source::Stdin(_) => {
+                let mut out = io::stdout().lock();
+                match out.write_all(&f.fixed_bytes()).and_then(|()| out.flush()) {
+                    Ok(()) => true,
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+                    Err(e) => {
+                        let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+                        write_failed = true;
+                        false
+                    }
+                }
+            }
+            Source::File(path) if f.outcome.changed() => {
+                match write_atomic(path, &f.original, &f.fixed_bytes()) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        let _ = writeln!(err, "copyedit: error: {}: {e}", path.display());
+                        write_failed = true;
+                        false
+                    }
+                }
+            }
+            Source::File(_) => true,
+        };
+        let (text, diagnostics) = if written {
+            if f.outcome.changed() {
+                tally.fixed += f.outcome.applied.len();
+                tally.files += 1;
+            }
+            (f.outcome.text, f.outcome.remaining)
+        } else {
+            // Nothing was written: what remains is what was there.
+            let d = linter.check(&f.original_text, f.source.format());
+            (f.original_text, d)
+        };
+        tally.count_remaining(&diagnostics, args.fix.unsafe_fixes);
+        results.push(Ok(Checked {
+            source: f.source,
+            text,
+            bom: f.bom,
+            diagnostics,
+        }));
+    }
+    results.extend(walk_errors.into_iter().map(Err));
+
+    let report_opts = report_options(args);
+    // With `-` the fixed text owns standard output; the report goes to
+    // standard error.
+    let outcome = if to_stdout {
+        let mut out = StandardStream::stderr(stderr_color(args.color));
+        let r = report(&mut out, &mut err, &results, &report_opts);
+        let _ = out.flush();
+        r
+    } else {
+        let mut out = StandardStream::stdout(color_choice(args.color));
+        let r = report(&mut out, &mut err, &results, &report_opts);
+        let _ = out.flush();
+        r
+    };
+    if let Err(e) = outcome {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            return FAILURE;
+        }
+    }
+    if report_opts.format != OutputFormat::Json {
+        let _ = writeln!(err, "{}", tally.line(false));
+    }
+    if write_failed {
+        FAILURE
+    } else {
+        exit_code(&results)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_lines() {
+        let t = Tally {
+            fixed: 12,
+            files: 3,
+            remain: 4,
+            unsafe_fixable: 3,
+        };
+        assert_eq!(
+            t.line(false),
+            "fixed 12 problems in 3 files; 4 remain (3 fixable with --unsafe)"
+        );
+        assert_eq!(
+            t.line(true),
+            "would fix 12 problems in 3 files; 4 would remain (3 fixable with --unsafe)"
+        );
+        let t = Tally {
+            fixed: 1,
+            files: 1,
+            ..Tally::default()
+        };
+        assert_eq!(t.line(false), "fixed 1 problem in 1 file; none remain");
+        let t = Tally {
+            remain: 1,
+            ..Tally::default()
+        };
+        assert_eq!(t.line(false), "nothing to fix; 1 problem remains");
+        assert_eq!(Tally::default().line(false), "nothing to fix");
+    }
+}

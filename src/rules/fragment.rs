@@ -1,0 +1,286 @@
+//! `fragment`: stray fragments (`should ld have`), words split in two
+//! (`recom mend`) and words run together (`alot`).
+
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::{case_of, match_case, Case, Known};
+use crate::tokenize::{Token, TokenKind};
+
+pub(super) const CODE: &str = "fragment";
+
+pub(super) const EXPLANATION: &str = "\
+Finds typing slips that leave pieces of words behind, which a spell
+checker reports badly or not at all:
+
+  - A stray fragment: a short non-word (one to three letters) right after
+    a word that ends with it, or right before a word that starts with it.
+    `A war that should ld have never happened` -> delete `ld`.
+    `th the report` -> delete `th`.
+    The fix deletes the fragment and one adjoining space; it is Safe
+    outside quotations.
+  - A split word: two pieces separated by one space, at least one of which
+    is not a word, that together make a word.
+    `We recom mend it` -> `recommend` (Unsafe).
+  - Words run together: an unknown word that is two common words whose
+    pairing is very frequent. `alot` -> `a lot`, `infront` -> `in front`
+    (Safe when it is the single listed correction of a known misspelling).
+
+The spelling rule does not report a word this rule has already reported.
+
+Not flagged: real words next to each other (`the he`, `some times`),
+fragments that do not repeat a neighbour (`teh re`), capitalised or
+all-caps pieces (names and acronyms), and anything inside code or URLs.";
+
+/// The fragment rule.
+pub struct Fragment;
+
+/// Two words run together are split only when the pair is at least this
+/// frequent in the bigram list (`a lot`, `in front`, `at least`).
+const RUN_TOGETHER_COUNT: u64 = 100_000_000;
+
+fn is_known(cx: &Context<'_>, w: &str) -> bool {
+    cx.check(w) == Known::Yes
+}
+
+/// The next word token after `i` if only one plain space separates them.
+fn next_word_after_space(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
+    let space = tokens.get(i + 1)?;
+    let word = tokens.get(i + 2)?;
+    (space.kind == TokenKind::Space && space.text(text) == " " && word.kind == TokenKind::Word)
+        .then_some(i + 2)
+}
+
+/// The word before `i` with only white space between (index).
+fn prev_word(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    while tokens.get(j)?.is_space() {
+        j = j.checked_sub(1)?;
+    }
+    (tokens.get(j)?.kind == TokenKind::Word).then_some(j)
+}
+
+/// The word after `i` with only white space between (index).
+fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while tokens.get(j)?.is_space() {
+        j += 1;
+    }
+    (tokens.get(j)?.kind == TokenKind::Word).then_some(j)
+}
+
+impl Rule for Fragment {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for range in &cx.tokens.blocks {
+            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+                continue;
+            };
+            let mut skip_until = 0;
+            for (i, tok) in tokens.iter().enumerate() {
+                if i < skip_until || tok.kind != TokenKind::Word || tok.is_hyphenated() {
+                    continue;
+                }
+                let word = tok.text(cx.text);
+                let case = case_of(word);
+                if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
+                    continue;
+                }
+                let known = cx.known_at(range.start + i) == Known::Yes;
+                let next_is_word = next_word_after_space(tokens, cx.text, i).is_some();
+                if known && !next_is_word {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+
+                // A word split in two: `recom mend`.
+                if let Some(j) = next_word_after_space(tokens, cx.text, i) {
+                    let next = tokens[j].text(cx.text);
+                    let next_known = cx.known_at(range.start + j) == Known::Yes;
+                    let joined = format!("{lower}{next}");
+                    if (!known || !next_known)
+                        && case_of(next) == Case::Lower
+                        && !tokens[j].is_hyphenated()
+                        && is_known(cx, &joined)
+                        && cx.dict.count(&joined) > 0
+                    {
+                        let span = tok.span.start..tokens[j].span.end;
+                        let replacement = match_case(&joined, case);
+                        out.push(
+                            Diagnostic::new(
+                                CODE,
+                                Severity::Error,
+                                span.clone(),
+                                format!("split word `{word} {next}`"),
+                            )
+                            .with_fix(Fix::new(
+                                format!("join as `{replacement}`"),
+                                Edit::replace(span, replacement),
+                                Applicability::Unsafe,
+                            )),
+                        );
+                        skip_until = j + 1;
+                        continue;
+                    }
+                }
+                if known {
+                    continue;
+                }
+
+                // A stray fragment: `should ld have`.
+                let chars = lower.chars().count();
+                if (1..=3).contains(&chars) && case == Case::Lower {
+                    let prev = prev_word(tokens, i).map(|p| tokens[p].text(cx.text).to_lowercase());
+                    let next = next_word(tokens, i).map(|n| tokens[n].text(cx.text).to_lowercase());
+                    let echoes_prev = prev
+                        .as_deref()
+                        .is_some_and(|p| p.len() > lower.len() && p.ends_with(&lower));
+                    let echoes_next = next
+                        .as_deref()
+                        .is_some_and(|n| n.len() > lower.len() && n.starts_with(&lower));
+                    if echoes_prev || echoes_next {
+                        out.push(
+                            Diagnostic::new(
+                                CODE,
+                                Severity::Error,
+                                tok.span.clone(),
+                                format!("stray fragment `{word}`"),
+                            )
+                            .with_fix(Fix::new(
+                                format!("delete `{word}`"),
+                                Edit::delete(deletion_span(tokens, cx.text, i)),
+                                Applicability::Safe,
+                            )),
+                        );
+                        continue;
+                    }
+                }
+
+                // Words run together: `alot`.
+                if chars >= 4 {
+                    if let Some((left, right)) = best_split(cx, &lower) {
+                        let split = format!("{left} {right}");
+                        let replacement = match_case(&split, case);
+                        let listed = cx.dict.known_misspelling(&lower);
+                        let safe = listed.len() == 1 && listed.first() == Some(&split.as_str());
+                        out.push(
+                            Diagnostic::new(
+                                CODE,
+                                Severity::Error,
+                                tok.span.clone(),
+                                format!("missing space in `{word}`"),
+                            )
+                            .with_fix(Fix::new(
+                                format!("split as `{replacement}`"),
+                                Edit::replace(tok.span.clone(), replacement),
+                                if safe {
+                                    Applicability::Safe
+                                } else {
+                                    Applicability::Unsafe
+                                },
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fragment plus one adjoining plain space (the one before it when it
+/// has one, so `should ld have` becomes `should have`).
+fn deletion_span(tokens: &[Token], text: &str, i: usize) -> std::ops::Range<usize> {
+    let tok = &tokens[i];
+    let single = |t: &Token| t.kind == TokenKind::Space && t.text(text) == " ";
+    if let Some(before) = i
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .filter(|t| single(t))
+    {
+        return before.span.start..tok.span.end;
+    }
+    if let Some(after) = tokens.get(i + 1).filter(|t| single(t)) {
+        return tok.span.start..after.span.end;
+    }
+    tok.span.clone()
+}
+
+/// The most frequent split of `w` into two known words, if frequent enough.
+fn best_split(cx: &Context<'_>, w: &str) -> Option<(String, String)> {
+    let mut best: Option<(u64, usize)> = None;
+    for (i, _) in w.char_indices().skip(1) {
+        let (l, r) = w.split_at(i);
+        let short_ok = |s: &str| s.chars().count() >= 2 || s == "a" || s == "i";
+        if !short_ok(l) || !short_ok(r) || !is_known(cx, l) || !is_known(cx, r) {
+            continue;
+        }
+        let n = cx.dict.bigram(l, r);
+        if n >= RUN_TOGETHER_COUNT && best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, i));
+        }
+    }
+    best.map(|(_, i)| {
+        let (l, r) = w.split_at(i);
+        (l.to_string(), r.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{flagged, run};
+
+    fn fixed(text: &str) -> String {
+        let d = run(&Fragment, text);
+        let mut out = text.to_string();
+        for diag in d.iter().rev() {
+            let e = &diag.fixes[0].edits[0];
+            out.replace_range(e.span.clone(), &e.replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn stray_fragments() {
+        let text = "A war that should ld have never happened.";
+        let d = run(&Fragment, text);
+        assert_eq!(flagged(text, &d), ["ld"]);
+        assert_eq!(d[0].message, "stray fragment `ld`");
+        assert_eq!(d[0].fixes[0].title, "delete `ld`");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        assert_eq!(fixed(text), "A war that should have never happened.");
+        assert_eq!(fixed("Read th the report."), "Read the report.");
+    }
+
+    #[test]
+    fn split_words() {
+        let text = "We recom mend it.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
+        assert_eq!(fixed(text), "We recommend it.");
+    }
+
+    #[test]
+    fn run_together_words() {
+        assert_eq!(fixed("I like it alot."), "I like it a lot.");
+        assert_eq!(fixed("It stood infront of us."), "It stood in front of us.");
+        assert_eq!(fixed("Alot happened."), "A lot happened.");
+    }
+
+    #[test]
+    fn leaves_real_words_and_non_echoes_alone() {
+        for text in [
+            "teh re",
+            "the he went",
+            "some times we go",
+            "Steve Witkoff met Kirill Dmitriev.",
+            "It was a good day in St Petersburg.",
+            "The UK and US met.",
+            "red tape",
+            "ok go",
+        ] {
+            assert!(
+                run(&Fragment, text).is_empty(),
+                "{text}: {:?}",
+                run(&Fragment, text)
+            );
+        }
+    }
+}

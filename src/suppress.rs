@@ -1,0 +1,216 @@
+//! After the rules: editorial `[sic]` markers, quotations, and overlaps
+//! between rules.
+//!
+//! - `[sic]` (also `(sic)`, `[sic!]`, `[Sic]`, `[*sic*]`, `*[sic]*`,
+//!   `_[sic]_`, with a closing quote allowed between word and marker)
+//!   exempts the word before it from every word-level rule. A diagnostic
+//!   that spans a phrase is exempt when the phrase ends at the marked word
+//!   and does not reach back past the nearest punctuation.
+//! - Inside a direct quotation no fix is Safe, and word-level problems get a
+//!   second fix: insert ` [sic]` to mark the words as quoted.
+//! - `spelling` yields to `fragment` on the same words.
+
+use std::ops::Range;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Suppression};
+use crate::quotes::Quotations;
+use crate::tokenize::{Token, TokenKind, Tokens};
+
+/// Rules that judge words (as opposed to spacing and punctuation).
+pub const WORD_RULES: &[&str] = &["spelling", "fragment", "real-word", "repeated-word", "a-an"];
+
+/// A `[sic]` marker and the words it exempts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SicMark {
+    /// The marker itself, brackets included.
+    pub marker: Range<usize>,
+    /// The marked word.
+    pub word: Range<usize>,
+    /// Start of the phrase the marker may cover (after the nearest
+    /// punctuation before the word, within the sentence).
+    pub phrase_start: usize,
+}
+
+fn is_emphasis(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text(text), "*" | "_")
+}
+
+/// Find the `[sic]` markers in a tokenized text.
+pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
+    let mut marks = Vec::new();
+    for range in &tokens.blocks {
+        let Some(toks) = tokens.tokens.get(range.clone()) else {
+            continue;
+        };
+        for (i, open) in toks.iter().enumerate() {
+            let close = match open.text(text) {
+                "[" if open.kind == TokenKind::Punct => "]",
+                "(" if open.kind == TokenKind::Punct => ")",
+                _ => continue,
+            };
+            let mut j = i + 1;
+            while toks.get(j).is_some_and(|t| is_emphasis(t, text)) {
+                j += 1;
+            }
+            if !toks.get(j).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case("sic")
+            }) {
+                continue;
+            }
+            j += 1;
+            if toks.get(j).is_some_and(|t| t.text(text) == "!") {
+                j += 1;
+            }
+            while toks.get(j).is_some_and(|t| is_emphasis(t, text)) {
+                j += 1;
+            }
+            let Some(end) = toks.get(j).filter(|t| t.text(text) == close) else {
+                continue;
+            };
+            // The marked word: back over spaces, emphasis and closing quotes.
+            let mut k = i;
+            let word = loop {
+                let Some(prev) = k.checked_sub(1) else {
+                    break None;
+                };
+                k = prev;
+                let t = &toks[k];
+                match t.kind {
+                    TokenKind::Space | TokenKind::Newline => continue,
+                    TokenKind::Punct
+                        if matches!(t.text(text), "*" | "_" | "”" | "\"" | "’" | "'") =>
+                    {
+                        continue
+                    }
+                    TokenKind::Word | TokenKind::Number => break Some(k),
+                    _ => break None,
+                }
+            };
+            let Some(w) = word else {
+                continue;
+            };
+            let mut phrase_start = toks.first().map_or(0, |t| t.span.start);
+            for t in toks[..w].iter().rev() {
+                if t.kind == TokenKind::Punct && !matches!(t.text(text), "-" | "'" | "’") {
+                    phrase_start = t.span.end;
+                    break;
+                }
+            }
+            marks.push(SicMark {
+                marker: open.span.start..end.span.end,
+                word: toks[w].span.clone(),
+                phrase_start,
+            });
+        }
+    }
+    marks
+}
+
+/// Whether `d` is exempted by the mark.
+fn exempts(mark: &SicMark, d: &Diagnostic) -> bool {
+    WORD_RULES.contains(&d.rule)
+        && d.span.start >= mark.phrase_start
+        && d.span.end <= mark.word.end
+        && (d.span.end > mark.word.start
+            // `a apple [sic]`: the article belongs to the marked word.
+            || (d.rule == "a-an" && d.span.end < mark.word.start))
+}
+
+/// Apply `[sic]`, quotation and overlap handling to a text's diagnostics.
+pub fn apply(text: &str, tokens: &Tokens, quotes: &Quotations, diags: &mut Vec<Diagnostic>) {
+    // spelling yields to fragment.
+    let fragments: Vec<Range<usize>> = diags
+        .iter()
+        .filter(|d| d.rule == "fragment")
+        .map(|d| d.span.clone())
+        .collect();
+    if !fragments.is_empty() {
+        diags.retain(|d| {
+            d.rule != "spelling"
+                || !fragments
+                    .iter()
+                    .any(|f| f.start < d.span.end && d.span.start < f.end)
+        });
+    }
+
+    let marks = sic_marks(text, tokens);
+    for d in diags.iter_mut() {
+        if marks.iter().any(|m| exempts(m, d)) {
+            d.suppressed = Some(Suppression::Sic);
+        }
+        let touches_sic = marks
+            .iter()
+            .any(|m| m.phrase_start < d.span.end && d.span.start < m.marker.end);
+        let quoted = quotes.overlaps(&d.span)
+            || d.fixes
+                .iter()
+                .flat_map(|f| &f.edits)
+                .any(|e| quotes.overlaps(&e.span));
+        if quoted || touches_sic {
+            for f in &mut d.fixes {
+                if f.applicability == Applicability::Safe {
+                    f.applicability = Applicability::Unsafe;
+                }
+            }
+        }
+        if quoted && !touches_sic && WORD_RULES.contains(&d.rule) {
+            d.fixes.push(Fix::new(
+                "mark as quoted: insert ` [sic]`",
+                Edit::insert(d.span.end, " [sic]"),
+                Applicability::Unsafe,
+            ));
+            d.notes.push(
+                "inside a quotation: if these are the speaker's words, mark them [sic]".into(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::tokenize::tokenize;
+
+    fn marked(text: &str) -> Vec<&str> {
+        let doc = Document::parse(text, Format::Markdown);
+        let toks = tokenize(&doc);
+        sic_marks(text, &toks)
+            .into_iter()
+            .map(|m| &text[m.word])
+            .collect()
+    }
+
+    #[test]
+    fn marker_forms() {
+        for text in [
+            "people ere [sic] dying",
+            "people ere (sic) dying",
+            "people ere [sic!] dying",
+            "people ere [Sic] dying",
+            "people ere [*sic*] dying",
+            "people ere *[sic]* dying",
+            "people ere _[sic]_ dying",
+            "people “ere” [sic] dying",
+            "people \"ere\" [sic] dying",
+        ] {
+            assert_eq!(marked(text), ["ere"], "{text}");
+        }
+    }
+
+    #[test]
+    fn not_markers() {
+        assert!(marked("the sic dog").is_empty());
+        assert!(marked("[sic] at the start").is_empty());
+        assert!(marked("see [basic] here").is_empty());
+    }
+
+    #[test]
+    fn phrase_stops_at_punctuation() {
+        let text = "He said, the the [sic] end";
+        let doc = Document::parse(text, Format::Plain);
+        let toks = tokenize(&doc);
+        let m = &sic_marks(text, &toks)[0];
+        assert_eq!(&text[m.phrase_start..m.word.end], " the the");
+    }
+}
