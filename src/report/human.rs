@@ -36,7 +36,10 @@ pub(super) fn report<W: WriteColor>(
                 .with_message(message)
                 .with_labels(vec![Label::primary((), d.span.clone())])
                 .with_notes(notes);
-            term::emit(out, &config, &file, &diag).map_err(io::Error::other)?;
+            term::emit(out, &config, &file, &diag).map_err(|e| match e {
+                codespan_reporting::files::Error::Io(e) => e,
+                other => io::Error::other(other),
+            })?;
         }
     }
     let summary = Summary::of(results);
