@@ -85,6 +85,9 @@ run() { # threads
   "$bin" check --no-config --format json --threads "$1" "$dir" > /dev/null || [ $? -eq 1 ]
 }
 
+# Other work on the machine makes the numbers (above all the speed-up)
+# meaningless: say how busy it was.
+echo "== load average: $(cut -d ' ' -f 1-3 /proc/loadavg 2> /dev/null || echo unknown)" >&2
 printf '%-8s %10s %10s %10s\n' threads seconds files/s MB/s
 base=""
 for t in $THREADS; do

@@ -625,6 +625,22 @@ mod tests {
     }
 
     #[test]
+    fn multi_line_comments_lists_and_quotes() {
+        let text = "<!--\ncopyedit-ignore zorblax\n-->\n\n- item <!-- copyedit-disable-next-line -->\n  teh item\n\n> <!-- copyedit-disable repeated-word -->\n> the the\n\nA zorblax.\n";
+        let got = suppressed(
+            text,
+            Format::Markdown,
+            vec![
+                nth("spelling", text, "teh", 0),
+                nth("repeated-word", text, "the the", 0),
+                nth("spelling", text, "zorblax", 1),
+            ],
+        );
+        let flags: Vec<bool> = got.iter().map(|g| g.1).collect();
+        assert_eq!(flags, [true, true, true], "{got:?}");
+    }
+
+    #[test]
     fn inline_html_comments_in_markdown() {
         let text = "Some <!-- copyedit-ignore zorblax --> zorblax text.\n";
         let got = suppressed(
