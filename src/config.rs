@@ -736,6 +736,16 @@ mod tests {
     }
 
     #[test]
+    fn fail_on_thresholds() {
+        assert!(FailOn::Info.fails(Severity::Info));
+        assert!(!FailOn::Warning.fails(Severity::Info));
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(FailOn::Error.fails(Severity::Error));
+        assert!(!FailOn::Never.fails(Severity::Error));
+    }
+
+    #[test]
     fn forbid_table_form() {
         let c = parse("[forbid]\n\"utilise\" = \"use\"\n").unwrap();
         assert_eq!(c.forbid[0].replacement.as_deref(), Some("use"));
