@@ -266,6 +266,9 @@ pub enum Case {
 
 /// Classify the capitalisation of a word.
 pub fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return case_of_ascii(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Lower;
@@ -279,6 +282,27 @@ pub fn case_of(word: &str) -> Case {
         }
     }
     match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+fn case_of_ascii(word: &[u8]) -> Case {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in letters {
+        if b.is_ascii_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    match (first.is_ascii_uppercase(), upper, lower) {
         (false, 0, _) => Case::Lower,
         (true, 0, _) => Case::Title,
         (true, _, 0) => Case::Upper,
@@ -623,6 +647,9 @@ mod tests {
         assert_eq!(case_of("Word"), Case::Title);
         assert_eq!(case_of("WORD"), Case::Upper);
         assert_eq!(case_of("iPhone"), Case::Mixed);
+        assert_eq!(case_of("Ünïcode"), Case::Title);
+        assert_eq!(case_of("ÜBER"), Case::Upper);
+        assert_eq!(case_of("x-ray"), Case::Lower);
         assert_eq!(match_case("receive", Case::Title), "Receive");
         assert_eq!(match_case("receive", Case::Upper), "RECEIVE");
     }
