@@ -224,9 +224,17 @@ fn nonword_typo(linter: &Linter, w: &str, rng: &mut Rng) -> Option<String> {
     None
 }
 
-/// A real word one edit away (or from a confusion set) to swap in for `w`.
+/// A real word to swap in for `w`: a member of its curated confusion set
+/// when it has one (`than` → `then`), else a word one edit away.
 fn realword_typo(linter: &Linter, w: &str, rng: &mut Rng) -> Option<String> {
     let dict = linter.dictionary();
+    let curated: Vec<&str> = dict
+        .confusables(w)
+        .map(|c| c.filter(|(_, cur)| *cur).map(|(c, _)| c).collect())
+        .unwrap_or_default();
+    if !curated.is_empty() {
+        return Some(curated[rng.below(curated.len())].to_string());
+    }
     let mut cands: Vec<String> = dict
         .near(w, 1)
         .into_iter()

@@ -124,6 +124,8 @@ impl Fix {
 pub enum Suppression {
     /// An editorial `[sic]` marker.
     Sic,
+    /// An inline `copyedit-disable…` or `copyedit-ignore` directive.
+    Directive,
 }
 
 impl Suppression {
@@ -131,6 +133,7 @@ impl Suppression {
     pub fn as_str(self) -> &'static str {
         match self {
             Suppression::Sic => "sic",
+            Suppression::Directive => "directive",
         }
     }
 }

@@ -4,9 +4,11 @@
 //! [`tokenize`] → [`rules`] → [`Diagnostic`]s. Every stage speaks in byte
 //! spans of the original text, so fixes are exact edits.
 
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod dictionary;
+pub mod directives;
 pub mod document;
 pub mod fix;
 pub mod linter;

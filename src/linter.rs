@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
-use crate::document::{Document, Format};
+use crate::directives;
+use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
 use crate::quotes::Quotations;
-use crate::rules::{Context, RULES};
+use crate::rules::{Context, ForbiddenWord, RULES};
 use crate::tokenize::tokenize;
 
 /// What a rule is set to.
@@ -27,6 +28,11 @@ pub struct Config {
     pub words: Vec<String>,
     /// Per-rule overrides by code.
     pub rules: HashMap<String, RuleLevel>,
+    /// Words and phrases always flagged (rule `forbidden`).
+    pub forbid: Vec<ForbiddenWord>,
+    /// Front matter keys whose values are prose; `None`: the defaults
+    /// ([`DEFAULT_FRONT_MATTER_KEYS`]).
+    pub front_matter_keys: Option<Vec<String>>,
 }
 
 /// Checks texts. Cheap to share between threads.
@@ -56,7 +62,10 @@ impl Linter {
 
     /// Check a text; diagnostics are sorted by position.
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
-        let doc = Document::parse(text, format);
+        let doc = match &self.config.front_matter_keys {
+            Some(keys) => Document::parse_with(text, format, keys),
+            None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
+        };
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
         let cx = Context::new(text, &doc, &tokens, &self.dict, self.config.lang, &quotes);
@@ -67,7 +76,7 @@ impl Linter {
                 continue;
             }
             let start = out.len();
-            info.rule.check(&cx, &mut out);
+            info.rule.check_with(&cx, &self.config, &mut out);
             if let Some(RuleLevel::On(sev)) = level {
                 for d in out.iter_mut().skip(start) {
                     d.severity = sev;
@@ -75,6 +84,8 @@ impl Linter {
             }
         }
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
+        let directive_level = self.config.rules.get(directives::CODE).copied();
+        directives::apply(text, format, directive_level, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });

@@ -3,6 +3,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
@@ -52,6 +53,25 @@ pub struct InputError {
     pub message: String,
 }
 
+/// A project's say on which walked paths are checked (from configuration).
+pub trait Select: Send + Sync {
+    /// Whether to skip a directory below a walked root entirely.
+    fn skip_dir(&self, dir: &Path) -> bool;
+    /// Whether to check a walked file; `default` is the decision from the
+    /// default extensions and `--glob`.
+    fn select_file(&self, file: &Path, default: bool) -> bool;
+}
+
+/// A shared [`Select`].
+#[derive(Clone)]
+pub struct Selector(pub Arc<dyn Select>);
+
+impl std::fmt::Debug for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Selector")
+    }
+}
+
 /// Options for discovery.
 #[derive(Debug, Clone, Default)]
 pub struct WalkOptions {
@@ -63,6 +83,8 @@ pub struct WalkOptions {
     pub no_ignore: bool,
     /// Name to report standard input under.
     pub stdin_name: Option<String>,
+    /// Configuration's include/exclude decisions for walked paths.
+    pub select: Option<Selector>,
 }
 
 /// Expand the given paths into sources, sorted by path within each
@@ -116,6 +138,15 @@ fn walk_dir(
             });
         }
     }
+    // `!glob`s alone, to tell a file the user excluded from one that merely
+    // matches no glob (both are `Ignore` in `overrides`).
+    let mut negations = OverrideBuilder::new(dir);
+    for glob in opts.globs.iter().filter(|g| g.starts_with('!')) {
+        let _ = negations.add(glob);
+    }
+    let negations = negations
+        .build()
+        .unwrap_or_else(|_| ignore::overrides::Override::empty());
     let overrides = match overrides.build() {
         Ok(o) if ok => o,
         Ok(_) | Err(_) => {
@@ -126,7 +157,16 @@ fn walk_dir(
             return;
         }
     };
-    let walker = WalkBuilder::new(dir)
+    let mut builder = WalkBuilder::new(dir);
+    if let Some(Selector(select)) = &opts.select {
+        let select = Arc::clone(select);
+        builder.filter_entry(move |e| {
+            !(e.depth() > 0
+                && e.file_type().is_some_and(|t| t.is_dir())
+                && select.skip_dir(e.path()))
+        });
+    }
+    let walker = builder
         .hidden(!opts.hidden)
         .git_ignore(!opts.no_ignore)
         .git_global(!opts.no_ignore)
@@ -142,9 +182,16 @@ fn walk_dir(
             Ok(e) => {
                 // The globs only select among files the ignore rules let
                 // through (as overrides they would take precedence).
-                if e.file_type().is_some_and(|t| t.is_file())
-                    && overrides.matched(e.path(), false).is_whitelist()
-                {
+                if !e.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let matched = overrides.matched(e.path(), false);
+                let selected = match &opts.select {
+                    _ if negations.matched(e.path(), false).is_ignore() => false,
+                    Some(Selector(select)) => select.select_file(e.path(), matched.is_whitelist()),
+                    None => matched.is_whitelist(),
+                };
+                if selected {
                     sources.push(Source::File(e.into_path()));
                 }
             }
@@ -223,17 +270,36 @@ pub fn check_all(
     sources: &[Source],
     max_size: u64,
 ) -> Vec<Result<Checked, InputError>> {
+    check_with(sources, max_size, |_| linter, &|| {})
+}
+
+/// Check sources in parallel, each with the linter `linter_for(index)`
+/// (files may be governed by different configurations); `done` is called
+/// after each one (for progress). Results come back in the order given.
+pub fn check_with<'l, F>(
+    sources: &[Source],
+    max_size: u64,
+    linter_for: F,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<Checked, InputError>>
+where
+    F: Fn(usize) -> &'l Linter + Sync,
+{
     sources
         .par_iter()
-        .map(|source| {
-            let decoded = read_source(source, max_size)?;
-            let diagnostics = linter.check(&decoded.text, source.format());
-            Ok(Checked {
-                source: source.clone(),
-                text: decoded.text,
-                bom: decoded.bom,
-                diagnostics,
-            })
+        .enumerate()
+        .map(|(i, source)| {
+            let result = read_source(source, max_size).map(|decoded| {
+                let diagnostics = linter_for(i).check(&decoded.text, source.format());
+                Checked {
+                    source: source.clone(),
+                    text: decoded.text,
+                    bom: decoded.bom,
+                    diagnostics,
+                }
+            });
+            done();
+            result
         })
         .collect()
 }

@@ -140,7 +140,8 @@ fn crlf_bom_and_missing_final_newline_are_kept() {
 fn markdown_code_and_front_matter_are_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("doc.md");
-    let input = "---\ntitle: We recieve  it\n---\n\nWe recieve it.\n\n```\nthe the  recieve\n```\n\nUse `recieve  it` here.\n\n    indented  recieve\n";
+    // (`title` and `description` in front matter are prose; `slug` is not.)
+    let input = "---\nslug: We recieve  it\n---\n\nWe recieve it.\n\n```\nthe the  recieve\n```\n\nUse `recieve  it` here.\n\n    indented  recieve\n";
     fs::write(&f, input).unwrap();
     copyedit().arg("fix").arg(&f).assert().success();
     assert_eq!(

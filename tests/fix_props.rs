@@ -179,7 +179,8 @@ fn code_block(i: usize, eol: &str) -> String {
     format!("```{eol}teh  recieve the the ,, x{i}{eol}  trailing  {eol}```")
 }
 
-const FRONT_MATTER: &str = "---\ntitle: teh  recieve the the\n---\n";
+// `title` and `description` are prose by default; other keys are not.
+const FRONT_MATTER: &str = "---\nslug: teh  recieve the the\n---\n";
 
 #[derive(Debug, Clone)]
 struct Doc {

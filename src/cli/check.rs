@@ -1,15 +1,24 @@
 //! `copyedit check`.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use copyedit::config::Project;
 use copyedit::diagnostic::Severity;
-use copyedit::linter::{Config, Linter};
+use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::walk::{check_all, discover, Checked, InputError, Source, WalkOptions};
+use copyedit::walk::{check_with, discover, Checked, InputError, Selector, Source, WalkOptions};
 use copyedit::Lang;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::plan::{plan, ConfigSelect, Plan};
 use super::{CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
+
+/// Show a progress bar when checking more files than this (on a terminal,
+/// outside CI).
+const PROGRESS_MIN_FILES: usize = 200;
 
 /// Whether to colour standard output.
 pub(super) fn color_choice(when: ColorWhen) -> ColorChoice {
@@ -35,10 +44,12 @@ pub(super) struct Setup {
     pub walk_errors: Vec<InputError>,
 }
 
-/// Parse the shared options, build the linter and discover the inputs; on a
-/// usage error, print it and return the exit code.
-pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
-    let lang: Lang = match args.lang.parse() {
+/// Parse the shared options, find the configuration of every input and
+/// discover the inputs (sorted by path); on a usage error, print it and
+/// return the exit code. Inputs under a broken configuration are left out
+/// and the configuration is reported among `walk_errors`.
+fn prepare(args: &CheckArgs) -> Result<(Plan, Vec<InputError>), u8> {
+    let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("copyedit: error: {e}");
@@ -59,20 +70,55 @@ pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
         eprintln!("copyedit: error: `-` (standard input) may be given only once");
         return Err(FAILURE);
     }
-    let linter = Linter::new(Config {
-        lang,
-        ..Config::default()
-    });
+    let project = if args.no_config {
+        Project::disabled()
+    } else if let Some(path) = &args.config {
+        match Project::fixed(path) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("copyedit: error: {e}");
+                return Err(FAILURE);
+            }
+        }
+    } else {
+        Project::discover()
+    };
+    let project = Arc::new(project);
     let opts = WalkOptions {
         globs: args.globs.clone(),
         hidden: args.hidden,
         no_ignore: args.no_ignore,
         stdin_name: args.stdin_filename.clone(),
+        select: Some(Selector(Arc::new(ConfigSelect(Arc::clone(&project))))),
     };
-    let (sources, walk_errors) = discover(&args.paths, &opts);
+    let (mut sources, mut walk_errors) = discover(&args.paths, &opts);
+    // Output is sorted by path whatever the order of the arguments.
+    sources.sort();
+    sources.dedup();
+    let mut plan = plan(&project, sources, lang);
+    walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
+    Ok((plan, walk_errors))
+}
+
+/// [`prepare`] for subcommands that use one linter for every input
+/// (`fix`): the configuration of the first input.
+pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
+    let (plan, walk_errors) = prepare(args)?;
+    if let Some(first) = plan.linters.first() {
+        if plan.linters.iter().any(|l| !Arc::ptr_eq(l, first)) {
+            eprintln!(
+                "copyedit: warning: the inputs are governed by different copyedit.toml files; \
+                 using the first one's settings for all of them"
+            );
+        }
+    }
+    let linter = match plan.linters.first() {
+        Some(l) => Linter::new(l.config().clone()),
+        None => Linter::default(),
+    };
     Ok(Setup {
         linter,
-        sources,
+        sources: plan.sources,
         walk_errors,
     })
 }
@@ -83,6 +129,8 @@ pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
         FormatArg::Human => OutputFormat::Human,
         FormatArg::Concise => OutputFormat::Concise,
         FormatArg::Json => OutputFormat::Json,
+        FormatArg::Sarif => OutputFormat::Sarif,
+        FormatArg::Github => OutputFormat::Github,
     };
     ReportOptions {
         format,
@@ -109,16 +157,42 @@ pub(super) fn exit_code(results: &[Result<Checked, InputError>]) -> u8 {
 }
 
 pub(super) fn run(args: &CheckArgs) -> u8 {
-    let Setup {
-        linter,
-        sources,
-        mut walk_errors,
-    } = match setup(args) {
-        Ok(s) => s,
+    let (plan, walk_errors) = match prepare(args) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let mut results = check_all(&linter, &sources, args.max_file_size);
-    results.extend(walk_errors.drain(..).map(Err));
+    let progress = progress_bar(plan.sources.len());
+    let fallback = Linter::default();
+    let tick = || progress.inc(1);
+    let mut results = check_with(
+        &plan.sources,
+        args.max_file_size,
+        |i| plan.linters.get(i).map_or(&fallback, |l| l),
+        if progress.is_hidden() { &|| {} } else { &tick },
+    );
+    progress.finish_and_clear();
+    // Each file fails the run at its own configuration's `fail-on`.
+    let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
+        r.as_ref().is_ok_and(|c| {
+            c.diagnostics
+                .iter()
+                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
+        })
+    });
+    results.extend(walk_errors.into_iter().map(Err));
+    let unreadable = results.iter().any(Result::is_err);
+
+    if args.list_unknown {
+        return match list_unknown(&results) {
+            Ok(()) if unreadable => FAILURE,
+            Ok(()) => SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
+            Err(e) => {
+                eprintln!("copyedit: error: cannot write output: {e}");
+                FAILURE
+            }
+        };
+    }
 
     let report_opts = report_options(args);
     let mut out = StandardStream::stdout(color_choice(args.color));
@@ -130,5 +204,52 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     let _ = out.flush();
-    exit_code(&results)
+    if unreadable {
+        FAILURE
+    } else if failing {
+        PROBLEMS
+    } else {
+        SUCCESS
+    }
+}
+
+/// A progress bar on stderr for long runs on a terminal; hidden otherwise
+/// (and always in CI).
+fn progress_bar(files: usize) -> ProgressBar {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if files <= PROGRESS_MIN_FILES || ci || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// `--list-unknown`: each word the spelling rule flagged, once, with its
+/// count, most frequent first (then alphabetically).
+fn list_unknown(results: &[Result<Checked, InputError>]) -> io::Result<()> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in results.iter().flatten() {
+        for d in &c.diagnostics {
+            if d.rule == "spelling" && d.suppressed.is_none() {
+                if let Some(word) = c.text.get(d.span.clone()) {
+                    *counts.entry(word).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = io::stdout().lock();
+    for r in results {
+        if let Err(e) = r {
+            eprintln!("copyedit: error: {}: {}", e.path, e.message);
+        }
+    }
+    for (word, n) in counts {
+        writeln!(out, "{n:>7} {word}")?;
+    }
+    out.flush()
 }

@@ -3,7 +3,10 @@
 mod check;
 mod explain;
 mod fix;
+mod init;
 mod interactive;
+mod plan;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,9 +15,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  no problem at warning level or above
+  0  no problem at the `fail-on` severity (default: warning) or above
   1  problems found
-  2  usage error, or an input could not be read or decoded
+  2  usage or configuration error, or an input could not be read or decoded
      (the other inputs are still checked and reported)";
 
 /// A fast prose linter: spelling, typos a spell checker misses, and text
@@ -42,6 +45,31 @@ enum Command {
     },
     /// List every rule with its code, default severity and whether it can fix.
     Rules,
+    /// Write a commented starter copyedit.toml (never overwrites one).
+    Init {
+        /// Directory to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Manage the project word list.
+    #[command(subcommand)]
+    Words(WordsCommand),
+}
+
+/// `copyedit words ...`.
+#[derive(Debug, Subcommand)]
+enum WordsCommand {
+    /// Add words to the project word file (the first of `dictionaries` in
+    /// copyedit.toml, else copyedit-words.txt beside it), kept sorted and
+    /// without duplicates.
+    Add {
+        /// The words to accept.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// The configuration file to use instead of the nearest one.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
 }
 
 /// When to use colour.
@@ -64,6 +92,11 @@ pub enum FormatArg {
     Concise,
     /// One JSON document (schema in README).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning and other tools).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::…`), shown as
+    /// annotations on pull requests.
+    Github,
 }
 
 /// Arguments of `copyedit check`.
@@ -79,9 +112,21 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
-    /// English variant: en-US, en-GB, en-CA or en-AU.
-    #[arg(long, default_value = "en-US")]
-    pub lang: String,
+    /// English variant: en-US, en-GB, en-CA or en-AU (default: `lang` in
+    /// copyedit.toml, else en-US).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Use this configuration file for every input instead of the nearest
+    /// copyedit.toml or .copyedit.toml above each file.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Instead of a report, print each unknown word (spelling) once with its
+    /// count, most frequent first: a start for a project word list.
+    #[arg(long)]
+    pub list_unknown: bool,
     /// Also check files matching this glob when walking directories
     /// (repeatable), e.g. `--glob '*.rst'`. A glob starting with `!` excludes.
     #[arg(long = "glob", alias = "include", value_name = "GLOB")]
@@ -96,7 +141,8 @@ pub struct CheckArgs {
     /// Don't respect .gitignore, .ignore and similar files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Print suppressed problems (e.g. marked `[sic]`) as notes with the reason.
+    /// Print suppressed problems (marked `[sic]`, or silenced by a directive)
+    /// as notes with the reason.
     #[arg(long)]
     pub show_suppressed: bool,
     /// Skip files larger than this (bytes; K, M and G suffixes allowed).
@@ -139,6 +185,10 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run(&args, true),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules => explain::list(),
+        Command::Init { dir } => init::run(&dir),
+        Command::Words(WordsCommand::Add { words, config }) => {
+            words::add(&words, config.as_deref())
+        }
     };
     ExitCode::from(code)
 }

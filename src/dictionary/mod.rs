@@ -171,6 +171,9 @@ mod cache {
         id: u64,
         pub(super) known: FxHashMap<String, Known>,
         pub(super) bigrams: FxHashMap<String, u64>,
+        pub(super) counts: FxHashMap<String, u64>,
+        /// Scratch buffer for building bigram keys.
+        pub(super) key: String,
     }
 
     thread_local! {
@@ -181,7 +184,11 @@ mod cache {
     pub(super) fn with<R>(id: u64, f: impl FnOnce(&mut Caches) -> R) -> R {
         CACHES.with(|c| {
             let mut c = c.borrow_mut();
-            if c.id != id || c.known.len() > LIMIT || c.bigrams.len() > LIMIT {
+            if c.id != id
+                || c.known.len() > LIMIT
+                || c.bigrams.len() > LIMIT
+                || c.counts.len() > LIMIT
+            {
                 *c = Caches {
                     id,
                     ..Caches::default()
@@ -259,6 +266,9 @@ pub enum Case {
 
 /// Classify the capitalisation of a word.
 pub fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return case_of_ascii(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Lower;
@@ -272,6 +282,27 @@ pub fn case_of(word: &str) -> Case {
         }
     }
     match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+fn case_of_ascii(word: &[u8]) -> Case {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in letters {
+        if b.is_ascii_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    match (first.is_ascii_uppercase(), upper, lower) {
         (false, 0, _) => Case::Lower,
         (true, 0, _) => Case::Title,
         (true, _, 0) => Case::Upper,
@@ -407,6 +438,15 @@ impl Dictionary {
 
     /// The corpus count of a word (any case), 0 when unknown.
     pub fn count(&self, word: &str) -> u64 {
+        if let Some(n) = cache::with(self.id, |c| c.counts.get(word).copied()) {
+            return n;
+        }
+        let n = self.count_uncached(word);
+        cache::with(self.id, |c| c.counts.insert(word.to_string(), n));
+        n
+    }
+
+    fn count_uncached(&self, word: &str) -> u64 {
         let word = normalize_apostrophes(word);
         if let Some(e) = self.entry(&word) {
             if e.count > 0 {
@@ -418,7 +458,6 @@ impl Dictionary {
 
     /// How often `first second` occurs in the bigram corpus (lowercase).
     pub fn bigram(&self, first: &str, second: &str) -> u64 {
-        let mut key = String::with_capacity(first.len() + second.len() + 1);
         let push = |key: &mut String, w: &str| {
             for c in w.chars() {
                 match c {
@@ -428,15 +467,20 @@ impl Dictionary {
                 }
             }
         };
-        push(&mut key, first);
-        key.push(' ');
-        push(&mut key, second);
-        if let Some(n) = cache::with(self.id, |c| c.bigrams.get(&key).copied()) {
-            return n;
-        }
-        let n = self.bigrams.get(&key).unwrap_or(0);
-        cache::with(self.id, |c| c.bigrams.insert(key, n));
-        n
+        // The key is built in a reused buffer: a hit allocates nothing.
+        cache::with(self.id, |c| {
+            c.key.clear();
+            push(&mut c.key, first);
+            c.key.push(' ');
+            push(&mut c.key, second);
+            if let Some(n) = c.bigrams.get(c.key.as_str()) {
+                return *n;
+            }
+            let n = self.bigrams.get(c.key.as_bytes()).unwrap_or(0);
+            let key = c.key.clone();
+            c.bigrams.insert(key, n);
+            n
+        })
     }
 
     /// Known corrections for a common misspelling (lowercase key).
@@ -603,6 +647,9 @@ mod tests {
         assert_eq!(case_of("Word"), Case::Title);
         assert_eq!(case_of("WORD"), Case::Upper);
         assert_eq!(case_of("iPhone"), Case::Mixed);
+        assert_eq!(case_of("Ünïcode"), Case::Title);
+        assert_eq!(case_of("ÜBER"), Case::Upper);
+        assert_eq!(case_of("x-ray"), Case::Lower);
         assert_eq!(match_case("receive", Case::Title), "Receive");
         assert_eq!(match_case("receive", Case::Upper), "RECEIVE");
     }

@@ -1,11 +1,11 @@
 //! Markdown via pulldown-cmark's offset iterator: prose ranges map back to the
 //! exact source bytes.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::{push_piece, Block, BlockKind, Piece, PieceKind};
+use super::{front_matter, push_piece, Block, BlockKind, Piece, PieceKind};
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -24,6 +24,8 @@ struct Builder {
     skip_depth: usize,
     /// Inside an autolink: its text is a URL or address, not prose.
     autolink_depth: usize,
+    /// Inside front matter: `Some(true)` for YAML, `Some(false)` for TOML.
+    front_matter: Option<bool>,
 }
 
 impl Builder {
@@ -72,7 +74,9 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-pub(super) fn blocks(text: &str) -> Vec<Block> {
+/// The prose blocks of `text`; the values of `front_matter_keys` in front
+/// matter are prose too.
+pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<Block> {
     let mut b = Builder {
         blocks: Vec::new(),
         pieces: Vec::new(),
@@ -80,6 +84,7 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         quote_depth: 0,
         skip_depth: 0,
         autolink_depth: 0,
+        front_matter: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -99,7 +104,11 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
                     Tag::Item => b.kind = BlockKind::ListItem,
                     Tag::TableCell => b.kind = BlockKind::TableCell,
                     Tag::BlockQuote(_) => b.quote_depth += 1,
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => b.skip_depth += 1,
+                    Tag::MetadataBlock(kind) => {
+                        b.front_matter = Some(kind == MetadataBlockKind::YamlStyle);
+                        b.skip_depth += 1
+                    }
+                    Tag::CodeBlock(_) | Tag::HtmlBlock => b.skip_depth += 1,
                     _ => {}
                 }
             }
@@ -114,10 +123,16 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
                 match tag {
                     TagEnd::BlockQuote(_) => b.quote_depth = b.quote_depth.saturating_sub(1),
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                        b.front_matter = None;
                         b.skip_depth = b.skip_depth.saturating_sub(1)
                     }
                     _ => {}
                 }
+            }
+            Event::Text(_) if b.front_matter.is_some() => {
+                let yaml = b.front_matter == Some(true);
+                let found = front_matter::blocks(text, range, yaml, front_matter_keys);
+                b.blocks.extend(found);
             }
             Event::Text(t) => {
                 // Entities and escapes: the source bytes are not the text.
@@ -145,7 +160,7 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> Vec<String> {
-        blocks(text)
+        blocks(text, &[] as &[&str])
             .iter()
             .map(|b| {
                 b.pieces
@@ -174,7 +189,7 @@ mod tests {
 
     #[test]
     fn blockquotes_are_marked_quoted() {
-        let b = blocks("> quoted text\n\nnot quoted\n");
+        let b = blocks("> quoted text\n\nnot quoted\n", &[] as &[&str]);
         assert_eq!(b.len(), 2);
         assert!(b[0].quoted);
         assert!(!b[1].quoted);
@@ -190,5 +205,18 @@ mod tests {
     fn list_items_and_table_cells_are_blocks() {
         let text = "- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n";
         assert_eq!(prose(text), ["one", "two", "a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn front_matter_values_of_configured_keys_are_prose() {
+        let text = "---\ntitle: Helo wrld\ndate: 2024-01-01\n---\n\nBody text.\n";
+        let b = blocks(text, front_matter::DEFAULT_KEYS);
+        let got: Vec<&str> = b.iter().map(|b| &text[b.span()]).collect();
+        assert_eq!(got, ["Helo wrld", "Body text."]);
+        assert_eq!(b[0].kind, BlockKind::Heading);
+        let text = "+++\ndescription = \"Some words\"\n+++\n\nBody.\n";
+        let b = blocks(text, &["description"]);
+        let got: Vec<&str> = b.iter().map(|b| &text[b.span()]).collect();
+        assert_eq!(got, ["Some words", "Body."]);
     }
 }

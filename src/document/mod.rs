@@ -7,8 +7,12 @@
 //! are transparent to rules. Nothing is copied: every range indexes the
 //! original text.
 
+mod front_matter;
 mod markdown;
 mod plain;
+
+pub use front_matter::DEFAULT_KEYS as DEFAULT_FRONT_MATTER_KEYS;
+pub(crate) use markdown::options as markdown_options;
 
 use std::ops::Range;
 use std::path::Path;
@@ -100,11 +104,22 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Split `text` into blocks according to `format`.
+    /// Split `text` into blocks according to `format`; in Markdown front
+    /// matter, the values of [`DEFAULT_FRONT_MATTER_KEYS`] are prose.
     pub fn parse(text: &'a str, format: Format) -> Self {
+        Self::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS)
+    }
+
+    /// Like [`Document::parse`], with the front matter keys whose values are
+    /// prose (`[markdown] front-matter-keys` in copyedit.toml).
+    pub fn parse_with<S: AsRef<str>>(
+        text: &'a str,
+        format: Format,
+        front_matter_keys: &[S],
+    ) -> Self {
         let blocks = match format {
             Format::Plain => plain::blocks(text),
-            Format::Markdown => markdown::blocks(text),
+            Format::Markdown => markdown::blocks(text, front_matter_keys),
         };
         Document {
             text,

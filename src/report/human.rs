@@ -57,7 +57,10 @@ pub(super) fn report<W: WriteColor>(
                     term::emit(out, &config, &file, &diag)
                 }
             };
-            emitted.map_err(io::Error::other)?;
+            emitted.map_err(|e| match e {
+                codespan_reporting::files::Error::Io(e) => e,
+                other => io::Error::other(other),
+            })?;
         }
     }
     let summary = Summary::of(results);

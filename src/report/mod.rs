@@ -1,8 +1,11 @@
 //! Reporters turn diagnostics into text: `human` (rustc-style), `concise`
-//! (one line each) and `json` (a stable interface for other tools).
+//! (one line each), `json` (a stable interface for other tools), `sarif`
+//! (SARIF 2.1.0) and `github` (GitHub Actions workflow commands).
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -22,6 +25,10 @@ pub enum OutputFormat {
     Concise,
     /// One JSON document.
     Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
 }
 
 /// Byte offset → 1-based line and column (in Unicode scalar values).
@@ -207,6 +214,8 @@ pub fn report<W: WriteColor, E: Write>(
         OutputFormat::Human => human::report(out, results, opts),
         OutputFormat::Concise => concise(out, results, opts),
         OutputFormat::Json => json::report(out, results, opts),
+        OutputFormat::Sarif => sarif::report(out, results, opts),
+        OutputFormat::Github => github::report(out, results, opts),
     }
 }
 

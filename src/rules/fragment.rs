@@ -85,19 +85,19 @@ impl Rule for Fragment {
                     continue;
                 }
                 let known = cx.known_at(range.start + i) == Known::Yes;
-                let next_is_word = next_word_after_space(tokens, cx.text, i).is_some();
-                if known && !next_is_word {
+                let next = next_word_after_space(tokens, cx.text, i);
+                let next_known = next.is_none_or(|j| cx.known_at(range.start + j) == Known::Yes);
+                // Two known words in a row (nearly every pair): nothing to do.
+                if known && next_known {
                     continue;
                 }
                 let lower = word.to_lowercase();
 
                 // A word split in two: `recom mend`.
-                if let Some(j) = next_word_after_space(tokens, cx.text, i) {
+                if let Some(j) = next {
                     let next = tokens[j].text(cx.text);
-                    let next_known = cx.known_at(range.start + j) == Known::Yes;
                     let joined = format!("{lower}{next}");
-                    if (!known || !next_known)
-                        && case_of(next) == Case::Lower
+                    if case_of(next) == Case::Lower
                         && !tokens[j].is_hyphenated()
                         && is_known(cx, &joined)
                         && cx.dict.count(&joined) > 0

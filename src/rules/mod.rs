@@ -8,11 +8,13 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
+use crate::linter::Config;
 use crate::quotes::Quotations;
 use crate::tokenize::Tokens;
 
 mod a_an;
 mod double_space;
+mod forbidden;
 mod fragment;
 mod missing_space;
 mod real_word;
@@ -22,6 +24,8 @@ mod space_before_punctuation;
 mod spelling;
 mod trailing_whitespace;
 mod unbalanced;
+
+pub use forbidden::ForbiddenWord;
 
 /// Everything a rule may read.
 pub struct Context<'a> {
@@ -109,6 +113,13 @@ impl<'a> Context<'a> {
 pub trait Rule: Send + Sync {
     /// Push a diagnostic for every problem found.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// What the linter calls: rules that read project configuration
+    /// (`forbid`) override this; the others just [`Rule::check`].
+    fn check_with(&self, cx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
+        let _ = config;
+        self.check(cx, out);
+    }
 }
 
 /// A registered rule.
@@ -216,6 +227,22 @@ pub static RULES: &[RuleInfo] = &[
         summary: "brackets and double quotes without a partner",
         explanation: unbalanced::EXPLANATION,
         rule: &unbalanced::Unbalanced,
+    },
+    RuleInfo {
+        code: forbidden::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "words and phrases the project forbids (`forbid` in copyedit.toml)",
+        explanation: forbidden::EXPLANATION,
+        rule: &forbidden::Forbidden,
+    },
+    RuleInfo {
+        code: crate::directives::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "inline directives with an unknown rule code or name",
+        explanation: crate::directives::EXPLANATION,
+        rule: &crate::directives::DirectiveRule,
     },
 ];
 

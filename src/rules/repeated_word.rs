@@ -94,16 +94,19 @@ impl Rule for RepeatedWord {
                     continue;
                 };
                 let second = &tokens[j];
-                if second.kind != TokenKind::Word
+                if second.kind != TokenKind::Word {
+                    continue;
+                }
+                // Cheap test first: almost no pair of neighbours is equal.
+                let (a, b) = (first.text(cx.text), second.text(cx.text));
+                let equal = a.eq_ignore_ascii_case(b)
+                    || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase());
+                if !equal
                     || first.is_hyphenated()
                     || second.is_hyphenated()
                     || in_identifier(cx.text, tokens, i)
                     || in_identifier(cx.text, tokens, j)
                 {
-                    continue;
-                }
-                let (a, b) = (first.text(cx.text), second.text(cx.text));
-                if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
                     continue;
                 }
                 if !same_case(first, a, b) {

@@ -1,0 +1,96 @@
+//! Which configuration (and so which linter) checks each input.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use copyedit::config::{FailOn, Project};
+use copyedit::linter::{Config, Linter};
+use copyedit::walk::{InputError, Select, Source};
+use copyedit::Lang;
+
+/// Directory walks ask the governing configuration about each path:
+/// `include` adds files, `exclude` removes files and whole directories.
+pub(super) struct ConfigSelect(pub Arc<Project>);
+
+impl Select for ConfigSelect {
+    fn skip_dir(&self, dir: &Path) -> bool {
+        match self.0.config_for(dir) {
+            Ok(Some(c)) => c.excludes(&self.0.locate(dir), true),
+            _ => false,
+        }
+    }
+
+    fn select_file(&self, file: &Path, default: bool) -> bool {
+        match self.0.config_for(file) {
+            Ok(Some(c)) => {
+                let abs = self.0.locate(file);
+                (default || c.includes(&abs)) && !c.excludes(&abs, false)
+            }
+            // A broken configuration is reported when the file is planned.
+            _ => default,
+        }
+    }
+}
+
+/// The inputs to check, each with its linter and exit threshold.
+pub(super) struct Plan {
+    pub sources: Vec<Source>,
+    pub linters: Vec<Arc<Linter>>,
+    pub fail_on: Vec<FailOn>,
+    /// Configuration files that could not be used (their inputs are skipped).
+    pub errors: Vec<InputError>,
+}
+
+/// Assign a configuration to each source. Files excluded by their
+/// configuration are dropped even when named on the command line (so a
+/// pre-commit hook, which names files, honours `exclude`). Linters are built
+/// once per configuration file.
+pub(super) fn plan(project: &Project, sources: Vec<Source>, lang: Option<Lang>) -> Plan {
+    let mut plan = Plan {
+        sources: Vec::with_capacity(sources.len()),
+        linters: Vec::with_capacity(sources.len()),
+        fail_on: Vec::with_capacity(sources.len()),
+        errors: Vec::new(),
+    };
+    let mut cache: HashMap<Option<PathBuf>, Arc<Linter>> = HashMap::new();
+    for source in sources {
+        let path = match &source {
+            Source::File(p) => p.clone(),
+            Source::Stdin(name) => PathBuf::from(name),
+        };
+        let config = match project.config_for(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                let error = InputError {
+                    path: e.location(),
+                    message: e.message.clone(),
+                };
+                if !plan.errors.contains(&error) {
+                    plan.errors.push(error);
+                }
+                continue;
+            }
+        };
+        if let (Some(c), Source::File(_)) = (&config, &source) {
+            if c.excludes(&project.locate(&path), false) {
+                continue;
+            }
+        }
+        let key = config.as_ref().map(|c| c.path.clone());
+        let linter = cache.entry(key).or_insert_with(|| {
+            Arc::new(Linter::new(match &config {
+                Some(c) => c.linter_config(lang),
+                None => Config {
+                    lang: lang.unwrap_or_default(),
+                    ..Config::default()
+                },
+            }))
+        });
+        plan.linters.push(Arc::clone(linter));
+        plan.fail_on
+            .push(config.as_ref().map(|c| c.fail_on).unwrap_or_default());
+        plan.sources.push(source);
+    }
+    plan
+}

@@ -1,0 +1,169 @@
+//! `copyedit words add WORD...`: add to the project word file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use copyedit::config::{display_path, word_file_of, Project};
+use copyedit::walk::io_message;
+
+use super::{FAILURE, SUCCESS};
+
+/// One entry of a word file: a word line with the comment lines above it.
+struct Entry {
+    word: String,
+    lines: Vec<String>,
+}
+
+/// The word on a line (as `parse_word_list` reads it), if any.
+fn word_of(line: &str) -> Option<&str> {
+    let w = match line.find('#') {
+        Some(0) => "",
+        Some(i) if line[..i].ends_with([' ', '\t']) => &line[..i],
+        _ => line,
+    }
+    .trim();
+    (!w.is_empty()).then_some(w)
+}
+
+/// Merge `words` into the text of a word file: the leading comment block
+/// stays on top; entries (with the comments just above them) are sorted
+/// case-insensitively and deduplicated. Returns the new text, how many
+/// words were added and the words that were already there.
+pub(super) fn merge(existing: &str, words: &[String]) -> (String, usize, Vec<String>) {
+    let mut header = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for line in existing.lines() {
+        match word_of(line) {
+            Some(w) => entries.push(Entry {
+                word: w.to_string(),
+                lines: std::mem::take(&mut pending)
+                    .into_iter()
+                    .chain(std::iter::once(line.to_string()))
+                    .collect(),
+            }),
+            None if entries.is_empty() => header.push(line.to_string()),
+            None if line.trim().is_empty() => {}
+            None => pending.push(line.to_string()),
+        }
+    }
+    let before = entries.len();
+    let mut present = Vec::new();
+    for w in words {
+        match entries.iter().position(|e| &e.word == w) {
+            Some(i) if i < before => {
+                if !present.contains(w) {
+                    present.push(w.clone());
+                }
+            }
+            Some(_) => {} // given twice
+            None => entries.push(Entry {
+                word: w.clone(),
+                lines: vec![w.clone()],
+            }),
+        }
+    }
+    let added = entries.len() - before;
+    entries.sort_by(|a, b| (a.word.to_lowercase(), &a.word).cmp(&(b.word.to_lowercase(), &b.word)));
+    entries.dedup_by(|a, b| a.word == b.word);
+    while header.last().is_some_and(|l| l.trim().is_empty()) {
+        header.pop();
+    }
+    let mut out = String::new();
+    for line in header
+        .iter()
+        .chain(entries.iter().flat_map(|e| &e.lines))
+        .chain(&pending)
+    {
+        out.push_str(line);
+        out.push('\n');
+    }
+    (out, added, present)
+}
+
+pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
+    for w in words {
+        if w.trim().is_empty() || w.chars().any(char::is_whitespace) || w.starts_with('#') {
+            eprintln!("copyedit: error: `{w}` is not a word (no spaces, not starting with `#`)");
+            return FAILURE;
+        }
+    }
+    let config: PathBuf = match config {
+        Some(c) => c.to_path_buf(),
+        None => match Project::discover().config_file_for(Path::new("-")) {
+            Some(c) => c,
+            None => {
+                eprintln!(
+                    "copyedit: error: no copyedit.toml or .copyedit.toml in this directory or above \
+                     (create one with `copyedit init`, or pass --config)"
+                );
+                return FAILURE;
+            }
+        },
+    };
+    let file = match word_file_of(&config) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("copyedit: error: {e}");
+            return FAILURE;
+        }
+    };
+    let existing = match fs::read_to_string(&file) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            eprintln!(
+                "copyedit: error: cannot read {}: {}",
+                file.display(),
+                io_message(&e)
+            );
+            return FAILURE;
+        }
+    };
+    let (text, added, present) = merge(&existing, words);
+    if added > 0 {
+        if let Err(e) = fs::write(&file, text) {
+            eprintln!(
+                "copyedit: error: cannot write {}: {}",
+                file.display(),
+                io_message(&e)
+            );
+            return FAILURE;
+        }
+    }
+    let plural = if added == 1 { "" } else { "s" };
+    println!(
+        "added {added} word{plural} to {}",
+        display_path(&file).display()
+    );
+    if !present.is_empty() {
+        println!("already listed: {}", present.join(", "));
+    }
+    SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_sorts_dedups_and_keeps_comments() {
+        let existing = "# Project words\n\nzeta\n# a name\nAlpha\nbeta  # note\n";
+        let (text, added, present) = merge(
+            existing,
+            &[
+                "gamma".into(),
+                "beta".into(),
+                "Delta".into(),
+                "gamma".into(),
+            ],
+        );
+        assert_eq!(
+            text,
+            "# Project words\n# a name\nAlpha\nbeta  # note\nDelta\ngamma\nzeta\n"
+        );
+        assert_eq!(present, ["beta"]);
+        assert_eq!(added, 2);
+        assert_eq!(merge("", &["b".into(), "a".into()]).0, "a\nb\n");
+    }
+}

@@ -1,0 +1,858 @@
+//! `copyedit.toml` (or `.copyedit.toml`): project configuration.
+//!
+//! A file is governed by the nearest configuration file in its directory or
+//! the directories above it ([`Project::config_for`]), unless one is given
+//! with `--config` or none is wanted (`--no-config`). Paths in a
+//! configuration (`dictionaries`, `include`, `exclude`) are relative to the
+//! directory of the file that names them. Unknown keys and bad values are
+//! errors that name the file, line and column.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::dictionary::Lang;
+use crate::linter::{Config, RuleLevel};
+use crate::rules::{find, ForbiddenWord, RULES};
+use crate::walk::io_message;
+
+/// Configuration file names, in order of preference within one directory.
+pub const FILE_NAMES: &[&str] = &["copyedit.toml", ".copyedit.toml"];
+
+/// The project word file used when the configuration lists no
+/// `dictionaries`: read if it exists, and where `copyedit words add` writes.
+pub const DEFAULT_WORD_FILE: &str = "copyedit-words.txt";
+
+/// The lowest severity that makes `copyedit check` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// Any problem.
+    Info,
+    /// Warnings and errors (the default).
+    #[default]
+    Warning,
+    /// Errors only.
+    Error,
+    /// Never: problems are reported, the exit status stays 0.
+    Never,
+}
+
+impl FailOn {
+    /// Whether a problem of this severity fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Info => true,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Never => false,
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "info" => Some(FailOn::Info),
+            "warning" => Some(FailOn::Warning),
+            "error" => Some(FailOn::Error),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The configuration file.
+    pub path: PathBuf,
+    /// 1-based line and column (in characters) of the offending key or value.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ConfigError {
+    /// `path:line:col`, or just the path.
+    pub fn location(&self) -> String {
+        match self.position {
+            Some((line, col)) => format!("{}:{line}:{col}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// `forbid = ["word", ...]` or `[forbid] "word" = "replacement"`.
+#[derive(Debug, Default)]
+struct Forbid(Vec<(String, Option<String>)>);
+
+impl<'de> Deserialize<'de> for Forbid {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Forbid;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of words or a table of `\"word\" = \"replacement\"`")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Forbid, A::Error> {
+                let mut out = Vec::new();
+                while let Some(w) = seq.next_element::<String>()? {
+                    out.push((w, None));
+                }
+                Ok(Forbid(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Forbid, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.push((k, Some(v)));
+                }
+                Ok(Forbid(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawMarkdown {
+    front_matter_keys: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Raw {
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    forbid: Forbid,
+    #[serde(default)]
+    dictionaries: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    markdown: RawMarkdown,
+    fail_on: Option<Spanned<String>>,
+}
+
+/// The word file `copyedit words add` writes to for the configuration at
+/// `path`: the first of its `dictionaries` (which need not exist yet), else
+/// `copyedit-words.txt` beside it. Only `dictionaries` is read.
+pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
+    #[derive(Deserialize)]
+    struct Dictionaries {
+        #[serde(default)]
+        dictionaries: Vec<String>,
+    }
+    let err = |position, message| ConfigError {
+        path: path.to_path_buf(),
+        position,
+        message,
+    };
+    let text = fs::read_to_string(path).map_err(|e| {
+        err(
+            None,
+            format!("cannot read configuration: {}", io_message(&e)),
+        )
+    })?;
+    let d: Dictionaries = toml::from_str(&text).map_err(|e| {
+        err(
+            e.span().map(|s| line_col(&text, s.start)),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
+    Ok(match d.dictionaries.first() {
+        Some(first) => normalize(&dir.join(first)),
+        None => dir.join(DEFAULT_WORD_FILE),
+    })
+}
+
+/// A loaded configuration file.
+#[derive(Debug, Clone)]
+pub struct ProjectConfig {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// The directory paths in it are relative to (absolute).
+    pub dir: PathBuf,
+    /// `lang`.
+    pub lang: Option<Lang>,
+    /// `words` plus the words of every dictionary file.
+    pub words: Vec<String>,
+    /// `forbid`.
+    pub forbid: Vec<ForbiddenWord>,
+    /// Project word files read (absolute paths).
+    pub dictionaries: Vec<PathBuf>,
+    /// `[rules]`.
+    pub rules: HashMap<String, RuleLevel>,
+    /// `[markdown] front-matter-keys`.
+    pub front_matter_keys: Option<Vec<String>>,
+    /// `fail-on`.
+    pub fail_on: FailOn,
+    include: Option<Gitignore>,
+    exclude: Option<Gitignore>,
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The dotted key (`rules.spelling`, `words`) whose key or value covers
+/// byte `offset` of a TOML text, when the text parses.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
+        for (k, v) in table {
+            path.push(k.get_ref().to_string());
+            if k.span().contains(&offset) {
+                return true;
+            }
+            // A `[table]`'s span may not cover its body: look inside first.
+            if let DeValue::Table(t) = v.get_ref() {
+                if walk(t, offset, path) {
+                    return true;
+                }
+            }
+            if v.span().contains(&offset) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let table = DeTable::parse(text).ok()?;
+    let mut path = Vec::new();
+    walk(table.get_ref(), offset, &mut path).then(|| path.join("."))
+}
+
+/// Parse the lines of a word file: one word a line; blank lines and
+/// everything from a `#` at the start of a line or after white space are
+/// ignored.
+pub fn parse_word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim_start_matches('\u{feff}');
+            let word = match line.find('#') {
+                Some(0) => "",
+                Some(i) if line[..i].ends_with([' ', '\t']) => &line[..i],
+                _ => line,
+            }
+            .trim();
+            (!word.is_empty()).then(|| word.to_string())
+        })
+        .collect()
+}
+
+/// Lexically normalize an absolute path (`a/./b/../c` → `a/c`).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The absolute form of a directory: canonical when it exists.
+fn absolute_dir(dir: &Path) -> PathBuf {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    fs::canonicalize(dir).unwrap_or_else(|_| {
+        normalize(&std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()))
+    })
+}
+
+/// `path` relative to the current directory when it is below it (for
+/// messages), else as given.
+pub fn display_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| fs::canonicalize(cwd).ok())
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+impl ProjectConfig {
+    /// Read and check a configuration file (and the word files it names).
+    /// Error messages name the file relative to the current directory.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        Self::load_inner(path).map_err(|mut e| {
+            e.path = display_path(&e.path);
+            e
+        })
+    }
+
+    fn load_inner(path: &Path) -> Result<Self, ConfigError> {
+        let text = fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            position: None,
+            message: format!("cannot read configuration: {}", io_message(&e)),
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// Check configuration text read from `path` (used for messages and
+    /// as the base of relative paths; word files are read from disk).
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let err = |offset: Option<usize>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            position: offset.map(|o| line_col(text, o)),
+            message,
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let at = e.span().map(|s| s.start);
+            let mut message = e.message().trim().to_string();
+            if let Some(key) = at.and_then(|at| key_at(text, at)) {
+                if !message.contains(&format!("`{key}`")) {
+                    message = format!("`{key}`: {message}");
+                }
+            }
+            err(at, message)
+        })?;
+        let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
+
+        let lang = match &raw.lang {
+            Some(l) => Some(
+                l.get_ref()
+                    .parse::<Lang>()
+                    .map_err(|m| err(Some(l.span().start), format!("`lang`: {m}")))?,
+            ),
+            None => None,
+        };
+
+        let mut rules = HashMap::new();
+        for (code, level) in &raw.rules {
+            if find(code.get_ref()).is_none() {
+                let near = RULES
+                    .iter()
+                    .map(|r| (strsim::damerau_levenshtein(code.get_ref(), r.code), r.code))
+                    .min()
+                    .filter(|(d, _)| *d <= 2)
+                    .map(|(_, c)| format!("; did you mean `{c}`?"))
+                    .unwrap_or_else(|| {
+                        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+                        format!(" (rules: {})", codes.join(", "))
+                    });
+                return Err(err(
+                    Some(code.span().start),
+                    format!("unknown rule `{}` in [rules]{near}", code.get_ref()),
+                ));
+            }
+            let parsed = match level.get_ref().as_str() {
+                "off" => RuleLevel::Off,
+                "info" => RuleLevel::On(Severity::Info),
+                "warning" => RuleLevel::On(Severity::Warning),
+                "error" => RuleLevel::On(Severity::Error),
+                other => {
+                    return Err(err(
+                        Some(level.span().start),
+                        format!(
+                            "invalid severity `{other}` for rule `{}` (expected off, info, warning or error)",
+                            code.get_ref()
+                        ),
+                    ))
+                }
+            };
+            rules.insert(code.get_ref().clone(), parsed);
+        }
+
+        let fail_on = match &raw.fail_on {
+            Some(f) => FailOn::parse(f.get_ref()).ok_or_else(|| {
+                err(
+                    Some(f.span().start),
+                    format!(
+                        "invalid `fail-on` value `{}` (expected info, warning, error or never)",
+                        f.get_ref()
+                    ),
+                )
+            })?,
+            None => FailOn::default(),
+        };
+
+        let globs =
+            |list: &[Spanned<String>], key: &str| -> Result<Option<Gitignore>, ConfigError> {
+                if list.is_empty() {
+                    return Ok(None);
+                }
+                let mut b = GitignoreBuilder::new(&dir);
+                for g in list {
+                    b.add_line(None, g.get_ref()).map_err(|e| {
+                        err(
+                            Some(g.span().start),
+                            format!("invalid glob `{}` in `{key}`: {e}", g.get_ref()),
+                        )
+                    })?;
+                }
+                b.build()
+                    .map(Some)
+                    .map_err(|e| err(None, format!("invalid `{key}` globs: {e}")))
+            };
+        let include = globs(&raw.include, "include")?;
+        let exclude = globs(&raw.exclude, "exclude")?;
+
+        let mut words = raw.words.clone();
+        let mut dictionaries = Vec::new();
+        for d in &raw.dictionaries {
+            let file = normalize(&dir.join(d.get_ref()));
+            let text = fs::read_to_string(&file).map_err(|e| {
+                err(
+                    Some(d.span().start),
+                    format!(
+                        "cannot read word file `{}` ({}): {}",
+                        d.get_ref(),
+                        file.display(),
+                        io_message(&e)
+                    ),
+                )
+            })?;
+            words.extend(parse_word_list(&text));
+            dictionaries.push(file);
+        }
+        if raw.dictionaries.is_empty() {
+            let file = dir.join(DEFAULT_WORD_FILE);
+            if let Ok(text) = fs::read_to_string(&file) {
+                words.extend(parse_word_list(&text));
+                dictionaries.push(file);
+            }
+        }
+
+        Ok(ProjectConfig {
+            path: path.to_path_buf(),
+            dir,
+            lang,
+            words,
+            forbid: raw
+                .forbid
+                .0
+                .into_iter()
+                .map(|(w, r)| ForbiddenWord::new(w, r))
+                .collect(),
+            dictionaries,
+            rules,
+            front_matter_keys: raw.markdown.front_matter_keys,
+            fail_on,
+            include,
+            exclude,
+        })
+    }
+
+    /// The linter configuration (the command line's `--lang`, when given,
+    /// wins over `lang`).
+    pub fn linter_config(&self, lang: Option<Lang>) -> Config {
+        Config {
+            lang: lang.or(self.lang).unwrap_or_default(),
+            words: self.words.clone(),
+            rules: self.rules.clone(),
+            forbid: self.forbid.clone(),
+            front_matter_keys: self.front_matter_keys.clone(),
+        }
+    }
+
+    /// The word file `copyedit words add` writes to: the first of
+    /// `dictionaries`, else `copyedit-words.txt` beside the configuration.
+    pub fn word_file(&self) -> PathBuf {
+        self.dictionaries
+            .first()
+            .cloned()
+            .unwrap_or_else(|| self.dir.join(DEFAULT_WORD_FILE))
+    }
+
+    fn matches(gi: Option<&Gitignore>, dir: &Path, path: &Path, is_dir: bool) -> bool {
+        let (Some(gi), Ok(rel)) = (gi, path.strip_prefix(dir)) else {
+            return false;
+        };
+        !rel.as_os_str().is_empty() && gi.matched_path_or_any_parents(rel, is_dir).is_ignore()
+    }
+
+    /// Whether `include` selects this (absolute) path.
+    pub fn includes(&self, path: &Path) -> bool {
+        Self::matches(self.include.as_ref(), &self.dir, path, false)
+    }
+
+    /// Whether `exclude` rules this (absolute) path out. The project's word
+    /// files are never checked: they are lists, not prose.
+    pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
+        if !is_dir
+            && (self.dictionaries.iter().any(|d| d == path)
+                || path == self.dir.join(DEFAULT_WORD_FILE))
+        {
+            return true;
+        }
+        Self::matches(self.exclude.as_ref(), &self.dir, path, is_dir)
+    }
+}
+
+enum Mode {
+    Discover,
+    Fixed(Arc<ProjectConfig>),
+    Disabled,
+}
+
+type Loaded = Result<Arc<ProjectConfig>, ConfigError>;
+
+/// Finds the configuration of each checked file, reading each configuration
+/// file once and each directory once. Shared between threads.
+pub struct Project {
+    mode: Mode,
+    /// Directory as given → (absolute directory, governing config file).
+    dirs: Mutex<HashMap<PathBuf, (PathBuf, Option<PathBuf>)>>,
+    /// Absolute directory → governing config file.
+    abs_dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    loaded: Mutex<HashMap<PathBuf, Loaded>>,
+}
+
+impl fmt::Debug for Project {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mode = match &self.mode {
+            Mode::Discover => "discover".to_string(),
+            Mode::Fixed(c) => format!("fixed({})", c.path.display()),
+            Mode::Disabled => "disabled".to_string(),
+        };
+        f.debug_struct("Project").field("mode", &mode).finish()
+    }
+}
+
+impl Project {
+    fn with_mode(mode: Mode) -> Self {
+        Project {
+            mode,
+            dirs: Mutex::new(HashMap::new()),
+            abs_dirs: Mutex::new(HashMap::new()),
+            loaded: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Find the nearest configuration file above each checked file.
+    pub fn discover() -> Self {
+        Self::with_mode(Mode::Discover)
+    }
+
+    /// Use one configuration file for everything (`--config`).
+    pub fn fixed(path: &Path) -> Result<Self, ConfigError> {
+        let config = ProjectConfig::load(path)?;
+        Ok(Self::with_mode(Mode::Fixed(Arc::new(config))))
+    }
+
+    /// No configuration (`--no-config`).
+    pub fn disabled() -> Self {
+        Self::with_mode(Mode::Disabled)
+    }
+
+    /// The absolute path of `path` (its directory resolved), as the
+    /// configuration's `include`/`exclude` globs see it.
+    pub fn locate(&self, path: &Path) -> PathBuf {
+        let (dir, _) = self.dir_info(path.parent().unwrap_or(Path::new("")));
+        match path.file_name() {
+            Some(name) => dir.join(name),
+            None => dir,
+        }
+    }
+
+    fn dir_info(&self, dir: &Path) -> (PathBuf, Option<PathBuf>) {
+        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = dirs.get(dir) {
+            return found.clone();
+        }
+        let abs = absolute_dir(dir);
+        let file = match self.mode {
+            Mode::Discover => self.nearest(&abs),
+            _ => None,
+        };
+        dirs.insert(dir.to_path_buf(), (abs.clone(), file.clone()));
+        (abs, file)
+    }
+
+    /// The configuration file governing `path`, without reading it.
+    pub fn config_file_for(&self, path: &Path) -> Option<PathBuf> {
+        match &self.mode {
+            Mode::Disabled => None,
+            Mode::Fixed(c) => Some(c.path.clone()),
+            Mode::Discover => self.dir_info(path.parent().unwrap_or(Path::new(""))).1,
+        }
+    }
+
+    /// The nearest configuration file in `abs` or above.
+    fn nearest(&self, abs: &Path) -> Option<PathBuf> {
+        let mut seen = Vec::new();
+        let mut found = None;
+        {
+            let cache = self.abs_dirs.lock().unwrap_or_else(PoisonError::into_inner);
+            for dir in abs.ancestors() {
+                if let Some(f) = cache.get(dir) {
+                    found = Some(f.clone());
+                    break;
+                }
+                let here = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+                seen.push(dir.to_path_buf());
+                if let Some(here) = here {
+                    found = Some(Some(here));
+                    break;
+                }
+            }
+        }
+        let found = found.flatten();
+        let mut cache = self.abs_dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        for dir in seen {
+            cache.insert(dir, found.clone());
+        }
+        found
+    }
+
+    /// The configuration governing the file at `path` (for standard input,
+    /// pass the name it is reported under, or `./-`). `Ok(None)`: none.
+    pub fn config_for(&self, path: &Path) -> Result<Option<Arc<ProjectConfig>>, ConfigError> {
+        match &self.mode {
+            Mode::Disabled => Ok(None),
+            Mode::Fixed(c) => Ok(Some(Arc::clone(c))),
+            Mode::Discover => {
+                let (_, file) = self.dir_info(path.parent().unwrap_or(Path::new("")));
+                let Some(file) = file else {
+                    return Ok(None);
+                };
+                let mut loaded = self.loaded.lock().unwrap_or_else(PoisonError::into_inner);
+                loaded
+                    .entry(file.clone())
+                    .or_insert_with(|| ProjectConfig::load(&file).map(Arc::new))
+                    .clone()
+                    .map(Some)
+            }
+        }
+    }
+}
+
+/// The starter configuration `copyedit init` writes.
+pub const STARTER: &str = r#"# copyedit configuration. Files are governed by the nearest copyedit.toml
+# (or .copyedit.toml) in their directory or above. Paths are relative to
+# this file. Run `copyedit rules` for the rule codes.
+
+# English variant: en-US, en-GB, en-CA or en-AU.
+lang = "en-US"
+
+# Extra files to check when walking directories (.md, .markdown, .mdx, .txt
+# and .text are checked already), and files never to check. Globs use
+# .gitignore syntax.
+include = []
+exclude = ["CHANGELOG.md", "vendor/"]
+
+# Words accepted everywhere. A word in lowercase is accepted in any case;
+# a capitalised one only as written (or in capitals).
+words = []
+
+# Project word files: one word a line, `#` starts a comment. Without this
+# key, copyedit-words.txt beside this file is read if it exists.
+# `copyedit words add WORD...` adds to the first file listed here.
+# dictionaries = ["docs/words.txt"]
+
+# Exit with status 1 on problems of this severity or above:
+# info, warning, error or never.
+fail-on = "warning"
+
+# Words and phrases always flagged, with an optional replacement.
+[forbid]
+# "utilise" = "use"
+# "in order to" = "to"
+
+# Severity per rule: off, info, warning or error.
+[rules]
+# spelling = "error"
+# a-an = "off"
+
+[markdown]
+# Front matter keys whose values are prose.
+front-matter-keys = ["title", "description"]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
+        ProjectConfig::parse(text, Path::new("/nonexistent-dir/copyedit.toml"))
+    }
+
+    #[test]
+    fn starter_is_valid() {
+        let c = parse(STARTER).unwrap();
+        assert_eq!(c.lang, Some(Lang::EnUs));
+        assert_eq!(c.fail_on, FailOn::Warning);
+        assert!(c.forbid.is_empty());
+        assert_eq!(
+            c.front_matter_keys,
+            Some(vec!["title".to_string(), "description".to_string()])
+        );
+    }
+
+    #[test]
+    fn all_keys() {
+        let c = parse(
+            "lang = \"en-GB\"\nwords = [\"Zorblax\"]\nforbid = [\"utilise\"]\nfail-on = \"error\"\n\n[rules]\nspelling = \"warning\"\na-an = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.lang, Some(Lang::EnGb));
+        assert_eq!(c.words, ["Zorblax"]);
+        assert_eq!(c.forbid[0].word, "utilise");
+        assert_eq!(c.forbid[0].replacement, None);
+        assert_eq!(c.fail_on, FailOn::Error);
+        assert_eq!(
+            c.rules.get("spelling"),
+            Some(&RuleLevel::On(Severity::Warning))
+        );
+        assert_eq!(c.rules.get("a-an"), Some(&RuleLevel::Off));
+        let lc = c.linter_config(Some(Lang::EnUs));
+        assert_eq!(lc.lang, Lang::EnUs);
+        assert_eq!(c.linter_config(None).lang, Lang::EnGb);
+    }
+
+    #[test]
+    fn fail_on_thresholds() {
+        assert!(FailOn::Info.fails(Severity::Info));
+        assert!(!FailOn::Warning.fails(Severity::Info));
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(FailOn::Error.fails(Severity::Error));
+        assert!(!FailOn::Never.fails(Severity::Error));
+    }
+
+    #[test]
+    fn forbid_table_form() {
+        let c = parse("[forbid]\n\"utilise\" = \"use\"\n").unwrap();
+        assert_eq!(c.forbid[0].replacement.as_deref(), Some("use"));
+    }
+
+    #[test]
+    fn errors_name_line_column_and_key() {
+        let e = parse("lang = \"en-US\"\n\nwrods = [\"x\"]\n").unwrap_err();
+        assert_eq!(e.position, Some((3, 1)));
+        assert!(e.message.contains("unknown field `wrods`"), "{}", e.message);
+        assert!(e
+            .to_string()
+            .starts_with("/nonexistent-dir/copyedit.toml:3:1: "));
+
+        let e = parse("[rules]\nspeling = \"error\"\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 1)));
+        assert!(
+            e.message.contains("did you mean `spelling`"),
+            "{}",
+            e.message
+        );
+
+        let e = parse("[rules]\nspelling = \"loud\"\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 12)));
+        assert!(
+            e.message.contains("invalid severity `loud`"),
+            "{}",
+            e.message
+        );
+
+        let e = parse("lang = \"fr\"\n").unwrap_err();
+        assert_eq!(e.position, Some((1, 8)));
+
+        let e = parse("fail-on = \"sometimes\"\n").unwrap_err();
+        assert!(e.message.contains("fail-on"), "{}", e.message);
+
+        let e = parse("[markdown]\nfront-matter = []\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 1)));
+
+        let e = parse("words = \"x\"\n").unwrap_err();
+        assert_eq!(e.position, Some((1, 9)));
+        assert!(
+            e.message.starts_with("`words`: invalid type"),
+            "{}",
+            e.message
+        );
+        let e = parse("[forbid]\n\"utilise\" = 1\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 13)));
+        assert!(e.message.starts_with("`forbid.utilise`: "), "{}", e.message);
+
+        let e = parse("forbid = 3\n").unwrap_err();
+        assert!(e.message.contains("list of words"), "{}", e.message);
+
+        let e = parse("dictionaries = [\"missing.txt\"]\n").unwrap_err();
+        assert_eq!(e.position, Some((1, 17)));
+        assert!(e.message.contains("cannot read word file `missing.txt`"));
+    }
+
+    #[test]
+    fn word_lists() {
+        assert_eq!(
+            parse_word_list("# header\nfoo\n\n  bar  # note\nbaz#qux\n"),
+            ["foo", "bar", "baz#qux"]
+        );
+    }
+
+    #[test]
+    fn discovery_nearest_wins_and_globs_are_relative() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("docs/inner")).unwrap();
+        fs::write(
+            root.join("copyedit.toml"),
+            "words = [\"rootword\"]\nexclude = [\"drafts/\", \"*.gen.md\"]\ninclude = [\"*.rst\"]\n",
+        )
+        .unwrap();
+        fs::write(root.join("docs/.copyedit.toml"), "words = [\"docsword\"]\n").unwrap();
+        fs::write(root.join("docs/copyedit-words.txt"), "fromfile\n").unwrap();
+        let p = Project::discover();
+        let top = p.config_for(&root.join("a.md")).unwrap().unwrap();
+        assert_eq!(top.words, ["rootword"]);
+        let inner = p
+            .config_for(&root.join("docs/inner/b.md"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(inner.words, ["docsword", "fromfile"]);
+        assert_eq!(inner.word_file(), inner.dir.join(DEFAULT_WORD_FILE));
+        let abs = p.locate(&root.join("drafts/x.md"));
+        assert!(top.excludes(&abs, false));
+        assert!(top.excludes(&p.locate(&root.join("sub/y.gen.md")), false));
+        assert!(!top.excludes(&p.locate(&root.join("sub/y.md")), false));
+        assert!(top.includes(&p.locate(&root.join("sub/z.rst"))));
+        let words = p.locate(&root.join("docs/copyedit-words.txt"));
+        assert!(inner.excludes(&words, false));
+        assert!(Project::disabled()
+            .config_for(&root.join("a.md"))
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
+    fn broken_config_is_an_error_for_its_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("copyedit.toml"), "nope = 1\n").unwrap();
+        let p = Project::discover();
+        let e = p.config_for(&tmp.path().join("a.md")).unwrap_err();
+        assert_eq!(e.position, Some((1, 1)));
+        assert!(e.message.contains("unknown field `nope`"));
+    }
+}
