@@ -205,6 +205,11 @@ fn deletion_span(tokens: &[Token], text: &str, i: usize) -> std::ops::Range<usiz
 
 /// The most frequent split of `w` into two known words, if frequent enough.
 fn best_split(cx: &Context<'_>, w: &str) -> Option<(String, String)> {
+    // Two words run together are never this long, and trying every split of
+    // a long token costs time and look-up cache memory with its square.
+    if w.len() > 64 {
+        return None;
+    }
     let mut best: Option<(u64, usize)> = None;
     for (i, _) in w.char_indices().skip(1) {
         let (l, r) = w.split_at(i);
