@@ -1,19 +1,25 @@
 //! Candidate generation and ranking for unknown words.
 //!
-//! Candidates come from four places: every lexicon word within two edits
-//! (one for words of three letters or fewer), found with a Damerau
-//! automaton over the lexicon FST; every common word whose phonetic key
-//! ([`phonetic_key`]) is within an edit or two of the word's (misspellings
-//! made by ear: `accosinly` → `occasionally`); the listed corrections of a
-//! known misspelling; and two words run together (`alot` → `a lot`).
+//! Candidates come from four places:
+//! - every lexicon word one edit away (a Damerau automaton over the lexicon
+//!   FST);
+//! - every common word with the same phonetic key ([`phonetic_key`]), or,
+//!   when no common word is one edit away, a key one edit away: misspellings
+//!   made by ear (`annonsment` → `announcement`, `accosinly` →
+//!   `occasionally`);
+//! - also only then, every common word two edits away that keeps the first
+//!   letter (a search that trusts the first letter costs a fraction of one
+//!   that does not);
+//! - the listed corrections of a known misspelling, at any distance, and
+//!   two words run together when the pair is attested (`infact` → `in fact`).
 //!
 //! They are ranked by a small noisy-channel score: the log corpus count of
 //! the candidate minus a cost for the edits, where the edits people really
-//! make (swapped letters, a doubled or dropped letter, a neighbouring key, a
-//! vowel for a vowel, `ph` for `f`, `c` for `s`) cost less than arbitrary
-//! ones, and where a candidate that sounds the same costs less than its
-//! spelling alone would say. A known misspelling's listed correction goes
-//! first. Results are cached per word for the thread.
+//! make (a doubled or dropped letter, swapped letters, `ph` for `f`, `c` for
+//! `s`, a neighbouring key) cost less than arbitrary ones, and where a
+//! candidate that sounds alike costs less than its spelling alone would say.
+//! A known misspelling's listed correction goes first. Results are cached
+//! per word for the thread.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
