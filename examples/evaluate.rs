@@ -369,6 +369,9 @@ fn inject(args: &[String]) -> Result<(), String> {
         let hit = diags
             .iter()
             .find(|d| on_span(d, start, end) && d.severity >= Severity::Warning);
+        if !real && hit.is_none() && verbose {
+            println!("  non-word miss: {word} -> {typo}");
+        }
         if real && hit.is_none() && verbose {
             let listed = linter
                 .dictionary()
