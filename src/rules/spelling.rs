@@ -16,12 +16,15 @@ Flags words that are in none of the bundled dictionaries (SCOWL English word
 lists for the selected variant, rare words, names and places) nor in the
 project's own word lists, and suggests up to five corrections, best first.
 
-Suggestions come from every dictionary word within two edits (swapped,
-doubled, dropped, extra or wrong letters), ranked by how common the word is
-and how likely the edit is: swapped letters, a neighbouring key or a vowel
-for a vowel cost less than other edits. Known misspellings (`recieve`) put
-their listed correction first. Case is kept: `Recieve` -> `Receive`,
-`RECIEVE` -> `RECEIVE`.
+Suggestions come from dictionary words one or two edits away (swapped,
+doubled, dropped, extra or wrong letters), words that sound alike
+(`annonsment` -> `announcement`, `fone` -> `phone`) and two words run
+together (`infact` -> `in fact`), ranked by how common the word is and how
+likely the error is: a doubled or dropped letter, swapped letters, `ph` for
+`f` or `c` for `s` cost less than other edits, and a word that sounds the
+same costs less than its spelling alone would say. Known misspellings
+(`recieve`) put their listed correction first. Case is kept: `Recieve` ->
+`Receive`, `RECIEVE` -> `RECEIVE`.
 
 Names are not flagged, by these rules, because a false alarm costs more
 than a missed typo:
@@ -37,6 +40,11 @@ than a missed typo:
     (`NATO`, `OPEC`); longer ones are checked (`DYING` is fine).
   - Words with inner capitals (`iPhone`, `GitHub`) are presumed product
     names or identifiers.
+  - Closed compounds are words: a free prefix and a common word
+    (`counterterrorism`, `unobligated`), or two common words that are an
+    attested pair, but not so frequent a pair that writing it as one word
+    is the usual slip (`redtape` passes; `everytime`, `alot` do not), and
+    never a known misspelling (`untill`).
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
     URLs, e-mail addresses, @handles, #tags, file paths and code are never
     spell-checked.
@@ -143,7 +151,9 @@ impl Rule for Spelling {
                 {
                     continue;
                 }
-                if dropped_g(cx, tokens, i, word) {
+                if dropped_g(cx, tokens, i, word)
+                    || closed_compound(cx, word, tok.is_sentence_start())
+                {
                     continue;
                 }
                 unknown.push(Unknown {
@@ -204,6 +214,56 @@ fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
         t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
     });
     apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
+}
+
+/// Prefixes that make new words freely (`bio`terrorism, `un`obligated).
+const PREFIXES: [&str; 28] = [
+    "anti", "bio", "counter", "cyber", "dis", "eco", "geo", "hyper", "inter", "macro", "mega",
+    "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro", "re",
+    "semi", "sub", "super", "trans", "un",
+];
+/// The word after a prefix must be this common (and four letters or more).
+const PREFIX_BASE_COUNT: u64 = 100_000;
+/// Each word of a closed compound must be this common (and three letters or
+/// more).
+const COMPOUND_PART_COUNT: u64 = 1_000_000;
+/// A pair this frequent written as one word is a slip (`alot`, `infront`:
+/// the fragment rule's), not a compound.
+const COMPOUND_MAX_PAIR: u64 = 100_000_000;
+
+/// A closed compound that edited prose uses but word lists lack: a free
+/// prefix and a common word (`counterterrorism`, `unobligated`), or two
+/// common words that are a known pair but too rare a pair to be a slip
+/// (`redtape`, `powerplants`). Known misspellings (`untill`) are never
+/// compounds.
+fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
+    let case = case_of(word);
+    if !(case == Case::Lower || (case == Case::Title && sentence_start)) || word.len() < 7 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if !lower.bytes().all(|b| b.is_ascii_lowercase())
+        || !cx.dict.known_misspelling(&lower).is_empty()
+    {
+        return false;
+    }
+    let common = |w: &str, min: u64| cx.check(w) == Known::Yes && cx.dict.count(w) >= min;
+    let prefixed = PREFIXES.iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.len() >= 4 && common(rest, PREFIX_BASE_COUNT))
+    });
+    if prefixed {
+        return true;
+    }
+    (3..=lower.len() - 3).any(|i| {
+        let (l, r) = lower.split_at(i);
+        if !common(l, COMPOUND_PART_COUNT) || !common(r, COMPOUND_PART_COUNT) {
+            return false;
+        }
+        let pair = cx.dict.bigram(l, r);
+        pair > 0 && pair < COMPOUND_MAX_PAIR
+    })
 }
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
@@ -329,6 +389,23 @@ mod tests {
         assert!(run(&Spelling, "I was goin’ home in the coupé.").is_empty());
         let text = "I was goin home.";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["goin"]);
+    }
+
+    #[test]
+    fn closed_compounds_are_words() {
+        let text = "Counterterrorism cut the redtape at unobligated powerplants.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // A known misspelling is no compound, nor is a pair so frequent
+        // that writing it as one word is the usual slip.
+        let text = "Wait untill everytime.";
+        assert_eq!(
+            flagged(text, &run(&Spelling, text)),
+            ["untill", "everytime"]
+        );
     }
 
     #[test]
