@@ -334,9 +334,11 @@ fn fst_map(bytes: &'static [u8]) -> Option<Map<&'static [u8]>> {
     Map::new(bytes).ok()
 }
 
-fn indexes() -> &'static (Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>) {
-    static MAPS: OnceLock<(Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>)> =
-        OnceLock::new();
+/// The common-word and phonetic indexes (either may be absent).
+type Indexes = (Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>);
+
+fn indexes() -> &'static Indexes {
+    static MAPS: OnceLock<Indexes> = OnceLock::new();
     MAPS.get_or_init(|| (fst_map(COMMON), fst_map(PHONETIC)))
 }
 
