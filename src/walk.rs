@@ -244,7 +244,19 @@ pub fn read_source(source: &Source, max_size: u64) -> Result<Decoded, InputError
                     meta.len()
                 )));
             }
-            fs::read(p).map_err(|e| err(io_message(&e)))?
+            // The size may change after the check, and pipes and devices
+            // (`<(cmd)`, `/dev/zero`) report none: never read past the limit.
+            let mut buf =
+                Vec::with_capacity(usize::try_from(meta.len().min(max_size)).unwrap_or(0));
+            fs::File::open(p)
+                .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut buf))
+                .map_err(|e| err(io_message(&e)))?;
+            if buf.len() as u64 > max_size {
+                return Err(err(format!(
+                    "file is larger than the limit of {max_size} bytes (see --max-file-size)"
+                )));
+            }
+            buf
         }
         Source::Stdin(_) => {
             let mut buf = Vec::new();

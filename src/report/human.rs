@@ -1,11 +1,12 @@
 //! rustc-style output via codespan-reporting.
 
-use std::io;
+use std::io::{self, Write};
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{self, Files, SimpleFile};
-use codespan_reporting::term::{self, termcolor::WriteColor, Config};
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
 
 use super::{help_lines, shown, LineIndex, ReportOptions, Summary};
 use crate::diagnostic::Severity;
@@ -19,6 +20,30 @@ const CONTEXT: usize = 80;
 const MAX_LABEL: usize = 400;
 
 pub(super) fn report<W: WriteColor>(
+    out: &mut W,
+    results: &[Result<Checked, InputError>],
+    opts: &ReportOptions,
+) -> io::Result<()> {
+    // codespan writes in small pieces: unbuffered, that is a system call per
+    // line. A stream that colours by calls (a Windows console) must see
+    // every write in order, so it is not buffered.
+    if out.is_synchronous() {
+        return render(out, results, opts);
+    }
+    let color = out.supports_color();
+    let buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+    if color {
+        let mut w = Ansi::new(buffered);
+        render(&mut w, results, opts)?;
+        w.into_inner().flush()
+    } else {
+        let mut w = NoColor::new(buffered);
+        render(&mut w, results, opts)?;
+        w.into_inner().flush()
+    }
+}
+
+fn render<W: WriteColor>(
     out: &mut W,
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
@@ -113,19 +138,29 @@ impl<'a> Excerpt<'a> {
         } else {
             span.end
         };
+        // The end of the line, looked for no further than a long line's
+        // length: searching to the end of a 20 MB line for every problem on
+        // it would be quadratic again.
+        let horizon = label_end.saturating_add(LONG_LINE).min(text.len());
         let line_end = text
             .as_bytes()
-            .get(label_end..)
+            .get(label_end..horizon)
             .and_then(|rest| memchr::memchr(b'\n', rest))
-            .map_or(text.len(), |i| label_end + i);
-        if line_end.saturating_sub(line_start) <= LONG_LINE && label_end == span.end {
+            .map_or(horizon, |i| label_end + i);
+        let line_goes_on =
+            line_end == horizon && text.as_bytes().get(horizon).is_some_and(|&b| b != b'\n');
+        if !line_goes_on && line_end - line_start <= LONG_LINE && label_end == span.end {
             return None;
         }
         let start = floor_boundary(text, span.start.saturating_sub(CONTEXT)).max(line_start);
         let end = ceil_boundary(text, label_end.saturating_add(CONTEXT)).min(line_end);
         let window = text.get(start..end)?;
         let lead = if start > line_start { "…" } else { "" };
-        let trail = if end < line_end { "…" } else { "" };
+        let trail = if end < line_end || line_goes_on {
+            "…"
+        } else {
+            ""
+        };
         let source = format!("{lead}{window}{trail}");
         let starts = files::line_starts(&source).collect();
         let (_, first_column) = index.position(text, start);
@@ -200,7 +235,6 @@ mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
     use crate::walk::Source;
-    use codespan_reporting::term::termcolor::NoColor;
 
     fn render(text: &str, span: Range<usize>) -> String {
         let results = vec![Ok(Checked {

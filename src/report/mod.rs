@@ -82,9 +82,12 @@ impl LineIndex {
     /// 1-based (line, column) of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let (line, start) = self.line_start(offset);
-        let col = self
-            .chars_before(text, offset)
-            .saturating_sub(self.chars_before(text, start));
+        let col = if offset.saturating_sub(start) <= COLUMN_STRIDE {
+            text.as_bytes().get(start..offset).map_or(0, count_chars)
+        } else {
+            self.chars_before(text, offset)
+                .saturating_sub(self.chars_before(text, start))
+        };
         (line + 1, col + 1)
     }
 }
@@ -224,6 +227,8 @@ fn concise<W: Write>(
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
 ) -> io::Result<()> {
+    // One write per problem would be a system call per line on a pipe.
+    let mut out = io::BufWriter::new(out);
     for c in results.iter().flatten() {
         let index = LineIndex::new(&c.text);
         let name = c.source.display_name();
@@ -240,7 +245,7 @@ fn concise<W: Write>(
             )?;
         }
     }
-    Ok(())
+    out.flush()
 }
 
 /// `help:` lines for a diagnostic's fixes.
