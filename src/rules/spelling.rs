@@ -146,8 +146,12 @@ impl Rule for Spelling {
                 if known != Known::No {
                     continue;
                 }
+                // A known hyphenated compound, or a word split into
+                // syllables (`pre-cious`, `bles-sed`).
                 if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| cx.check(c) == Known::Yes)
+                    && compound(cx.text, tokens, i).is_some_and(|c| {
+                        cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
+                    })
                 {
                     continue;
                 }
@@ -412,6 +416,8 @@ mod tests {
     fn hyphenated_parts_are_checked() {
         let text = "a full-scale war and a ful-scale war";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["ful"]);
+        // Split into syllables on purpose.
+        assert!(run(&Spelling, "The bles-sed pre-cious!").is_empty());
     }
 
     #[test]
