@@ -108,6 +108,7 @@ fn suggest_mode(args: &[String]) -> Result<(), String> {
                 .any(|d| d.span.start == 7 && d.severity >= Severity::Warning);
             if !flagged || dict.check(typo) == Known::Yes {
                 unflagged += 1;
+                misses.push(format!("{typo} -> {correct}: not flagged"));
             }
             // Several corrections, comma-separated: any of them.
             let rank = list

@@ -40,11 +40,12 @@ than a missed typo:
     (`NATO`, `OPEC`); longer ones are checked (`DYING` is fine).
   - Words with inner capitals (`iPhone`, `GitHub`) are presumed product
     names or identifiers.
-  - Closed compounds are words: a free prefix and a common word
-    (`counterterrorism`, `unobligated`), or two common words that are an
-    attested pair, but not so frequent a pair that writing it as one word
-    is the usual slip (`redtape` passes; `everytime`, `alot` do not), and
-    never a known misspelling (`untill`).
+  - Closed compounds are words: a free prefix and a common word of five
+    letters or more (`counterterrorism`, `unobligated`; `un` only before
+    adjectives and participles), or two common words that are a frequent
+    pair, but not so frequent that writing it as one word is the usual
+    slip (`redtape` passes; `everytime`, `alot` do not), and never a known
+    misspelling (`untill`).
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
     URLs, e-mail addresses, @handles, #tags, file paths and code are never
     spell-checked.
@@ -146,8 +147,12 @@ impl Rule for Spelling {
                 if known != Known::No {
                     continue;
                 }
+                // A known hyphenated compound, or a word split into
+                // syllables (`pre-cious`, `bles-sed`).
                 if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| cx.check(c) == Known::Yes)
+                    && compound(cx.text, tokens, i).is_some_and(|c| {
+                        cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
+                    })
                 {
                     continue;
                 }
@@ -222,20 +227,24 @@ const PREFIXES: [&str; 28] = [
     "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro", "re",
     "semi", "sub", "super", "trans", "un",
 ];
-/// The word after a prefix must be this common (and four letters or more).
+/// The word after a prefix must be this common (and five letters or more:
+/// `dis`+`tart` is no word).
 const PREFIX_BASE_COUNT: u64 = 100_000;
 /// Each word of a closed compound must be this common (and three letters or
 /// more).
 const COMPOUND_PART_COUNT: u64 = 1_000_000;
+/// Two words make a closed compound only when they are a pair at least this
+/// frequent (`red tape`, `power plants`; not `style guide`).
+const COMPOUND_MIN_PAIR: u64 = 10_000_000;
 /// A pair this frequent written as one word is a slip (`alot`, `infront`:
 /// the fragment rule's), not a compound.
 const COMPOUND_MAX_PAIR: u64 = 100_000_000;
 
 /// A closed compound that edited prose uses but word lists lack: a free
 /// prefix and a common word (`counterterrorism`, `unobligated`), or two
-/// common words that are a known pair but too rare a pair to be a slip
-/// (`redtape`, `powerplants`). Known misspellings (`untill`) are never
-/// compounds.
+/// common words that are a frequent pair but not so frequent a pair that
+/// writing it as one word is a slip (`redtape`, `powerplants`). Known
+/// misspellings (`untill`) are never compounds.
 fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
     let case = case_of(word);
     if !(case == Case::Lower || (case == Case::Title && sentence_start)) || word.len() < 7 {
@@ -248,10 +257,19 @@ fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
         return false;
     }
     let common = |w: &str, min: u64| cx.check(w) == Known::Yes && cx.dict.count(w) >= min;
+    // `un` makes adjectives of adjectives and participles (`unobligated`),
+    // not of nouns (`unconscience`).
+    let adjectival = |w: &str| {
+        [
+            "ed", "ing", "able", "ible", "al", "ful", "ive", "ent", "ant", "ous", "ic", "ary",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+    };
     let prefixed = PREFIXES.iter().any(|p| {
-        lower
-            .strip_prefix(p)
-            .is_some_and(|rest| rest.len() >= 4 && common(rest, PREFIX_BASE_COUNT))
+        lower.strip_prefix(p).is_some_and(|rest| {
+            rest.len() >= 5 && (*p != "un" || adjectival(rest)) && common(rest, PREFIX_BASE_COUNT)
+        })
     });
     if prefixed {
         return true;
@@ -262,7 +280,7 @@ fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
             return false;
         }
         let pair = cx.dict.bigram(l, r);
-        pair > 0 && pair < COMPOUND_MAX_PAIR
+        (COMPOUND_MIN_PAIR..COMPOUND_MAX_PAIR).contains(&pair)
     })
 }
 
@@ -412,6 +430,8 @@ mod tests {
     fn hyphenated_parts_are_checked() {
         let text = "a full-scale war and a ful-scale war";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["ful"]);
+        // Split into syllables on purpose.
+        assert!(run(&Spelling, "The bles-sed pre-cious!").is_empty());
     }
 
     #[test]
