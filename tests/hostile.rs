@@ -152,7 +152,7 @@ fn fifty_megabyte_file_is_checked_with_a_larger_limit() {
     eprintln!("{:.1} MB checked in {:?}", 50.0 / SCALE as f64, r.time);
     // Seconds in release (about 5 s for 50 MB on two cores); the limit
     // leaves room for a busy machine.
-    assert!(r.time < Duration::from_secs(60), "{:?}", r.time);
+    assert!(r.time < Duration::from_secs(180), "{:?}", r.time);
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn twenty_megabyte_line() {
     );
     assert!(r.stdout.contains("1 │ …"), "{}", r.stdout);
     assert!(r.stdout.len() < 2000, "{} bytes of output", r.stdout.len());
-    assert!(r.time < Duration::from_secs(60), "{:?}", r.time);
+    assert!(r.time < Duration::from_secs(180), "{:?}", r.time);
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn ten_thousand_nested_brackets() {
     let r = check(&["--format", "concise"], &[&h]);
     assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
     assert_eq!(r.stderr, "");
-    assert!(r.time < Duration::from_secs(30), "{:?}", r.time);
+    assert!(r.time < Duration::from_secs(90), "{:?}", r.time);
 }
 
 #[test]
@@ -297,7 +297,9 @@ fn long_runs_without_spaces_take_linear_time() {
         fs::write(&f, &text).unwrap();
         let r = check(&["--format", "concise"], &[&f]);
         assert!(r.code == 0 || r.code == 1, "{name}: {}", r.stderr);
-        assert!(r.time < Duration::from_secs(20), "{name}: {:?}", r.time);
+        // Generous for a debug build on a loaded 2-core CI machine; the
+        // quadratic behaviour this guards against took minutes.
+        assert!(r.time < Duration::from_secs(90), "{name}: {:?}", r.time);
     }
 }
 
