@@ -2,6 +2,10 @@
 //! (one line each), `json` (a stable interface for other tools), `sarif`
 //! (SARIF 2.1.0) and `github` (GitHub Actions workflow commands).
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 mod github;
 mod human;
 mod json;
