@@ -7,12 +7,20 @@
 //! - `suggest.fst`: lowercase word → `offset << 16 | len` into `suggest_forms.txt`
 //! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
+//! - `common.fst`: lowercase word with a corpus count → `offset << 16 | len`
+//!   into `common_forms.txt` (`spelling|lexicon value`, comma-separated)
+//! - `phonetic.fst`: phonetic key (`src/suggest/phonetic.rs`) → `offset << 16 | len`
+//!   into `phonetic_words.txt`: the common words with that key, as above
 
 use std::collections::BTreeMap;
 use std::env;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+#[path = "src/suggest/phonetic.rs"]
+#[allow(dead_code)]
+mod phonetic;
 
 /// Flag bits; keep in sync with `src/dictionary/mod.rs`.
 const COMMON: u8 = 1;
@@ -70,7 +78,18 @@ fn main() {
     for (word, value) in lexicon.iter_mut() {
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        let count = freq.get(lower.as_str()).copied().unwrap_or(0);
+        let mut count = freq.get(lower.as_str()).copied().unwrap_or(0);
+        // The counts come mostly from British-spelled books: an American
+        // spelling (`neighbor`) without a count of its own takes its
+        // counterpart's (`neighbour`), so that it can be suggested.
+        if count == 0 && (*value as u8) & (EN_US | EN_GB | EN_CA | EN_AU) != 0 {
+            count = variant_spellings(&lower)
+                .iter()
+                .filter_map(|v| freq.get(v.as_str()))
+                .copied()
+                .max()
+                .unwrap_or(0);
+        }
         *value |= count.min(1 << 48) << 8;
     }
     write_map(
@@ -96,6 +115,50 @@ fn main() {
     }
     fs::write(out.join("suggest_forms.txt"), blob).expect("write suggestion forms");
     write_map(&out.join("suggest.fst"), entries.into_iter());
+
+    // Common words (those with a corpus count), for suggestions two edits
+    // away and by sound: lowercase form → its spellings, and phonetic key
+    // (`src/suggest/phonetic.rs`) → the spellings with that key. Each
+    // spelling is written `spelling|lexicon value`, so that candidates need
+    // no second look-up. Rare uncounted words are left out: they would
+    // never be ranked above a common word two edits away.
+    println!("cargo:rerun-if-changed=src/suggest/phonetic.rs");
+    let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut blob = String::new();
+    let mut entries = Vec::new();
+    for (lower, spellings) in &forms {
+        let counted = spellings
+            .iter()
+            .any(|s| lexicon.get(*s).is_some_and(|v| v >> 8 > 0));
+        if !counted {
+            continue;
+        }
+        let listed: Vec<String> = spellings
+            .iter()
+            .map(|s| format!("{s}|{}", lexicon.get(*s).copied().unwrap_or(0)))
+            .collect();
+        let offset = blob.len() as u64;
+        let joined = listed.join(",");
+        blob.push_str(&joined);
+        entries.push((lower.as_str(), offset << 16 | joined.len() as u64));
+        let key = phonetic::key(lower);
+        if !key.is_empty() {
+            by_key.entry(key).or_default().extend(listed);
+        }
+    }
+    fs::write(out.join("common_forms.txt"), blob).expect("write common forms");
+    write_map(&out.join("common.fst"), entries.into_iter());
+    let mut blob = String::new();
+    let mut entries = Vec::with_capacity(by_key.len());
+    for (key, listed) in &by_key {
+        let offset = blob.len() as u64;
+        let joined = listed.join(",");
+        assert!(joined.len() <= 0xffff, "phonetic bucket {key} too large");
+        blob.push_str(&joined);
+        entries.push((key.as_str(), offset << 16 | joined.len() as u64));
+    }
+    fs::write(out.join("phonetic_words.txt"), blob).expect("write phonetic words");
+    write_map(&out.join("phonetic.fst"), entries.into_iter());
 
     // Bigrams.
     let bigram_text = read(&dir, "bigrams.tsv");
@@ -209,6 +272,35 @@ const DOMINANCE: u64 = 10;
 /// Words more common than this are not real-word suspects by edit distance
 /// (curated confusion sets still apply).
 const MAX_SUSPECT_COUNT: u64 = 100_000_000;
+
+/// The other regional spellings a word may have: `color` → `colour`,
+/// `organize` → `organise`, `center` → `centre`, `defense` → `defence`,
+/// `traveled` → `travelled`, `catalog` → `catalogue`, `anemia` → `anaemia`,
+/// `judgment` → `judgement` (and back).
+fn variant_spellings(w: &str) -> Vec<String> {
+    const RULES: [(&str, &str); 11] = [
+        ("or", "our"),
+        ("iz", "is"),
+        ("yz", "ys"),
+        ("er", "re"),
+        ("ense", "ence"),
+        ("l", "ll"),
+        ("og", "ogue"),
+        ("e", "ae"),
+        ("e", "oe"),
+        ("gment", "gement"),
+        ("eled", "elled"),
+    ];
+    let mut out = Vec::new();
+    for (a, b) in RULES {
+        for (from, to) in [(a, b), (b, a)] {
+            for (i, _) in w.match_indices(from) {
+                out.push(format!("{}{to}{}", &w[..i], &w[i + from.len()..]));
+            }
+        }
+    }
+    out
+}
 
 /// Every string one deletion, transposition, substitution or insertion
 /// (lowercase letters and the apostrophe) away from `w`.

@@ -1,18 +1,42 @@
 //! Candidate generation and ranking for unknown words.
 //!
-//! Candidates are every lexicon word within two edits (one for words of
-//! three letters or fewer), found with a Damerau automaton over the lexicon
-//! FST. They are ranked by a small noisy-channel score: the log corpus count
-//! of the candidate minus a cost for the edits, where the edits people
-//! really make (swapped letters, a doubled or dropped letter, a neighbouring
-//! key, a vowel for a vowel) cost less than arbitrary ones. A known
-//! misspelling's listed correction goes first. Results are cached per word
-//! for the thread.
+//! Candidates come from four places:
+//! - every lexicon word one edit away (a Damerau automaton over the lexicon
+//!   FST);
+//! - every common word with the same phonetic key ([`phonetic_key`]), or,
+//!   when no common word is one edit away, a key one edit away: misspellings
+//!   made by ear (`annonsment` → `announcement`, `accosinly` →
+//!   `occasionally`);
+//! - also only then, every common word two edits away that keeps the first
+//!   letter (a search that trusts the first letter costs a fraction of one
+//!   that does not);
+//! - the listed corrections of a known misspelling, at any distance, and
+//!   two words run together when the pair is attested (`infact` → `in fact`).
+//!
+//! They are ranked by a small noisy-channel score: the log corpus count of
+//! the candidate minus a cost for the edits, where the edits people really
+//! make (a doubled or dropped letter, swapped letters, `ph` for `f`, `c` for
+//! `s`, a neighbouring key) cost less than arbitrary ones, and where a
+//! candidate that sounds alike costs less than its spelling alone would say.
+//! A known misspelling's listed correction goes first. Results are cached
+//! per word for the thread.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use crate::dictionary::{case_of, match_case, Case, Dictionary, Lang};
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use rustc_hash::FxHashMap;
+
+use crate::dictionary::{case_of, match_case, Case, Dictionary, Entry, Known, Lang};
+
+mod phonetic;
+
+pub use phonetic::key as phonetic_key;
+
+static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic.fst"));
+static PHONETIC_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/phonetic_words.txt"));
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +49,7 @@ pub struct Suggestion {
     pub score: f64,
     /// Listed as the correction of a known misspelling.
     pub known: bool,
-    /// Corpus count of the suggestion.
+    /// Corpus count of the suggestion (of the word pair, for two words).
     pub count: u64,
     /// A rare word (accepted but never offered first).
     pub rare: bool,
@@ -40,12 +64,66 @@ pub struct Suggestions {
     pub list: Vec<Suggestion>,
 }
 
-/// A candidate one edit away at least this common makes a search two edits
-/// away unnecessary.
-const CONFIDENT_COUNT: u64 = 1_000_000;
-
 /// How many candidates are kept per word.
 pub const MAX_CANDIDATES: usize = 8;
+
+/// Cost of an edit in the score (log-count units): the channel model's
+/// P(typo | word) falls by e^-6.5 per unit of weighted distance.
+const EDIT_WEIGHT: f64 = 6.5;
+/// Bonus for a candidate with the word's first letter (people rarely get
+/// the first letter wrong).
+const FIRST_LETTER_BONUS: f64 = 2.0;
+/// Penalty for a rare word (SCOWL size 70).
+const RARE_PENALTY: f64 = 3.0;
+/// Penalty for a name or acronym offered for a lowercase word.
+const CASE_PENALTY: f64 = 4.0;
+/// A candidate that sounds alike costs `SOUND_SCALE` of its spelling
+/// distance plus `SOUND_KEY_COST` per edit between the phonetic keys (when
+/// that is less than the spelling distance alone): `accosinly` is far from
+/// `occasionally` letter by letter, but not by ear.
+const SOUND_SCALE: f64 = 0.6;
+const SOUND_KEY_COST: f64 = 1.0;
+/// Words shorter than this get no discount for sounding alike: their keys
+/// are too short to tell (`deeo` and `do`).
+const SOUND_MIN_LEN: usize = 5;
+/// Cost of a missing space (`alot` → `a lot`).
+const SPLIT_COST: f64 = 0.6;
+/// Candidates scoring this far below the best are not offered (a factor of
+/// e^10 less likely).
+const SCORE_RANGE: f64 = 10.0;
+/// A candidate one edit away at least this common is the likely answer:
+/// then the far searches (two edits out, by sound) are skipped.
+const CONFIDENT_COUNT: u64 = 1_000_000;
+
+/// Weighted-distance costs (see [`weighted_distance`]).
+const KEY_SUB: f32 = 0.9;
+const SOUND_SUB: f32 = 0.6;
+const DOUBLE: f32 = 0.4;
+const SWAP: f32 = 0.5;
+const SOUND_GROUP: f32 = 0.6;
+
+/// Substitution costs between lowercase ASCII letters.
+fn sub_table() -> &'static [[f32; 26]; 26] {
+    static TABLE: OnceLock<[[f32; 26]; 26]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut sub = [[1f32; 26]; 26];
+        for (i, row) in sub.iter_mut().enumerate() {
+            for (j, cell) in row.iter_mut().enumerate() {
+                let (a, b) = ((b'a' + i as u8) as char, (b'a' + j as u8) as char);
+                *cell = if a == b {
+                    0.0
+                } else if keyboard_adjacent(a, b) {
+                    KEY_SUB
+                } else if sound_alike(a, b) {
+                    SOUND_SUB
+                } else {
+                    1.0
+                };
+            }
+        }
+        sub
+    })
+}
 
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
@@ -67,50 +145,276 @@ pub fn keyboard_adjacent(a: char, b: char) -> bool {
     }
 }
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+/// Consonants that spell the same or nearly the same sound.
+fn sound_alike(a: char, b: char) -> bool {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    matches!(
+        (a, b),
+        ('c', 's') | ('c', 'k') | ('s', 'z') | ('k', 'q') | ('g', 'j') | ('f', 'v') | ('d', 't')
+    )
+}
+
+/// Spellings of one sound, as (typo, word) either way round.
+const SOUND_GROUPS: [(&str, &str); 8] = [
+    ("f", "ph"),
+    ("f", "gh"),
+    ("k", "ck"),
+    ("c", "ck"),
+    ("sh", "ti"),
+    ("sh", "ci"),
+    ("j", "dg"),
+    ("x", "cks"),
+];
+
+fn ends_with(v: &[char], end: usize, s: &str) -> bool {
+    let n = s.len();
+    end >= n
+        && v.get(end - n..end)
+            .is_some_and(|t| t.iter().copied().eq(s.chars()))
 }
 
 /// Edit distance where the typing and spelling errors people make often cost
-/// less: transposition 0.6, a vowel for a vowel or a neighbouring key 0.6,
-/// doubling or undoubling a letter 0.4; any other edit costs 1.
+/// less: doubling or undoubling a letter 0.4, swapping two letters 0.5, a
+/// consonant for one of the same sound (`c`/`s`, `d`/`t`) 0.6, one spelling
+/// of a sound for another (`ph`/`f`, `ck`/`k`, `ti`/`sh`) 0.6, a
+/// neighbouring key 0.9; any other edit costs 1. (Vowels are not cheaper
+/// here: the phonetic key already forgives them.)
 pub fn weighted_distance(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    f64::from(weighted(&a, &b, f32::INFINITY).unwrap_or(f32::INFINITY))
+}
+
+fn letter(c: char) -> Option<usize> {
+    c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize)
+}
+
+/// The weighted distance, or `None` as soon as it must exceed `limit`.
+fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
+    let sub_costs = sub_table();
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0f64; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i as f64;
+    let w = m + 1;
+    let mut d = vec![0f32; (n + 1) * w];
+    for i in 0..=n {
+        d[i * w] = i as f32;
     }
-    if let Some(first) = d.first_mut() {
-        for (j, cell) in first.iter_mut().enumerate() {
-            *cell = j as f64;
-        }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j as f32;
     }
+    let group_last = |c: char| matches!(c, 'f' | 'h' | 'k' | 'c' | 'i' | 'j' | 'g' | 'x' | 's');
+    // Minimum of the last three rows: every alignment passes through one
+    // of any three consecutive rows (moves skip at most two).
+    let mut row_min = [0f32; 3];
     for i in 1..=n {
+        let mut min = f32::INFINITY;
+        let ca = a[i - 1];
+        let la = letter(ca);
+        // Deleting a letter of the typo (typo has an extra letter).
+        let del = if i >= 2 && a[i - 2] == ca {
+            DOUBLE
+        } else {
+            1.0
+        };
         for j in 1..=m {
-            let (ca, cb) = (a[i - 1], b[j - 1]);
+            let cb = b[j - 1];
             let sub = if ca == cb {
                 0.0
-            } else if (is_vowel(ca) && is_vowel(cb)) || keyboard_adjacent(ca, cb) {
-                0.6
+            } else {
+                match (la, letter(cb)) {
+                    (Some(x), Some(y)) => sub_costs[x][y],
+                    _ => 1.0,
+                }
+            };
+            // Inserting a letter of the word (typo dropped a letter).
+            let ins = if j >= 2 && b[j - 2] == cb {
+                DOUBLE
             } else {
                 1.0
             };
-            // Deleting a letter of the typo (typo has an extra letter).
-            let del = if i >= 2 && a[i - 2] == ca { 0.4 } else { 1.0 };
-            // Inserting a letter of the word (typo dropped a letter).
-            let ins = if j >= 2 && b[j - 2] == cb { 0.4 } else { 1.0 };
-            let mut v = (d[i - 1][j] + del)
-                .min(d[i][j - 1] + ins)
-                .min(d[i - 1][j - 1] + sub);
+            let mut v = (d[(i - 1) * w + j] + del)
+                .min(d[i * w + j - 1] + ins)
+                .min(d[(i - 1) * w + j - 1] + sub);
             if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
-                v = v.min(d[i - 2][j - 2] + 0.6);
+                v = v.min(d[(i - 2) * w + j - 2] + SWAP);
             }
-            d[i][j] = v;
+            if ca != cb && group_last(ca) && group_last(cb) {
+                for (x, y) in SOUND_GROUPS {
+                    for (x, y) in [(x, y), (y, x)] {
+                        if ends_with(a, i, x) && ends_with(b, j, y) {
+                            v = v.min(d[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
+                        }
+                    }
+                }
+            }
+            d[i * w + j] = v;
+            min = min.min(v);
+        }
+        min = min.min(d[i * w]);
+        row_min = [row_min[1], row_min[2], min];
+        if row_min.iter().all(|&r| r > limit) {
+            return None;
         }
     }
-    d[n][m]
+    d.get(n * w + m).copied().filter(|&v| v <= limit)
+}
+
+/// Plain Damerau (optimal string alignment) distance.
+fn osa(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut d = vec![0usize; (n + 1) * w];
+    for i in 0..=n {
+        d[i * w] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[n * w + m]
+}
+
+fn lev_builder(max: u8) -> Option<&'static LevenshteinAutomatonBuilder> {
+    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    match max {
+        1 => Some(ONE.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))),
+        2 => Some(TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))),
+        _ => None,
+    }
+}
+
+/// Keys that start with `prefix` exactly and continue within `max` edits
+/// (with transpositions) of a query: a search two edits out that trusts
+/// the first letter costs a fraction of one that does not.
+struct Anchored<'p> {
+    prefix: &'p [u8],
+    dfa: DFA,
+}
+
+impl Automaton for Anchored<'_> {
+    /// Bytes of the prefix matched so far, then the DFA state.
+    type State = (usize, u32);
+
+    fn start(&self) -> (usize, u32) {
+        (0, self.dfa.initial_state())
+    }
+
+    fn is_match(&self, state: &(usize, u32)) -> bool {
+        state.0 == self.prefix.len() && matches!(self.dfa.distance(state.1), Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &(usize, u32)) -> bool {
+        state.1 != SINK_STATE
+    }
+
+    fn accept(&self, state: &(usize, u32), byte: u8) -> (usize, u32) {
+        match self.prefix.get(state.0) {
+            Some(&b) if b == byte => (state.0 + 1, state.1),
+            Some(_) => (state.0, SINK_STATE),
+            None => (state.0, self.dfa.transition(state.1, byte)),
+        }
+    }
+}
+
+static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
+static COMMON_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_forms.txt"));
+
+fn fst_map(bytes: &'static [u8]) -> Option<Map<&'static [u8]>> {
+    Map::new(bytes).ok()
+}
+
+/// The common-word and phonetic indexes (either may be absent).
+type Indexes = (Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>);
+
+fn indexes() -> &'static Indexes {
+    static MAPS: OnceLock<Indexes> = OnceLock::new();
+    MAPS.get_or_init(|| (fst_map(COMMON), fst_map(PHONETIC)))
+}
+
+/// `spelling|value` entries of a blob, as (spelling, lexicon entry).
+fn listed(blob: &'static str, v: u64) -> impl Iterator<Item = (&'static str, Entry)> {
+    let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
+    blob.get(offset..offset + len)
+        .unwrap_or("")
+        .split(',')
+        .filter_map(|item| {
+            let (spelling, value) = item.rsplit_once('|')?;
+            let value: u64 = value.parse().ok()?;
+            Some((
+                spelling,
+                Entry {
+                    flags: (value & 0xff) as u8,
+                    count: value >> 8,
+                },
+            ))
+        })
+}
+
+/// Common words two edits or fewer from `word` (lowercase) that begin with
+/// its first letter.
+fn near_anchored(word: &str, max: u8) -> Vec<(&'static str, Entry)> {
+    let mut out = Vec::new();
+    let Some(common) = &indexes().0 else {
+        return out;
+    };
+    let Some(first) = word.chars().next() else {
+        return out;
+    };
+    let (prefix, rest) = word.split_at(first.len_utf8());
+    let Some(builder) = lev_builder(max) else {
+        return out;
+    };
+    let aut = Anchored {
+        prefix: prefix.as_bytes(),
+        dfa: builder.build_dfa(rest),
+    };
+    let mut stream = common.search(&aut).into_stream();
+    while let Some((_, v)) = stream.next() {
+        out.extend(listed(COMMON_FORMS, v));
+    }
+    out
+}
+
+/// Common words whose phonetic key is within `max` edits of `key`, with the
+/// key distance.
+fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
+    let mut out = Vec::new();
+    let Some(index) = &indexes().1 else {
+        return out;
+    };
+    if max == 0 {
+        if let Some(v) = index.get(key) {
+            out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, 0)));
+        }
+        return out;
+    }
+    let Some(builder) = lev_builder(max) else {
+        return out;
+    };
+    let aut = Anchored {
+        prefix: &[],
+        dfa: builder.build_dfa(key),
+    };
+    let mut stream = index.search_with_state(&aut).into_stream();
+    while let Some((_, v, state)) = stream.next() {
+        let kd = match aut.dfa.distance(state.1) {
+            Distance::Exact(d) => d,
+            Distance::AtLeast(d) => d,
+        };
+        out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, kd)));
+    }
+    out
 }
 
 thread_local! {
@@ -126,7 +430,7 @@ pub fn suggest(dict: &Dictionary, lang: Lang, word: &str) -> Suggestions {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return hit;
     }
-    let result = compute(dict, word);
+    let result = rank(dict, word, true);
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= CACHE_LIMIT {
@@ -137,92 +441,253 @@ pub fn suggest(dict: &Dictionary, lang: Lang, word: &str) -> Suggestions {
     result
 }
 
-fn compute(dict: &Dictionary, word: &str) -> Suggestions {
+/// A candidate before scoring.
+struct Cand {
+    spelling: String,
+    count: u64,
+    rare: bool,
+    known: bool,
+    /// Two words run together (`alot`): the count is the pair's.
+    split: bool,
+    /// Phonetic key distance, when known.
+    key_distance: Option<u8>,
+}
+
+/// Ranked suggestions for `word`, uncached. With `known` false the list of
+/// known misspellings is ignored (to measure the ranker on misspellings it
+/// has not been told about).
+pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     let original = crate::dictionary::normalize_apostrophes(word);
     let case = case_of(&original);
     let lower = original.to_lowercase();
-    let len = lower.chars().count();
+    let chars: Vec<char> = lower.chars().collect();
+    let len = chars.len();
     if len == 0 || len > 40 {
         return Suggestions::default();
     }
-    let max = if len <= 3 { 1 } else { 2 };
-    let known: Vec<&str> = dict.known_misspelling(&lower);
-    let first = lower.chars().next();
-
-    let mut best: HashMap<String, Suggestion> = HashMap::new();
-    let mut consider = |cand: &str, count: u64, rare: bool, is_known: bool| {
-        let cand_lower = cand.to_lowercase();
-        let distance = strsim::osa_distance(&lower, &cand_lower);
-        if distance == 0 && cand == &*original {
+    let known: Vec<&str> = if known {
+        dict.known_misspelling(&lower)
+    } else {
+        Vec::new()
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut seen: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut add = |cands: &mut Vec<Cand>, spelling: &'static str, e: Entry, kd: Option<u8>| {
+        if !dict.accepts(e) {
             return;
         }
-        let wd = weighted_distance(&lower, &cand_lower);
-        let mut score = ((count + 1) as f64).ln() - 5.0 * wd;
-        if cand_lower.chars().next() == first {
-            score += 1.5;
-        }
-        if rare {
-            score -= 4.0;
-        }
-        // A lowercase word is rarely a misspelt name or acronym.
-        if case == Case::Lower && cand_lower != *cand {
-            score -= 3.0;
-        }
-        if is_known {
-            score += 100.0;
-        }
-        // Suggest in the writer's case, unless the lexicon has a capital the
-        // writer lacked (`kremlin` → `Kremlin`).
-        let shown = match case_of(cand) {
-            Case::Lower => match_case(cand, case),
-            _ if case == Case::Upper => cand.to_uppercase(),
-            _ => cand.to_string(),
-        };
-        if shown == *original {
-            return;
-        }
-        let s = Suggestion {
-            word: shown.clone(),
-            distance,
-            score,
-            known: is_known,
-            count,
-            rare,
-            proper: case_of(cand) != Case::Lower,
-        };
-        let slot = best
-            .entry(shown.to_lowercase())
-            .or_insert_with(|| s.clone());
-        if s.score > slot.score {
-            *slot = s;
+        match seen.get(spelling) {
+            Some(&i) => {
+                if let Some(c) = cands.get_mut(i) {
+                    c.key_distance = c.key_distance.or(kd);
+                }
+            }
+            None => {
+                seen.insert(spelling, cands.len());
+                cands.push(Cand {
+                    spelling: spelling.to_string(),
+                    count: e.count,
+                    rare: e.is_rare(),
+                    known: false,
+                    split: false,
+                    key_distance: kd,
+                });
+            }
         }
     };
 
-    // One edit out is cheap to search; two edits out only when one edit
-    // finds nothing common enough to be the likely answer.
-    let mut near = dict.near(&lower, 1);
+    // One edit out is cheap to search. The far searches (two edits out with
+    // the first letter kept, and by sound) are skipped when a common word
+    // is one edit away: the usual typing slip, and most words in a text.
+    let near = dict.near(&lower, 1);
     let confident = near.iter().any(|(_, e)| e.count >= CONFIDENT_COUNT)
-        || known
-            .iter()
-            .any(|k| strsim::osa_distance(&lower, &k.to_lowercase()) <= 1);
-    if max > 1 && !confident {
-        near = dict.near(&lower, max);
-    }
+        || known.iter().any(|k| {
+            let k: Vec<char> = k.to_lowercase().chars().collect();
+            osa(&chars, &k) <= 1
+        });
     for (cand, entry) in near {
-        if !dict.accepts(entry) {
+        add(&mut cands, cand, entry, None);
+    }
+    let qkey = phonetic_key(&lower);
+    if len >= 4 && !qkey.is_empty() {
+        // Keys of three sounds or more are searched an edit out too; a
+        // shorter key matches too much for that.
+        let kmax = if confident || qkey.len() <= 2 { 0 } else { 1 };
+        for (form, e, kd) in sounds_like(&qkey, kmax) {
+            add(&mut cands, form, e, Some(kd));
+        }
+    }
+    if !confident && len >= 4 {
+        for (cand, entry) in near_anchored(&lower, 2) {
+            add(&mut cands, cand, entry, None);
+        }
+    }
+
+    // Listed corrections of a known misspelling, at any distance.
+    for k in &known {
+        let ok = k.split(' ').all(|part| dict.check(part) == Known::Yes);
+        if !ok {
             continue;
         }
-        let is_known = known.iter().any(|k| k.eq_ignore_ascii_case(cand));
-        consider(cand, entry.count, entry.is_rare(), is_known);
+        let lower_k = k.to_lowercase();
+        let mut found = false;
+        for c in cands.iter_mut() {
+            if c.spelling.to_lowercase() == lower_k {
+                c.known = true;
+                found = true;
+            }
+        }
+        if !found {
+            let e = dict.entry(k).or_else(|| dict.entry(&lower_k));
+            cands.push(Cand {
+                spelling: (*k).to_string(),
+                count: dict.count(k),
+                rare: e.is_some_and(|e| e.is_rare()),
+                known: true,
+                split: false,
+                key_distance: None,
+            });
+        }
     }
-    for k in &known {
-        // Corrections further than `max` edits (or multi-word ones).
-        let far = strsim::osa_distance(&lower, &k.to_lowercase()) > usize::from(max);
-        let ok = k
-            .split(' ')
-            .all(|part| dict.check(part) == crate::dictionary::Known::Yes);
-        if far && ok {
-            consider(k, dict.count(k), false, true);
+
+    // Two words run together: both known, and attested as a pair.
+    if len >= 4 && lower.chars().all(char::is_alphabetic) {
+        for (i, _) in lower.char_indices().skip(1) {
+            let (l, r) = lower.split_at(i);
+            if (l.len() == 1 && l != "a") || (r.len() == 1 && r != "a") {
+                continue;
+            }
+            // Plain look-ups, not `check`: its cache is for the text's words.
+            let word = |w: &str| {
+                dict.entry(w)
+                    .is_some_and(|e| dict.accepts(e) && e.count > 0)
+            };
+            if !word(l) || !word(r) {
+                continue;
+            }
+            let pair = dict.bigram(l, r);
+            if pair == 0 {
+                continue;
+            }
+            let spelling = format!("{l} {r}");
+            if cands.iter().any(|c| c.spelling == spelling) {
+                continue;
+            }
+            cands.push(Cand {
+                spelling,
+                count: pair,
+                rare: false,
+                known: false,
+                split: true,
+                key_distance: None,
+            });
+        }
+    }
+
+    // Score from the most promising candidate (common, right first letter)
+    // down, so that the best found so far bounds the edit cost a candidate
+    // could afford: most far candidates stop early or are never measured.
+    let first = chars.first().copied();
+    let qkey_chars: Vec<char> = qkey.chars().collect();
+    let mut pre: Vec<(f64, Vec<char>, Case, Cand)> = cands
+        .into_iter()
+        .map(|c| {
+            let cand_chars: Vec<char> = c.spelling.chars().flat_map(char::to_lowercase).collect();
+            let cand_case = case_of(&c.spelling);
+            let mut upper = ((c.count + 1) as f64).ln();
+            if cand_chars.first().copied() == first {
+                upper += FIRST_LETTER_BONUS;
+            }
+            if c.rare {
+                upper -= RARE_PENALTY;
+            }
+            // A lowercase word is rarely a misspelt name or acronym.
+            if case == Case::Lower && cand_case != Case::Lower {
+                upper -= CASE_PENALTY;
+            }
+            if c.known {
+                upper += 100.0;
+            }
+            (upper, cand_chars, cand_case, c)
+        })
+        .collect();
+    pre.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Scores of the best candidates so far, best first (a few more than are
+    // kept, as spellings that differ only in case are merged later).
+    const BOUND_RANK: usize = MAX_CANDIDATES + 4;
+    let mut top: Vec<f64> = Vec::with_capacity(BOUND_RANK + 1);
+    let mut common_seen = false;
+    let mut best: FxHashMap<String, Suggestion> = FxHashMap::default();
+    for (upper, cand_chars, cand_case, c) in pre {
+        let bound = match top.get(BOUND_RANK - 1) {
+            Some(&b) if common_seen => b,
+            _ => f64::NEG_INFINITY,
+        };
+        if upper <= bound {
+            break;
+        }
+        let cand = c.spelling;
+        if cand_chars == chars && cand == *original {
+            continue;
+        }
+        let cost = if c.split {
+            SPLIT_COST
+        } else {
+            let pd = match c.key_distance {
+                Some(kd) => f64::from(kd),
+                None => {
+                    let ckey: Vec<char> = phonetic_key(&cand).chars().collect();
+                    osa(&qkey_chars, &ckey) as f64
+                }
+            };
+            // cost = min(wd, pa·wd + pb·pd + pc) must stay under `afford`.
+            let afford = (upper - bound) / EDIT_WEIGHT;
+            let limit = if len >= SOUND_MIN_LEN {
+                afford.max((afford - SOUND_KEY_COST * pd) / SOUND_SCALE)
+            } else {
+                afford
+            };
+            let Some(wd) = weighted(&chars, &cand_chars, limit.min(1e6) as f32) else {
+                continue;
+            };
+            let wd = f64::from(wd);
+            if len >= SOUND_MIN_LEN {
+                wd.min(SOUND_SCALE * wd + SOUND_KEY_COST * pd)
+            } else {
+                wd
+            }
+        };
+        let score = upper - EDIT_WEIGHT * cost;
+        let pos = top.partition_point(|&t| t >= score);
+        if pos < BOUND_RANK {
+            top.insert(pos, score);
+            top.truncate(BOUND_RANK);
+        }
+        common_seen |= !c.rare;
+        // Suggest in the writer's case, unless the lexicon has a capital the
+        // writer lacked (`kremlin` → `Kremlin`).
+        let shown = match cand_case {
+            Case::Lower => match_case(&cand, case),
+            _ if case == Case::Upper => cand.to_uppercase(),
+            _ => cand.clone(),
+        };
+        if shown == *original {
+            continue;
+        }
+        let s = Suggestion {
+            distance: osa(&chars, &cand_chars),
+            word: shown,
+            score,
+            known: c.known,
+            count: c.count,
+            rare: c.rare,
+            proper: cand_case != Case::Lower,
+        };
+        let slot = best
+            .entry(s.word.to_lowercase())
+            .or_insert_with(|| s.clone());
+        if s.score > slot.score {
+            *slot = s;
         }
     }
 
@@ -238,6 +703,13 @@ fn compute(dict: &Dictionary, word: &str) -> Suggestions {
             let s = list.remove(pos);
             list.insert(0, s);
         }
+    }
+    // Candidates far less likely than the best are noise, not alternatives
+    // (`Wendsday`: `Wednesday`, not `Winds`); a listed correction's bonus
+    // does not count here.
+    if let Some(best) = list.first() {
+        let floor = best.score - if best.known { 100.0 } else { 0.0 } - SCORE_RANGE;
+        list.retain(|s| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
     Suggestions { list }
@@ -284,6 +756,49 @@ mod tests {
         ] {
             assert!(keyboard_adjacent(a, b), "{a}{b}");
         }
+    }
+
+    fn top5(word: &str) -> Vec<String> {
+        let d = Dictionary::new(Lang::EnUs);
+        rank(&d, word, false)
+            .list
+            .into_iter()
+            .take(5)
+            .map(|s| s.word)
+            .collect()
+    }
+
+    #[test]
+    fn finds_misspellings_made_by_ear() {
+        // Five edits away, one sound apart.
+        assert!(top5("Accosinly").contains(&"Occasionally".to_string()));
+        assert_eq!(top5("annonsment")[0], "announcement");
+        assert_eq!(top5("fone")[0], "phone");
+        assert!(top5("sence").contains(&"sense".to_string()));
+    }
+
+    #[test]
+    fn suggests_two_words_run_together() {
+        assert_eq!(top5("infact")[0], "in fact");
+    }
+
+    #[test]
+    fn american_spellings_are_counted() {
+        // The corpus counts `neighbour` only; build.rs lends it to `neighbor`.
+        let d = Dictionary::new(Lang::EnUs);
+        assert!(d.count("neighbor") > 0);
+        assert_eq!(top5("neighbour")[0], "neighbor");
+    }
+
+    #[test]
+    fn bounded_distance_is_exact_or_none() {
+        let a: Vec<char> = "accosinly".chars().collect();
+        let b: Vec<char> = "occasionally".chars().collect();
+        let full = weighted(&a, &b, f32::INFINITY).unwrap();
+        assert_eq!(weighted(&a, &b, full), Some(full));
+        assert_eq!(weighted(&a, &b, full - 0.1), None);
+        assert!(weighted_distance("fone", "phone") < 1.0);
+        assert!(weighted_distance("sence", "sense") < weighted_distance("sence", "sends"));
     }
 
     #[test]

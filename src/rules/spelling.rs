@@ -16,12 +16,15 @@ Flags words that are in none of the bundled dictionaries (SCOWL English word
 lists for the selected variant, rare words, names and places) nor in the
 project's own word lists, and suggests up to five corrections, best first.
 
-Suggestions come from every dictionary word within two edits (swapped,
-doubled, dropped, extra or wrong letters), ranked by how common the word is
-and how likely the edit is: swapped letters, a neighbouring key or a vowel
-for a vowel cost less than other edits. Known misspellings (`recieve`) put
-their listed correction first. Case is kept: `Recieve` -> `Receive`,
-`RECIEVE` -> `RECEIVE`.
+Suggestions come from dictionary words one or two edits away (swapped,
+doubled, dropped, extra or wrong letters), words that sound alike
+(`annonsment` -> `announcement`, `fone` -> `phone`) and two words run
+together (`infact` -> `in fact`), ranked by how common the word is and how
+likely the error is: a doubled or dropped letter, swapped letters, `ph` for
+`f` or `c` for `s` cost less than other edits, and a word that sounds the
+same costs less than its spelling alone would say. Known misspellings
+(`recieve`) put their listed correction first. Case is kept: `Recieve` ->
+`Receive`, `RECIEVE` -> `RECEIVE`.
 
 Names are not flagged, by these rules, because a false alarm costs more
 than a missed typo:
@@ -37,6 +40,12 @@ than a missed typo:
     (`NATO`, `OPEC`); longer ones are checked (`DYING` is fine).
   - Words with inner capitals (`iPhone`, `GitHub`) are presumed product
     names or identifiers.
+  - Closed compounds are words: a free prefix and a common word of five
+    letters or more (`counterterrorism`, `unobligated`; `un` only before
+    adjectives and participles), or two common words that are a frequent
+    pair, but not so frequent that writing it as one word is the usual
+    slip (`redtape` passes; `everytime`, `alot` do not), and never a known
+    misspelling (`untill`).
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
     URLs, e-mail addresses, @handles, #tags, file paths and code are never
     spell-checked.
@@ -138,12 +147,18 @@ impl Rule for Spelling {
                 if known != Known::No {
                     continue;
                 }
+                // A known hyphenated compound, or a word split into
+                // syllables (`pre-cious`, `bles-sed`).
                 if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| cx.check(c) == Known::Yes)
+                    && compound(cx.text, tokens, i).is_some_and(|c| {
+                        cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
+                    })
                 {
                     continue;
                 }
-                if dropped_g(cx, tokens, i, word) {
+                if dropped_g(cx, tokens, i, word)
+                    || closed_compound(cx, word, tok.is_sentence_start())
+                {
                     continue;
                 }
                 unknown.push(Unknown {
@@ -204,6 +219,69 @@ fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
         t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
     });
     apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
+}
+
+/// Prefixes that make new words freely (`bio`terrorism, `un`obligated).
+const PREFIXES: [&str; 28] = [
+    "anti", "bio", "counter", "cyber", "dis", "eco", "geo", "hyper", "inter", "macro", "mega",
+    "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro", "re",
+    "semi", "sub", "super", "trans", "un",
+];
+/// The word after a prefix must be this common (and five letters or more:
+/// `dis`+`tart` is no word).
+const PREFIX_BASE_COUNT: u64 = 100_000;
+/// Each word of a closed compound must be this common (and three letters or
+/// more).
+const COMPOUND_PART_COUNT: u64 = 1_000_000;
+/// Two words make a closed compound only when they are a pair at least this
+/// frequent (`red tape`, `power plants`; not `style guide`).
+const COMPOUND_MIN_PAIR: u64 = 10_000_000;
+/// A pair this frequent written as one word is a slip (`alot`, `infront`:
+/// the fragment rule's), not a compound.
+const COMPOUND_MAX_PAIR: u64 = 100_000_000;
+
+/// A closed compound that edited prose uses but word lists lack: a free
+/// prefix and a common word (`counterterrorism`, `unobligated`), or two
+/// common words that are a frequent pair but not so frequent a pair that
+/// writing it as one word is a slip (`redtape`, `powerplants`). Known
+/// misspellings (`untill`) are never compounds.
+fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
+    let case = case_of(word);
+    if !(case == Case::Lower || (case == Case::Title && sentence_start)) || word.len() < 7 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if !lower.bytes().all(|b| b.is_ascii_lowercase())
+        || !cx.dict.known_misspelling(&lower).is_empty()
+    {
+        return false;
+    }
+    let common = |w: &str, min: u64| cx.check(w) == Known::Yes && cx.dict.count(w) >= min;
+    // `un` makes adjectives of adjectives and participles (`unobligated`),
+    // not of nouns (`unconscience`).
+    let adjectival = |w: &str| {
+        [
+            "ed", "ing", "able", "ible", "al", "ful", "ive", "ent", "ant", "ous", "ic", "ary",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+    };
+    let prefixed = PREFIXES.iter().any(|p| {
+        lower.strip_prefix(p).is_some_and(|rest| {
+            rest.len() >= 5 && (*p != "un" || adjectival(rest)) && common(rest, PREFIX_BASE_COUNT)
+        })
+    });
+    if prefixed {
+        return true;
+    }
+    (3..=lower.len() - 3).any(|i| {
+        let (l, r) = lower.split_at(i);
+        if !common(l, COMPOUND_PART_COUNT) || !common(r, COMPOUND_PART_COUNT) {
+            return false;
+        }
+        let pair = cx.dict.bigram(l, r);
+        (COMPOUND_MIN_PAIR..COMPOUND_MAX_PAIR).contains(&pair)
+    })
 }
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
@@ -332,9 +410,28 @@ mod tests {
     }
 
     #[test]
+    fn closed_compounds_are_words() {
+        let text = "Counterterrorism cut the redtape at unobligated powerplants.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // A known misspelling is no compound, nor is a pair so frequent
+        // that writing it as one word is the usual slip.
+        let text = "Wait untill everytime.";
+        assert_eq!(
+            flagged(text, &run(&Spelling, text)),
+            ["untill", "everytime"]
+        );
+    }
+
+    #[test]
     fn hyphenated_parts_are_checked() {
         let text = "a full-scale war and a ful-scale war";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["ful"]);
+        // Split into syllables on purpose.
+        assert!(run(&Spelling, "The bles-sed pre-cious!").is_empty());
     }
 
     #[test]
