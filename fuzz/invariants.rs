@@ -84,7 +84,11 @@ pub fn tokenize_target(data: &[u8]) {
         check_flags(t);
         pos = t.span.end;
     }
-    assert_eq!(pos, text.len(), "tokenize_str: tokens stop short of the end");
+    assert_eq!(
+        pos,
+        text.len(),
+        "tokenize_str: tokens stop short of the end"
+    );
 
     for format in formats() {
         let doc = Document::parse(&text, format);
@@ -114,19 +118,27 @@ pub fn tokenize_target(data: &[u8]) {
                     PieceKind::Prose => {
                         let mut at = piece.span.start;
                         while at < piece.span.end {
-                            let t = block_tokens
-                                .get(i)
-                                .unwrap_or_else(|| panic!("{format:?}: prose piece {:?} not covered", piece.span));
+                            let t = block_tokens.get(i).unwrap_or_else(|| {
+                                panic!("{format:?}: prose piece {:?} not covered", piece.span)
+                            });
                             assert_eq!(t.span.start, at, "{format:?}: prose token gap");
-                            assert!(t.span.end > at && t.span.end <= piece.span.end,
-                                "{format:?}: token {:?} leaves its piece {:?}", t.span, piece.span);
+                            assert!(
+                                t.span.end > at && t.span.end <= piece.span.end,
+                                "{format:?}: token {:?} leaves its piece {:?}",
+                                t.span,
+                                piece.span
+                            );
                             at = t.span.end;
                             i += 1;
                         }
                     }
                 }
             }
-            assert_eq!(i, block_tokens.len(), "{format:?}: tokens outside the pieces");
+            assert_eq!(
+                i,
+                block_tokens.len(),
+                "{format:?}: tokens outside the pieces"
+            );
             for t in block_tokens {
                 assert_span(&text, &t.span, "token");
                 assert!(t.span.start >= last_end, "{format:?}: tokens out of order");
@@ -134,7 +146,11 @@ pub fn tokenize_target(data: &[u8]) {
                 check_flags(t);
             }
         }
-        assert_eq!(next_token, toks.tokens.len(), "{format:?}: tokens outside blocks");
+        assert_eq!(
+            next_token,
+            toks.tokens.len(),
+            "{format:?}: tokens outside blocks"
+        );
     }
 }
 
@@ -211,7 +227,11 @@ pub fn check_target(data: &[u8]) {
                 DecodeError::InvalidUtf8 { offset, line } => {
                     let valid = std::str::from_utf8(data).err().map(|e| e.valid_up_to());
                     assert_eq!(Some(offset), valid, "invalid UTF-8 offset");
-                    let nl = data.get(..offset).unwrap_or(&[]).iter().filter(|&&b| b == b'\n');
+                    let nl = data
+                        .get(..offset)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|&&b| b == b'\n');
                     assert_eq!(line, 1 + nl.count(), "invalid UTF-8 line");
                 }
             }
@@ -262,7 +282,11 @@ pub fn check_target(data: &[u8]) {
                 message: "an error".to_string(),
             }),
         ];
-        for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json] {
+        for format in [
+            OutputFormat::Human,
+            OutputFormat::Concise,
+            OutputFormat::Json,
+        ] {
             let opts = ReportOptions {
                 format,
                 show_suppressed: true,
@@ -272,7 +296,10 @@ pub fn check_target(data: &[u8]) {
             report(&mut out, &mut err, &results, &opts).expect("writing to memory");
             if format == OutputFormat::Json {
                 let s = String::from_utf8(out.into_inner()).expect("JSON is UTF-8");
-                assert!(s.starts_with('{') && s.trim_end().ends_with('}'), "JSON: {s}");
+                assert!(
+                    s.starts_with('{') && s.trim_end().ends_with('}'),
+                    "JSON: {s}"
+                );
             }
         }
     }
@@ -286,7 +313,10 @@ pub fn check_target(data: &[u8]) {
 fn fix_input(data: &[u8]) -> (u8, String, Vec<Edit>) {
     let (&flags, rest) = data.split_first().unwrap_or((&0, &[]));
     let (text, mut specs) = match rest.iter().position(|&b| b == 0) {
-        Some(i) => (rest.get(..i).unwrap_or(&[]), rest.get(i + 1..).unwrap_or(&[])),
+        Some(i) => (
+            rest.get(..i).unwrap_or(&[]),
+            rest.get(i + 1..).unwrap_or(&[]),
+        ),
         None => (rest, &[][..]),
     };
     let text = text_of(text);
@@ -366,7 +396,11 @@ fn check_apply_edits(text: &str, edits: &[Edit]) {
             let mut pos_out = 0;
             for e in &applied {
                 let kept = &text[pos_in..e.span.start];
-                assert_eq!(out.get(pos_out..pos_out + kept.len()), Some(kept), "kept text");
+                assert_eq!(
+                    out.get(pos_out..pos_out + kept.len()),
+                    Some(kept),
+                    "kept text"
+                );
                 pos_out += kept.len();
                 assert_eq!(
                     out.get(pos_out..pos_out + e.replacement.len()),
@@ -392,7 +426,10 @@ fn check_apply_edits(text: &str, edits: &[Edit]) {
             assert_eq!(text.get(at - 1..at + 1), Some("\r\n"), "bogus CRLF refusal")
         }
         Err(EditError::Overlap(a, b)) => {
-            assert!(a.end > b.start && a.start <= b.start, "bogus overlap refusal")
+            assert!(
+                a.end > b.start && a.start <= b.start,
+                "bogus overlap refusal"
+            )
         }
         Err(e @ (EditError::NoOp | EditError::Conflict)) => {
             panic!("apply_edits returned {e:?}")
@@ -438,11 +475,22 @@ fn check_changes(original: &str, fixed: &str, changes: &[copyedit::fix::Change])
     let mut o = 0;
     let mut f = 0;
     for c in changes {
-        assert!(c.original.start >= o && c.fixed.start >= f, "changes out of order");
+        assert!(
+            c.original.start >= o && c.fixed.start >= f,
+            "changes out of order"
+        );
         assert!(c.original.start <= c.original.end && c.fixed.start <= c.fixed.end);
         let kept = original.get(o..c.original.start);
-        assert!(kept.is_some(), "change {:?} outside the original", c.original);
-        assert_eq!(kept, fixed.get(f..c.fixed.start), "text between changes differs");
+        assert!(
+            kept.is_some(),
+            "change {:?} outside the original",
+            c.original
+        );
+        assert_eq!(
+            kept,
+            fixed.get(f..c.fixed.start),
+            "text between changes differs"
+        );
         assert_eq!(
             c.original.start - o,
             c.fixed.start - f,
@@ -451,6 +499,13 @@ fn check_changes(original: &str, fixed: &str, changes: &[copyedit::fix::Change])
         o = c.original.end;
         f = c.fixed.end;
     }
-    assert!(original.get(o..).is_some() && fixed.get(f..).is_some(), "last change");
-    assert_eq!(original.get(o..), fixed.get(f..), "text after the last change differs");
+    assert!(
+        original.get(o..).is_some() && fixed.get(f..).is_some(),
+        "last change"
+    );
+    assert_eq!(
+        original.get(o..),
+        fixed.get(f..),
+        "text after the last change differs"
+    );
 }

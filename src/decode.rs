@@ -1,5 +1,9 @@
 //! Bytes → text: UTF-8 only, with a clear reason when a file is not text.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use thiserror::Error;
 
 /// The UTF-8 byte-order mark.

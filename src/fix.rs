@@ -13,6 +13,10 @@
 //!   it lands (CRLF stays CRLF); an edit that would split a CRLF pair, fall
 //!   outside the text or inside a UTF-8 sequence is refused, not applied.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;

@@ -4,6 +4,10 @@
 //! [`tokenize`] → [`rules`] → [`Diagnostic`]s. Every stage speaks in byte
 //! spans of the original text, so fixes are exact edits.
 
+// Input must never panic the library: no unwrap or expect outside tests;
+// each exception is allowed where it stands, with the reason.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod config;
 pub mod decode;
 pub mod diagnostic;

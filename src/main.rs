@@ -1,5 +1,7 @@
 //! The `copyedit` command: parse arguments, run, map the outcome to an exit code.
 
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -2,6 +2,10 @@
 //!
 //! Quoted text is someone else's words, so no fix inside it is ever Safe.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use std::ops::Range;
 
 use crate::document::Document;

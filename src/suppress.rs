@@ -10,6 +10,10 @@
 //!   second fix: insert ` [sic]` to mark the words as quoted.
 //! - `spelling` yields to `fragment` on the same words.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Suppression};
@@ -74,7 +78,9 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
                     break None;
                 };
                 k = prev;
-                let t = &toks[k];
+                let Some(t) = toks.get(k) else {
+                    break None;
+                };
                 match t.kind {
                     TokenKind::Space | TokenKind::Newline => continue,
                     TokenKind::Punct
@@ -86,11 +92,11 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
                     _ => break None,
                 }
             };
-            let Some(w) = word else {
+            let Some((w, word_token)) = word.and_then(|w| Some((w, toks.get(w)?))) else {
                 continue;
             };
             let mut phrase_start = toks.first().map_or(0, |t| t.span.start);
-            for t in toks[..w].iter().rev() {
+            for t in toks.get(..w).unwrap_or_default().iter().rev() {
                 if t.kind == TokenKind::Punct && !matches!(t.text(text), "-" | "'" | "’") {
                     phrase_start = t.span.end;
                     break;
@@ -98,7 +104,7 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
             }
             marks.push(SicMark {
                 marker: open.span.start..end.span.end,
-                word: toks[w].span.clone(),
+                word: word_token.span.clone(),
                 phrase_start,
             });
         }

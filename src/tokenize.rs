@@ -6,6 +6,10 @@
 //! `1990s`, `21bn`, `2025-04-11`, `5km`); URLs, e-mail addresses, `@handles`,
 //! `#tags` and file paths are single tokens that no rule spell-checks.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use std::ops::Range;
 
 use crate::document::{Document, PieceKind};
@@ -146,10 +150,6 @@ fn is_opening(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘' | '«')
 }
 
-fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
-}
-
 fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let Some(s) = text.get(span.clone()) else {
         return;
@@ -162,7 +162,10 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     // make one at every character: quadratic. Real URLs and paths follow at
     // most a few brackets or quotes.
     let mut attempts = 0;
-    while let Some(c) = char_at(s, i) {
+    while let Some(rest) = s.get(i..) {
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let try_special = attempts < MAX_SPECIAL_ATTEMPTS
             && prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
         let (kind, len) = if c == '\n' {
@@ -170,20 +173,20 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
             (TokenKind::Newline, 2)
         } else if c.is_whitespace() {
-            let len = s[i..]
+            let len = rest
                 .find(|c: char| !c.is_whitespace() || c == '\n' || c == '\r')
-                .unwrap_or(s.len() - i);
+                .unwrap_or(rest.len());
             (TokenKind::Space, len.max(c.len_utf8()))
         } else if let Some(special) = try_special
             .then(|| {
                 attempts += 1;
-                special(&s[i..])
+                special(rest)
             })
             .flatten()
         {
             special
         } else if is_word_char(c) {
-            word_or_number(&s[i..])
+            word_or_number(rest)
         } else {
             (TokenKind::Punct, c.len_utf8())
         };
@@ -195,7 +198,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             span: base + i..base + i + len,
             flags: 0,
         });
-        prev = s[..i + len].chars().next_back();
+        prev = rest.get(..len).and_then(|t| t.chars().next_back());
         i += len;
     }
 }
@@ -309,10 +312,12 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
         return (len > 4).then_some((TokenKind::Url, len));
     }
     if first == '@' || first == '#' {
-        let len = 1 + s[1..]
+        // `@` and `#` are one byte.
+        let name = s.get(1..).unwrap_or_default();
+        let len = 1 + name
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(s.len() - 1);
-        if len > 1 && s[1..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            .unwrap_or(name.len());
+        if len > 1 && name.chars().next().is_some_and(|c| c.is_alphanumeric()) {
             let kind = if first == '@' {
                 TokenKind::Handle
             } else {
@@ -323,13 +328,12 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
         return None;
     }
     let len = chunk_len(s);
-    let chunk = &s[..len];
+    let chunk = s.get(..len).unwrap_or_default();
     if chunk.len() < 3 {
         return None;
     }
     // e-mail: local@domain.tld
-    if let Some(at) = chunk.find('@') {
-        let (local, domain) = (&chunk[..at], &chunk[at + 1..]);
+    if let Some((local, domain)) = chunk.split_once('@') {
         let local_ok = !local.is_empty()
             && local
                 .chars()
@@ -392,16 +396,19 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
     let mut after_colon = false;
     let mut prev_word: Option<usize> = None;
     for i in 0..tokens.len() {
-        let kind = tokens[i].kind;
+        let Some(tok) = tokens.get(i) else {
+            break;
+        };
+        let (kind, span) = (tok.kind, tok.span.clone());
         match kind {
             TokenKind::Space | TokenKind::Newline => continue,
             TokenKind::Punct => {
-                let t = tokens[i].text(text);
+                let t = tok.text(text);
                 match t {
                     "." | "!" | "?" | "…" => {
                         let abbreviation = t == "."
                             && prev_word.is_some_and(|w| {
-                                let word = tokens[w].text(text);
+                                let word = tokens.get(w).map_or("", |w| w.text(text));
                                 ABBREVIATIONS.contains(&word)
                                     || (word.chars().count() == 1
                                         && word.chars().all(char::is_uppercase))
@@ -418,8 +425,8 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                         };
                         let before = i.checked_sub(1).and_then(|j| tokens.get(j));
                         let after = tokens.get(i + 1);
-                        let touching = before.is_some_and(|b| b.span.end == tokens[i].span.start)
-                            && after.is_some_and(|a| a.span.start == tokens[i].span.end);
+                        let touching = before.is_some_and(|b| b.span.end == span.start)
+                            && after.is_some_and(|a| a.span.start == span.end);
                         if touching && joined(before) && joined(after) {
                             if let Some(b) = tokens.get_mut(i - 1) {
                                 if b.kind == TokenKind::Word {
@@ -441,7 +448,9 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
             }
             _ => {
                 if kind == TokenKind::Word && start {
-                    tokens[i].flags |= Token::SENTENCE_START;
+                    if let Some(t) = tokens.get_mut(i) {
+                        t.flags |= Token::SENTENCE_START;
+                    }
                 }
                 start = false;
                 after_colon = false;

@@ -1,5 +1,9 @@
 //! Finding the files to check and checking them in parallel.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -206,10 +210,10 @@ fn walk_dir(
 /// The text of an io::Error without Rust's "(os error N)" suffix.
 pub fn io_message(e: &std::io::Error) -> String {
     let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
+    if let Some((message, _)) = s.split_once(" (os error") {
+        return message.to_string();
     }
+    s
 }
 
 /// The outcome of checking one source.

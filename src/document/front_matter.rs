@@ -64,7 +64,7 @@ pub(super) fn blocks<S: AsRef<str>>(
                 // TOML values that are not strings (numbers, dates) are not prose.
                 None if !yaml => continue,
                 None => {
-                    let plain = value.find(" #").map_or(value, |at| &value[..at]).trim_end();
+                    let plain = value.split_once(" #").map_or(value, |(v, _)| v).trim_end();
                     push_piece(
                         &mut pieces,
                         value_start..value_start + plain.len(),

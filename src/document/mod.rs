@@ -7,6 +7,10 @@
 //! are transparent to rules. Nothing is copied: every range indexes the
 //! original text.
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 mod front_matter;
 mod markdown;
 mod plain;

@@ -2,6 +2,10 @@
 //! (one line each), `json` (a stable interface for other tools), `sarif`
 //! (SARIF 2.1.0) and `github` (GitHub Actions workflow commands).
 
+// This module handles raw input: no unchecked indexing or string slicing
+// (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
+
 mod github;
 mod human;
 mod json;
@@ -42,7 +46,7 @@ pub struct LineIndex {
 }
 
 /// Bytes between the character-count checkpoints of a [`LineIndex`].
-const COLUMN_STRIDE: usize = 4096;
+const COLUMN_STRIDE: usize = 256;
 
 /// Characters in `bytes` (UTF-8): the bytes that are not continuation bytes.
 fn count_chars(bytes: &[u8]) -> usize {
@@ -296,7 +300,8 @@ mod tests {
     fn columns_on_long_lines_cross_checkpoints() {
         let text = format!("x\n{}\n", "é".repeat(3 * COLUMN_STRIDE));
         let idx = LineIndex::new(&text);
-        for n in [0, 1, 2047, 2048, 2049, 5000, 3 * COLUMN_STRIDE] {
+        let s = COLUMN_STRIDE;
+        for n in [0, 1, s / 2 - 1, s / 2, s / 2 + 1, s, 2 * s + 3, 3 * s] {
             let offset = 2 + 2 * n;
             assert_eq!(idx.position(&text, offset), (2, n + 1), "{n}");
         }
