@@ -4,8 +4,8 @@
 //! - every lexicon word one edit away (a Damerau automaton over the lexicon
 //!   FST);
 //! - every common word with the same phonetic key ([`phonetic_key`]), or,
-//!   when no common word is one edit away, a key one edit away: misspellings
-//!   made by ear (`annonsment` → `announcement`, `accosinly` →
+//!   when no common word is one edit away, a key an edit or two away:
+//!   misspellings made by ear (`annonsment` → `announcement`, `accosinly` →
 //!   `occasionally`);
 //! - also only then, every common word two edits away that keeps the first
 //!   letter (a search that trusts the first letter costs a fraction of one
@@ -112,10 +112,10 @@ fn sub_table() -> &'static [[f32; 26]; 26] {
                 let (a, b) = ((b'a' + i as u8) as char, (b'a' + j as u8) as char);
                 *cell = if a == b {
                     0.0
-                } else if keyboard_adjacent(a, b) {
-                    KEY_SUB
                 } else if sound_alike(a, b) {
                     SOUND_SUB
+                } else if keyboard_adjacent(a, b) {
+                    KEY_SUB
                 } else {
                     1.0
                 };
@@ -508,9 +508,15 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     }
     let qkey = phonetic_key(&lower);
     if len >= 4 && !qkey.is_empty() {
-        // Keys of three sounds or more are searched an edit out too; a
-        // shorter key matches too much for that.
-        let kmax = if confident || qkey.len() <= 2 { 0 } else { 1 };
+        // Unless a common word is one edit away, keys of three sounds or
+        // more are searched an edit out, and of six or more two edits out;
+        // a shorter key would match too much.
+        let kmax = match qkey.len() {
+            _ if confident => 0,
+            0..=2 => 0,
+            3..=5 => 1,
+            _ => 2,
+        };
         for (form, e, kd) in sounds_like(&qkey, kmax) {
             add(&mut cands, form, e, Some(kd));
         }
