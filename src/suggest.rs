@@ -62,6 +62,11 @@ pub struct Suggestion {
 pub struct Suggestions {
     /// Ranked candidates (at most [`MAX_CANDIDATES`]).
     pub list: Vec<Suggestion>,
+    /// Corpus count of the commonest word one edit away other than the
+    /// first suggestion, whether or not it made the list (far candidates
+    /// that sound alike can push rarer near ones out): a fix is only safe
+    /// without such a rival.
+    pub near_rival: u64,
 }
 
 /// How many candidates are kept per word.
@@ -330,14 +335,13 @@ impl Automaton for Anchored<'_> {
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
 static COMMON_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_forms.txt"));
 
-fn fst_map(bytes: &'static [u8]) -> Option<Map<&'static [u8]>> {
-    Map::new(bytes).ok()
-}
+/// An embedded FST map (`None` only if the build wrote a broken one).
+type Index = Option<Map<&'static [u8]>>;
 
-fn indexes() -> &'static (Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>) {
-    static MAPS: OnceLock<(Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>)> =
-        OnceLock::new();
-    MAPS.get_or_init(|| (fst_map(COMMON), fst_map(PHONETIC)))
+/// The common-word and phonetic indexes.
+fn indexes() -> &'static (Index, Index) {
+    static MAPS: OnceLock<(Index, Index)> = OnceLock::new();
+    MAPS.get_or_init(|| (Map::new(COMMON).ok(), Map::new(PHONETIC).ok()))
 }
 
 /// `spelling|value` entries of a blob, as (spelling, lexicon entry).
@@ -503,6 +507,11 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             let k: Vec<char> = k.to_lowercase().chars().collect();
             osa(&chars, &k) <= 1
         });
+    let near_counts: Vec<(&'static str, u64)> = near
+        .iter()
+        .filter(|(_, e)| dict.accepts(*e))
+        .map(|(w, e)| (*w, e.count))
+        .collect();
     for (cand, entry) in near {
         add(&mut cands, cand, entry, None);
     }
@@ -716,7 +725,17 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         list.retain(|s| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
-    Suggestions { list }
+    let first = list.first().map(|s| s.word.to_lowercase());
+    let near_rival = near_counts
+        .iter()
+        .filter(|(w, _)| {
+            let w = w.to_lowercase();
+            w != lower && Some(&w) != first.as_ref()
+        })
+        .map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0);
+    Suggestions { list, near_rival }
 }
 
 #[cfg(test)]

@@ -342,7 +342,8 @@ fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
         .list
         .iter()
         .skip(1)
-        .any(|c| c.distance <= first.distance && c.count > first.count);
+        .any(|c| c.distance <= first.distance && c.count > first.count)
+        || (first.distance >= 1 && s.near_rival > first.count);
     if first.known {
         return first.distance <= 2 && !rival && s.list.iter().filter(|c| c.known).count() == 1;
     }
@@ -361,7 +362,8 @@ fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
         .filter(|c| c.distance <= 1)
         .map(|c| c.count)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(s.near_rival);
     first.count >= SAFE_RATIO.saturating_mul(runner_up.max(1))
 }
 
@@ -457,6 +459,12 @@ mod tests {
         let d = run(&Spelling, "Teh end.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
         let d = run(&Spelling, "The witdh of it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+
+        // A common word one edit away rivals the first suggestion even when
+        // words that sound alike push it off the list (`pan't`: `pant`,
+        // `can't`, `paint`, `point`, ...).
+        let d = run(&Spelling, "We pan't go.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
 
         // Mid-sentence capitalised: could be a name.
