@@ -19,7 +19,8 @@
 //! `s`, a neighbouring key) cost less than arbitrary ones, and where a
 //! candidate that sounds alike costs less than its spelling alone would say.
 //! A known misspelling's listed correction goes first. Results are cached
-//! per word for the thread.
+//! per word for the thread; [`rerank`] then lets the neighbouring words
+//! decide between close candidates, per occurrence.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -417,6 +418,80 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
         out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, kd)));
     }
     out
+}
+
+/// How many of the first suggestions context may reorder.
+const RERANK_TOP: usize = 4;
+/// Only candidates within this score of the first are reordered.
+const RERANK_RANGE: f64 = 4.0;
+/// Weight of the context evidence (pointwise mutual information of the
+/// candidate with its neighbours, in nats): injected typos corrected first
+/// 87.0% → 90.6% at 0.5 (90.3% at 0.3, 90.8% at 1.0).
+const CONTEXT_WEIGHT: f64 = 0.5;
+/// Estimated count for a pair missing from the bigram list: below the
+/// list's cut-off (its smallest counts are about 6.4M).
+const UNSEEN_PAIR_CAP: f64 = 3_200_000.0;
+
+/// Reorder the first suggestions by how well each fits between the words
+/// before and after it (bigram counts): `ard` between `you` and `I` is
+/// `and`, not `art`. Listed corrections and two-word suggestions keep
+/// their place.
+pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mut Suggestions) {
+    if (left.is_none() && right.is_none()) || s.list.len() < 2 {
+        return;
+    }
+    let Some(first) = s.list.first() else {
+        return;
+    };
+    if first.known {
+        return;
+    }
+    let floor = first.score - RERANK_RANGE;
+    let n = s
+        .list
+        .iter()
+        .take(RERANK_TOP)
+        .take_while(|c| c.score >= floor && !c.known)
+        .count();
+    if n < 2 {
+        return;
+    }
+    let total = dict.total() as f64;
+    // Pointwise mutual information of a pair: ln(P(a b) / (P(a) P(b))),
+    // zero for a pair too rare to be listed (unless even independence
+    // predicts it above the cut-off).
+    let pmi = |a: &str, b: &str, ca: f64, cb: f64| {
+        let expected = ca * cb / total;
+        let seen = match dict.bigram(a, b) {
+            0 => expected.min(UNSEEN_PAIR_CAP),
+            n => n as f64,
+        };
+        (seen / expected.max(f64::MIN_POSITIVE)).ln()
+    };
+    let lcount = left.map(|l| dict.count(l).max(1) as f64);
+    let rcount = right.map(|r| dict.count(r).max(1) as f64);
+    for c in s.list.iter_mut().take(n) {
+        if c.word.contains(' ') {
+            continue;
+        }
+        let w = c.word.to_lowercase();
+        let cc = c.count.max(1) as f64;
+        let mut evidence = 0.0;
+        if let (Some(l), Some(cl)) = (left, lcount) {
+            evidence += pmi(l, &w, cl, cc);
+        }
+        if let (Some(r), Some(cr)) = (right, rcount) {
+            evidence += pmi(&w, r, cc, cr);
+        }
+        c.score += CONTEXT_WEIGHT * evidence;
+    }
+    if let Some(head) = s.list.get_mut(..n) {
+        head.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+    }
 }
 
 thread_local! {
