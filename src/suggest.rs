@@ -4,8 +4,8 @@
 //! - every lexicon word one edit away (a Damerau automaton over the lexicon
 //!   FST);
 //! - every common word with the same phonetic key ([`phonetic_key`]), or,
-//!   when no common word is one edit away, a key one edit away: misspellings
-//!   made by ear (`annonsment` → `announcement`, `accosinly` →
+//!   when no common word is one edit away, a key an edit or two away:
+//!   misspellings made by ear (`annonsment` → `announcement`, `accosinly` →
 //!   `occasionally`);
 //! - also only then, every common word two edits away that keeps the first
 //!   letter (a search that trusts the first letter costs a fraction of one
@@ -19,7 +19,8 @@
 //! `s`, a neighbouring key) cost less than arbitrary ones, and where a
 //! candidate that sounds alike costs less than its spelling alone would say.
 //! A known misspelling's listed correction goes first. Results are cached
-//! per word for the thread.
+//! per word for the thread; [`rerank`] then lets the neighbouring words
+//! decide between close candidates, per occurrence.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -62,6 +63,11 @@ pub struct Suggestion {
 pub struct Suggestions {
     /// Ranked candidates (at most [`MAX_CANDIDATES`]).
     pub list: Vec<Suggestion>,
+    /// Corpus count of the commonest word one edit away other than the
+    /// first suggestion, whether or not it made the list (far candidates
+    /// that sound alike can push rarer near ones out): a fix is only safe
+    /// without such a rival.
+    pub near_rival: u64,
 }
 
 /// How many candidates are kept per word.
@@ -112,10 +118,10 @@ fn sub_table() -> &'static [[f32; 26]; 26] {
                 let (a, b) = ((b'a' + i as u8) as char, (b'a' + j as u8) as char);
                 *cell = if a == b {
                     0.0
-                } else if keyboard_adjacent(a, b) {
-                    KEY_SUB
                 } else if sound_alike(a, b) {
                     SOUND_SUB
+                } else if keyboard_adjacent(a, b) {
+                    KEY_SUB
                 } else {
                     1.0
                 };
@@ -330,16 +336,13 @@ impl Automaton for Anchored<'_> {
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
 static COMMON_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_forms.txt"));
 
-fn fst_map(bytes: &'static [u8]) -> Option<Map<&'static [u8]>> {
-    Map::new(bytes).ok()
-}
+/// An embedded FST map (`None` only if the build wrote a broken one).
+type Index = Option<Map<&'static [u8]>>;
 
-/// The common-word and phonetic indexes (either may be absent).
-type Indexes = (Option<Map<&'static [u8]>>, Option<Map<&'static [u8]>>);
-
-fn indexes() -> &'static Indexes {
-    static MAPS: OnceLock<Indexes> = OnceLock::new();
-    MAPS.get_or_init(|| (fst_map(COMMON), fst_map(PHONETIC)))
+/// The common-word and phonetic indexes.
+fn indexes() -> &'static (Index, Index) {
+    static MAPS: OnceLock<(Index, Index)> = OnceLock::new();
+    MAPS.get_or_init(|| (Map::new(COMMON).ok(), Map::new(PHONETIC).ok()))
 }
 
 /// `spelling|value` entries of a blob, as (spelling, lexicon entry).
@@ -415,6 +418,80 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
         out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, kd)));
     }
     out
+}
+
+/// How many of the first suggestions context may reorder.
+const RERANK_TOP: usize = 4;
+/// Only candidates within this score of the first are reordered.
+const RERANK_RANGE: f64 = 4.0;
+/// Weight of the context evidence (pointwise mutual information of the
+/// candidate with its neighbours, in nats): injected typos corrected first
+/// 87.0% → 90.6% at 0.5 (90.3% at 0.3, 90.8% at 1.0).
+const CONTEXT_WEIGHT: f64 = 0.5;
+/// Estimated count for a pair missing from the bigram list: below the
+/// list's cut-off (its smallest counts are about 6.4M).
+const UNSEEN_PAIR_CAP: f64 = 3_200_000.0;
+
+/// Reorder the first suggestions by how well each fits between the words
+/// before and after it (bigram counts): `ard` between `you` and `I` is
+/// `and`, not `art`. Listed corrections and two-word suggestions keep
+/// their place.
+pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mut Suggestions) {
+    if (left.is_none() && right.is_none()) || s.list.len() < 2 {
+        return;
+    }
+    let Some(first) = s.list.first() else {
+        return;
+    };
+    if first.known {
+        return;
+    }
+    let floor = first.score - RERANK_RANGE;
+    let n = s
+        .list
+        .iter()
+        .take(RERANK_TOP)
+        .take_while(|c| c.score >= floor && !c.known)
+        .count();
+    if n < 2 {
+        return;
+    }
+    let total = dict.total() as f64;
+    // Pointwise mutual information of a pair: ln(P(a b) / (P(a) P(b))),
+    // zero for a pair too rare to be listed (unless even independence
+    // predicts it above the cut-off).
+    let pmi = |a: &str, b: &str, ca: f64, cb: f64| {
+        let expected = ca * cb / total;
+        let seen = match dict.bigram(a, b) {
+            0 => expected.min(UNSEEN_PAIR_CAP),
+            n => n as f64,
+        };
+        (seen / expected.max(f64::MIN_POSITIVE)).ln()
+    };
+    let lcount = left.map(|l| dict.count(l).max(1) as f64);
+    let rcount = right.map(|r| dict.count(r).max(1) as f64);
+    for c in s.list.iter_mut().take(n) {
+        if c.word.contains(' ') {
+            continue;
+        }
+        let w = c.word.to_lowercase();
+        let cc = c.count.max(1) as f64;
+        let mut evidence = 0.0;
+        if let (Some(l), Some(cl)) = (left, lcount) {
+            evidence += pmi(l, &w, cl, cc);
+        }
+        if let (Some(r), Some(cr)) = (right, rcount) {
+            evidence += pmi(&w, r, cc, cr);
+        }
+        c.score += CONTEXT_WEIGHT * evidence;
+    }
+    if let Some(head) = s.list.get_mut(..n) {
+        head.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+    }
 }
 
 thread_local! {
@@ -505,14 +582,25 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             let k: Vec<char> = k.to_lowercase().chars().collect();
             osa(&chars, &k) <= 1
         });
+    let near_counts: Vec<(&'static str, u64)> = near
+        .iter()
+        .filter(|(_, e)| dict.accepts(*e))
+        .map(|(w, e)| (*w, e.count))
+        .collect();
     for (cand, entry) in near {
         add(&mut cands, cand, entry, None);
     }
     let qkey = phonetic_key(&lower);
     if len >= 4 && !qkey.is_empty() {
-        // Keys of three sounds or more are searched an edit out too; a
-        // shorter key matches too much for that.
-        let kmax = if confident || qkey.len() <= 2 { 0 } else { 1 };
+        // Unless a common word is one edit away, keys of three sounds or
+        // more are searched an edit out, and of six or more two edits out;
+        // a shorter key would match too much.
+        let kmax = match qkey.len() {
+            _ if confident => 0,
+            0..=2 => 0,
+            3..=5 => 1,
+            _ => 2,
+        };
         for (form, e, kd) in sounds_like(&qkey, kmax) {
             add(&mut cands, form, e, Some(kd));
         }
@@ -712,7 +800,17 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         list.retain(|s| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
-    Suggestions { list }
+    let first = list.first().map(|s| s.word.to_lowercase());
+    let near_rival = near_counts
+        .iter()
+        .filter(|(w, _)| {
+            let w = w.to_lowercase();
+            w != lower && Some(&w) != first.as_ref()
+        })
+        .map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0);
+    Suggestions { list, near_rival }
 }
 
 #[cfg(test)]

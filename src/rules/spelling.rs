@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, normalize_apostrophes, Case, Known};
-use crate::suggest::{suggest, Suggestions};
+use crate::suggest::{rerank, suggest, Suggestions};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "spelling";
@@ -22,8 +22,10 @@ doubled, dropped, extra or wrong letters), words that sound alike
 together (`infact` -> `in fact`), ranked by how common the word is and how
 likely the error is: a doubled or dropped letter, swapped letters, `ph` for
 `f` or `c` for `s` cost less than other edits, and a word that sounds the
-same costs less than its spelling alone would say. Known misspellings
-(`recieve`) put their listed correction first. Case is kept: `Recieve` ->
+same costs less than its spelling alone would say. When the first few are
+close, the words before and after decide (`They ard coming` -> `are`,
+`bread ard butter` -> `and`). Known misspellings (`recieve`) put their
+listed correction first. Case is kept: `Recieve` ->
 `Receive`, `RECIEVE` -> `RECEIVE`.
 
 Names are not flagged, by these rules, because a false alarm costs more
@@ -92,6 +94,28 @@ struct Unknown<'t> {
     word: &'t str,
     case: Case,
     sentence_start: bool,
+    /// The words just before and after (lowercase), for context.
+    left: Option<String>,
+    right: Option<String>,
+}
+
+/// The word next to token `i` with only white space (one line break at
+/// most) between, lowercase.
+fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
+    let mut j = i;
+    let mut breaks = 0;
+    loop {
+        j = if forward { j + 1 } else { j.checked_sub(1)? };
+        let t = tokens.get(j)?;
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Newline if breaks == 0 => breaks += 1,
+            TokenKind::Word if !t.is_hyphenated() => {
+                return Some(normalize_apostrophes(t.text(text)).to_lowercase())
+            }
+            _ => return None,
+        }
+    }
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -166,6 +190,8 @@ impl Rule for Spelling {
                     word,
                     case: case_of(word),
                     sentence_start: tok.is_sentence_start(),
+                    left: neighbour(cx.text, tokens, i, false),
+                    right: neighbour(cx.text, tokens, i, true),
                 });
             }
         }
@@ -206,7 +232,11 @@ impl Rule for Spelling {
                     }
                     s
                 }
-                _ => suggest(cx.dict, cx.lang, u.word),
+                _ => {
+                    let mut s = suggest(cx.dict, cx.lang, u.word);
+                    rerank(cx.dict, u.left.as_deref(), u.right.as_deref(), &mut s);
+                    s
+                }
             };
             out.push(diagnostic(&u, &suggestions));
         }
@@ -342,7 +372,8 @@ fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
         .list
         .iter()
         .skip(1)
-        .any(|c| c.distance <= first.distance && c.count > first.count);
+        .any(|c| c.distance <= first.distance && c.count > first.count)
+        || (first.distance >= 1 && s.near_rival > first.count);
     if first.known {
         return first.distance <= 2 && !rival && s.list.iter().filter(|c| c.known).count() == 1;
     }
@@ -361,7 +392,8 @@ fn is_safe(u: &Unknown<'_>, s: &Suggestions) -> bool {
         .filter(|c| c.distance <= 1)
         .map(|c| c.count)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(s.near_rival);
     first.count >= SAFE_RATIO.saturating_mul(runner_up.max(1))
 }
 
@@ -381,6 +413,17 @@ mod tests {
             .collect();
         assert_eq!(firsts, ["Receive", "the", "Wednesday"]);
         assert_eq!(d[0].message, "unknown word `Recieve`");
+    }
+
+    #[test]
+    fn context_picks_among_close_suggestions() {
+        let first = |text: &str| {
+            run(&Spelling, text)[0].fixes[0].edits[0]
+                .replacement
+                .clone()
+        };
+        assert_eq!(first("They ard coming."), "are");
+        assert_eq!(first("Bread ard butter."), "and");
     }
 
     #[test]
@@ -457,6 +500,12 @@ mod tests {
         let d = run(&Spelling, "Teh end.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
         let d = run(&Spelling, "The witdh of it.");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+
+        // A common word one edit away rivals the first suggestion even when
+        // words that sound alike push it off the list (`pan't`: `pant`,
+        // `can't`, `paint`, `point`, ...).
+        let d = run(&Spelling, "We pan't go.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
 
         // Mid-sentence capitalised: could be a name.
