@@ -63,8 +63,8 @@ pub fn assert_span(text: &str, span: &Range<usize>, what: &str) {
     );
 }
 
-fn formats() -> [Format; 2] {
-    [Format::Plain, Format::Markdown]
+fn formats() -> [Format; 3] {
+    [Format::Plain, Format::Markdown, Format::Mdx]
 }
 
 // ---------------------------------------------------------------- tokenize
@@ -246,7 +246,11 @@ pub fn check_target(data: &[u8]) {
     } else {
         &*LINTER_US
     };
-    for (format, name) in [(Format::Plain, "in.txt"), (Format::Markdown, "in.md")] {
+    for (format, name) in [
+        (Format::Plain, "in.txt"),
+        (Format::Markdown, "in.md"),
+        (Format::Mdx, "in.mdx"),
+    ] {
         let diags = linter.check(text, format);
         let mut prev: Option<Range<usize>> = None;
         for d in &diags {
@@ -344,10 +348,10 @@ pub fn fix_target(data: &[u8]) {
     check_edit_set(&text, &edits);
 
     let text = truncate(&text, 2048);
-    let format = if flags & 1 == 0 {
-        Format::Plain
-    } else {
-        Format::Markdown
+    let format = match (flags & 1 != 0, flags & 4 != 0) {
+        (false, _) => Format::Plain,
+        (true, false) => Format::Markdown,
+        (true, true) => Format::Mdx,
     };
     let opts = FixOptions {
         unsafe_fixes: flags & 2 != 0,

@@ -25,7 +25,7 @@ use pulldown_cmark::{Event, Parser};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
 use crate::dictionary::{case_of, normalize_apostrophes, Case};
-use crate::document::{markdown_options, Format};
+use crate::document::{markdown_options, outside_code, Format};
 use crate::linter::RuleLevel;
 use crate::rules::{find, Context, Rule, RULES};
 
@@ -101,7 +101,7 @@ fn find_directives(text: &str, format: Format) -> (Vec<Directive>, Vec<Diagnosti
 fn comments(text: &str, format: Format) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     match format {
-        Format::Markdown => {
+        Format::Markdown | Format::Mdx => {
             // Raw HTML, as the Markdown parser sees it: consecutive HTML
             // events (one per line of an HTML block) are joined.
             let mut html: Vec<Range<usize>> = Vec::new();
@@ -125,6 +125,25 @@ fn comments(text: &str, format: Format) -> Vec<(Range<usize>, Range<usize>)> {
                 }
             }
         }
+        Format::Plain => {}
+    }
+    if format == Format::Mdx {
+        // MDX comments: `{/* copyedit-… */}`.
+        for range in outside_code(text) {
+            let mut at = range.start;
+            while let Some(open) = find_in(text, at..range.end, "{/*") {
+                let body_start = open + 3;
+                let Some(close) = find_in(text, body_start..range.end, "*/}") else {
+                    break;
+                };
+                out.push((open..close + 3, body_start..close));
+                at = close + 3;
+            }
+        }
+        out.sort_by_key(|(span, _)| span.start);
+    }
+    match format {
+        Format::Markdown | Format::Mdx => {}
         Format::Plain => {
             let mut pos = 0;
             for line in text.split_inclusive('\n') {

@@ -69,6 +69,22 @@ const EXPECTED: &[(&str, usize, usize, &str, &str, &str)] = &[
         "2 spaces between words",
     ),
     (
+        "docs/components/tabs.mdx",
+        13,
+        68,
+        "spelling",
+        "error",
+        "unknown word `neww`",
+    ),
+    (
+        "docs/components/tabs.mdx",
+        17,
+        46,
+        "spelling",
+        "error",
+        "unknown word `recieve`",
+    ),
+    (
         "docs/guide/intro.md",
         3,
         24,
@@ -145,11 +161,14 @@ fn json_reports_only_the_intended_problems() {
         })
         .collect();
     assert_eq!(got, expected());
-    assert_eq!(v["summary"]["files"], 5, "README, intro, api, notes, post");
+    assert_eq!(
+        v["summary"]["files"], 6,
+        "README, intro, api, notes, post, tabs"
+    );
     // (docs/words.txt, the project word file, is not prose.)
-    // Four in the disabled region, one next line in each of intro.md and
-    // notes.txt, one ignored word.
-    assert_eq!(v["summary"]["suppressed"], 7);
+    // Four in the disabled region, one next line in each of intro.md,
+    // notes.txt and tabs.mdx (an MDX `{/* … */}` comment), one ignored word.
+    assert_eq!(v["summary"]["suppressed"], 8);
     assert!(v["errors"].as_array().unwrap().is_empty());
     // The forbidden word comes with the configured replacement.
     assert_eq!(
@@ -196,7 +215,7 @@ fn human_reports_only_the_intended_problems() {
             "{p}:{l}:{c}\n{out}"
         );
     }
-    assert!(out.ends_with("8 problems (5 errors, 2 warnings, 1 info) in 4 files\n"));
+    assert!(out.ends_with("10 problems (7 errors, 2 warnings, 1 info) in 5 files\n"));
 }
 
 /// Parse one GitHub workflow command: (command, properties, data), checking

@@ -3,6 +3,9 @@
 
 use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+use std::ops::Range;
+
+use super::html::{self, Cut, CutKind};
 use super::{front_matter, push_piece, Block, BlockKind, Piece, PieceKind};
 
 pub(crate) fn options() -> Options {
@@ -26,6 +29,15 @@ struct Builder {
     autolink_depth: usize,
     /// Inside front matter: `Some(true)` for YAML, `Some(false)` for TOML.
     front_matter: Option<bool>,
+    /// MDX: JSX, `{expressions}` and `import`/`export` are not prose.
+    mdx: bool,
+    /// Ranges that are not prose, sorted: in MDX for the whole text, in
+    /// Markdown for the current HTML block.
+    cuts: Vec<Cut>,
+    /// The lines of the current HTML block.
+    html_block: Option<Vec<Range<usize>>>,
+    /// Inside inline `<code>`, `<kbd>`… (Markdown): text is not prose.
+    raw_inline_depth: usize,
 }
 
 impl Builder {
@@ -41,11 +53,144 @@ impl Builder {
         }
     }
 
-    fn piece(&mut self, span: std::ops::Range<usize>, kind: PieceKind) {
-        if self.skip_depth == 0 {
+    fn piece(&mut self, text: &str, span: Range<usize>, kind: PieceKind) {
+        if self.skip_depth > 0 {
+            return;
+        }
+        if self.cuts.is_empty() {
             push_piece(&mut self.pieces, span, kind);
+            return;
+        }
+        // Leave out what the cuts say is markup; expressions are opaque.
+        let in_html = self.html_block.is_some();
+        let first = self.cuts.partition_point(|c| c.range.end <= span.start);
+        let mut pos = span.start;
+        let mut i = first;
+        while let Some(cut) = self.cuts.get(i) {
+            if cut.range.start >= span.end {
+                break;
+            }
+            let (start, end, cut_kind, breaks) =
+                (cut.range.start, cut.range.end, cut.kind, cut.breaks);
+            if start > pos {
+                self.push_segment(text, pos..start, kind, in_html);
+            }
+            if cut_kind == CutKind::Expression {
+                push_piece(
+                    &mut self.pieces,
+                    start.max(span.start)..end.min(span.end),
+                    PieceKind::Opaque,
+                );
+            }
+            if breaks && in_html {
+                self.flush();
+            }
+            pos = pos.max(end);
+            i += 1;
+        }
+        if pos < span.end {
+            self.push_segment(text, pos..span.end, kind, in_html);
         }
     }
+
+    /// Push a piece between cuts; in an HTML block, without the white space
+    /// around it (the line breaks between tags are not prose).
+    fn push_segment(&mut self, text: &str, span: Range<usize>, kind: PieceKind, trim: bool) {
+        let mut span = span;
+        if trim {
+            let Some(s) = text.get(span.clone()) else {
+                return;
+            };
+            let lead = s.len() - s.trim_start().len();
+            let trail = s.len() - s.trim_end().len();
+            if lead == s.len() {
+                return;
+            }
+            span = span.start + lead..span.end - trail;
+        }
+        push_piece(&mut self.pieces, span, kind);
+    }
+
+    /// The end of an HTML block: its text between tags is prose.
+    fn end_html_block(&mut self, text: &str) {
+        let Some(lines) = self.html_block.take() else {
+            return;
+        };
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in &lines {
+            match merged.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => merged.push(r.clone()),
+            }
+        }
+        if !self.mdx {
+            self.cuts = html::scan(text, &merged, false);
+        }
+        self.html_block = Some(Vec::new());
+        self.kind = BlockKind::Paragraph;
+        for r in merged {
+            self.piece(text, r, PieceKind::Prose);
+        }
+        self.flush();
+        self.html_block = None;
+        if !self.mdx {
+            self.cuts.clear();
+        }
+    }
+}
+
+/// Elements whose inline content is code, not prose.
+const RAW_INLINE: &[&str] = &[
+    "code", "kbd", "samp", "var", "pre", "script", "style", "math",
+];
+
+/// `Some(true)` for an inline start tag of a [`RAW_INLINE`] element,
+/// `Some(false)` for its end tag.
+fn raw_inline_tag(html: &str) -> Option<bool> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = rest.get(..name_len)?;
+    if !RAW_INLINE.iter().any(|n| n.eq_ignore_ascii_case(name)) || html.ends_with("/>") {
+        return None;
+    }
+    Some(!closing)
+}
+
+/// The ranges of `text` outside code, math and front matter (MDX: where
+/// JSX, expressions and ESM are looked for).
+pub(crate) fn outside_code(text: &str) -> Vec<Range<usize>> {
+    let mut code: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let is_code = matches!(
+            event,
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_))
+                | Event::Code(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+        );
+        if is_code {
+            match code.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => code.push(range),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in code {
+        if r.start > pos {
+            out.push(pos..r.start);
+        }
+        pos = pos.max(r.end);
+    }
+    if pos < text.len() {
+        out.push(pos..text.len());
+    }
+    out
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
@@ -75,8 +220,14 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 }
 
 /// The prose blocks of `text`; the values of `front_matter_keys` in front
-/// matter are prose too.
-pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<Block> {
+/// matter are prose too. `mdx`: read as MDX (JSX tags, `{expressions}` and
+/// `import`/`export` lines are not prose).
+pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S], mdx: bool) -> Vec<Block> {
+    let cuts = if mdx {
+        html::scan(text, &outside_code(text), true)
+    } else {
+        Vec::new()
+    };
     let mut b = Builder {
         blocks: Vec::new(),
         pieces: Vec::new(),
@@ -85,6 +236,10 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<
         skip_depth: 0,
         autolink_depth: 0,
         front_matter: None,
+        mdx,
+        cuts,
+        html_block: None,
+        raw_inline_depth: 0,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -108,7 +263,8 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<
                         b.front_matter = Some(kind == MetadataBlockKind::YamlStyle);
                         b.skip_depth += 1
                     }
-                    Tag::CodeBlock(_) | Tag::HtmlBlock => b.skip_depth += 1,
+                    Tag::CodeBlock(_) => b.skip_depth += 1,
+                    Tag::HtmlBlock if b.skip_depth == 0 => b.html_block = Some(Vec::new()),
                     _ => {}
                 }
             }
@@ -122,10 +278,11 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<
                 b.flush();
                 match tag {
                     TagEnd::BlockQuote(_) => b.quote_depth = b.quote_depth.saturating_sub(1),
-                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => {
                         b.front_matter = None;
                         b.skip_depth = b.skip_depth.saturating_sub(1)
                     }
+                    TagEnd::HtmlBlock => b.end_html_block(text),
                     _ => {}
                 }
             }
@@ -134,18 +291,31 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S]) -> Vec<
                 let found = front_matter::blocks(text, range, yaml, front_matter_keys);
                 b.blocks.extend(found);
             }
+            Event::Html(_) => {
+                if let Some(lines) = b.html_block.as_mut() {
+                    lines.push(range);
+                }
+            }
+            Event::InlineHtml(h) if !mdx => match raw_inline_tag(&h) {
+                Some(true) => b.raw_inline_depth += 1,
+                Some(false) => b.raw_inline_depth = b.raw_inline_depth.saturating_sub(1),
+                None => {}
+            },
             Event::Text(t) => {
                 // Entities and escapes: the source bytes are not the text.
-                let kind = if b.autolink_depth > 0 || text.get(range.clone()) != Some(&*t) {
+                let kind = if b.autolink_depth > 0
+                    || b.raw_inline_depth > 0
+                    || text.get(range.clone()) != Some(&*t)
+                {
                     PieceKind::Opaque
                 } else {
                     PieceKind::Prose
                 };
-                b.piece(range, kind);
+                b.piece(text, range, kind);
             }
-            Event::SoftBreak | Event::HardBreak => b.piece(range, PieceKind::Prose),
+            Event::SoftBreak | Event::HardBreak => b.piece(text, range, PieceKind::Prose),
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                b.piece(range, PieceKind::Opaque)
+                b.piece(text, range, PieceKind::Opaque)
             }
             // Inline HTML, footnote references, task markers: transparent markup.
             _ => {}
@@ -160,7 +330,15 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> Vec<String> {
-        blocks(text, &[] as &[&str])
+        prose_as(text, false)
+    }
+
+    fn mdx(text: &str) -> Vec<String> {
+        prose_as(text, true)
+    }
+
+    fn prose_as(text: &str, mdx: bool) -> Vec<String> {
+        blocks(text, &[] as &[&str], mdx)
             .iter()
             .map(|b| {
                 b.pieces
@@ -189,7 +367,7 @@ mod tests {
 
     #[test]
     fn blockquotes_are_marked_quoted() {
-        let b = blocks("> quoted text\n\nnot quoted\n", &[] as &[&str]);
+        let b = blocks("> quoted text\n\nnot quoted\n", &[] as &[&str], false);
         assert_eq!(b.len(), 2);
         assert!(b[0].quoted);
         assert!(!b[1].quoted);
@@ -210,13 +388,54 @@ mod tests {
     #[test]
     fn front_matter_values_of_configured_keys_are_prose() {
         let text = "---\ntitle: Helo wrld\ndate: 2024-01-01\n---\n\nBody text.\n";
-        let b = blocks(text, front_matter::DEFAULT_KEYS);
+        let b = blocks(text, front_matter::DEFAULT_KEYS, false);
         let got: Vec<&str> = b.iter().map(|b| &text[b.span()]).collect();
         assert_eq!(got, ["Helo wrld", "Body text."]);
         assert_eq!(b[0].kind, BlockKind::Heading);
         let text = "+++\ndescription = \"Some words\"\n+++\n\nBody.\n";
-        let b = blocks(text, &["description"]);
+        let b = blocks(text, &["description"], false);
         let got: Vec<&str> = b.iter().map(|b| &text[b.span()]).collect();
         assert_eq!(got, ["Some words", "Body."]);
+    }
+
+    #[test]
+    fn text_between_html_block_tags_is_prose() {
+        let text =
+            "<div class=\"note\">\n<p>First parra.</p>\n<p>Second one.</p>\n</div>\n\nAfter.\n";
+        assert_eq!(prose(text), ["First parra.", "Second one.", "After."]);
+        let text = "<!-- just a comment -->\n\n<pre>\nfn mian() {}\n</pre>\n\n<script>var x = 1;</script>\n";
+        assert!(prose(text).is_empty());
+    }
+
+    #[test]
+    fn inline_code_elements_are_opaque() {
+        let text = "Run <code>cargo biuld</code> or press <kbd>Ctrl</kbd> now, <em>gently</em>.";
+        assert_eq!(prose(text), ["Run |<>| or press |<>| now, |gently|."]);
+    }
+
+    #[test]
+    fn mdx_skips_esm_jsx_and_expressions() {
+        let text = "import { Chart } from '../components/chart'\nexport const meta = { title: 'Hello' }\n\n# A heading\n\nSome text with {props.valeu} and <Badge type=\"tip\">new</Badge> here.\n\n<Chart data={[1, 2, 3]} labels={{ x: 'axs' }} />\n\n<Note>\nInside teh note.\n</Note>\n\n```js\nimport x from 'y'\n```\n";
+        assert_eq!(
+            mdx(text),
+            [
+                "A heading",
+                "Some text with |<>| and |new| here.",
+                "Inside teh note.",
+            ]
+        );
+    }
+
+    #[test]
+    fn mdx_jsx_across_lines_and_fragments() {
+        let text = "<Tabs\n  items={['one', 'twoo']}\n  default=\"one\"\n>\n\nTab text.\n\n</Tabs>\n\n<>Fragment text</>\n";
+        assert_eq!(mdx(text), ["Tab text.", "Fragment text"]);
+    }
+
+    #[test]
+    fn markdown_is_not_read_as_mdx() {
+        let text = "import the goods {now}\n";
+        assert_eq!(prose(text), ["import the goods {now}"]);
+        assert!(mdx(text).is_empty());
     }
 }

@@ -12,11 +12,12 @@
 #![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
 
 mod front_matter;
+mod html;
 mod markdown;
 mod plain;
 
 pub use front_matter::DEFAULT_KEYS as DEFAULT_FRONT_MATTER_KEYS;
-pub(crate) use markdown::options as markdown_options;
+pub(crate) use markdown::{options as markdown_options, outside_code};
 
 use std::ops::Range;
 use std::path::Path;
@@ -26,8 +27,11 @@ use std::path::Path;
 pub enum Format {
     /// Plain text: paragraphs separated by blank lines.
     Plain,
-    /// CommonMark with GitHub extensions (also used for MDX).
+    /// CommonMark with GitHub extensions.
     Markdown,
+    /// MDX: Markdown in which `import`/`export` blocks, JSX tags and
+    /// `{expressions}` are not prose.
+    Mdx,
 }
 
 impl Format {
@@ -38,9 +42,16 @@ impl Format {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("md" | "markdown" | "mdx" | "mkd" | "mdown") => Format::Markdown,
+            Some("md" | "markdown" | "mkd" | "mdown") => Format::Markdown,
+            Some("mdx") => Format::Mdx,
             _ => Format::Plain,
         }
+    }
+
+    /// Markdown or MDX: comments, code and quotes come from the Markdown
+    /// structure.
+    pub fn is_markdown(self) -> bool {
+        matches!(self, Format::Markdown | Format::Mdx)
     }
 }
 
@@ -123,7 +134,8 @@ impl<'a> Document<'a> {
     ) -> Self {
         let blocks = match format {
             Format::Plain => plain::blocks(text),
-            Format::Markdown => markdown::blocks(text, front_matter_keys),
+            Format::Markdown => markdown::blocks(text, front_matter_keys, false),
+            Format::Mdx => markdown::blocks(text, front_matter_keys, true),
         };
         Document {
             text,
