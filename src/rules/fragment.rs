@@ -186,15 +186,20 @@ impl Rule for Fragment {
 }
 
 /// The fragment plus one adjoining plain space (the one before it when it
-/// has one, so `should ld have` becomes `should have`).
+/// has one, so `should ld have` becomes `should have`). A fragment that ends
+/// its block takes the white space before it (a line break too), so the text
+/// does not gain a trailing line break or space.
 fn deletion_span(tokens: &[Token], text: &str, i: usize) -> std::ops::Range<usize> {
     let tok = &tokens[i];
     let single = |t: &Token| t.kind == TokenKind::Space && t.text(text) == " ";
-    if let Some(before) = i
-        .checked_sub(1)
-        .and_then(|b| tokens.get(b))
-        .filter(|t| single(t))
-    {
+    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    if let Some(before) = before.filter(|t| single(t)) {
+        return before.span.start..tok.span.end;
+    }
+    let ends_block = tokens
+        .get(i + 1..)
+        .is_none_or(|rest| rest.iter().all(Token::is_space));
+    if let Some(before) = before.filter(|t| ends_block && t.is_space()) {
         return before.span.start..tok.span.end;
     }
     if let Some(after) = tokens.get(i + 1).filter(|t| single(t)) {
@@ -253,6 +258,10 @@ mod tests {
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
         assert_eq!(fixed(text), "A war that should have never happened.");
         assert_eq!(fixed("Read th the report."), "Read the report.");
+        // At the end of a block the line break before it goes too: no
+        // trailing line break appears (found by tests/fix_props.rs).
+        assert_eq!(fixed("theteh\nteh"), "theteh");
+        assert_eq!(fixed("theteh\nteh "), "theteh ");
     }
 
     #[test]
