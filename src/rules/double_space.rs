@@ -15,12 +15,11 @@ usually left behind by editing (a word deleted, a phrase pasted) and show
 up as uneven gaps once the text is typeset.
 
 Two spaces after a full stop are a typewriter habit that many writers keep
-on purpose; they are still flagged (with the message `extra spaces after
-sentence`) because typeset text uses one space. When most sentences of the
-text are followed by two spaces, that is the writer's style and these are
-reported at `info` severity only; when only some are, the spacing is
-inconsistent and they are warnings. Turn the rule off if your house style
-wants two.
+on purpose, and HTML (so rendered Markdown) shows them as one. They are
+reported at `info` severity only (message `extra spaces after sentence`),
+which does not fail a check, and `fix` still makes them one. Set
+`double-space = \"warning\"` in copyedit.toml to make every gap a warning,
+or turn the rule off if your house style wants two.
 
 Not flagged:
   - indentation at the start of a line and spaces at the end of a line
@@ -48,11 +47,6 @@ pub struct DoubleSpace;
 impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let plain = cx.doc.format == Format::Plain;
-        let sentence_style = if two_spaces_is_house_style(cx) {
-            Severity::Info
-        } else {
-            Severity::Warning
-        };
         for range in &cx.tokens.blocks {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -87,7 +81,7 @@ impl Rule for DoubleSpace {
                 }
                 let after_sentence = prev.kind == TokenKind::Punct && next.is_sentence_start();
                 let (message, severity) = if after_sentence {
-                    ("extra spaces after sentence".to_string(), sentence_style)
+                    ("extra spaces after sentence".to_string(), Severity::Info)
                 } else {
                     (
                         format!("{} spaces between words", run.len()),
@@ -115,32 +109,6 @@ impl Rule for DoubleSpace {
             }
         }
     }
-}
-
-/// Whether most sentences of the document are followed by two or more
-/// spaces: then it is the writer's deliberate style, not a slip.
-fn two_spaces_is_house_style(cx: &Context<'_>) -> bool {
-    let (mut one, mut more) = (0usize, 0usize);
-    for range in &cx.tokens.blocks {
-        let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
-            continue;
-        };
-        for w in toks.windows(3) {
-            let [prev, gap, next] = w else { continue };
-            if gap.kind != TokenKind::Space
-                || prev.kind != TokenKind::Punct
-                || !next.is_sentence_start()
-            {
-                continue;
-            }
-            match gap.text(cx.text) {
-                " " => one += 1,
-                g if g.bytes().all(|b| b == b' ') => more += 1,
-                _ => {}
-            }
-        }
-    }
-    more >= 3 && more >= one
 }
 
 /// The line containing byte `pos`, without its line break.
@@ -289,7 +257,7 @@ mod tests {
     }
 
     #[test]
-    fn two_spaces_after_every_sentence_is_a_style_reported_as_info() {
+    fn two_spaces_after_a_sentence_are_info_and_between_words_a_warning() {
         let text = "One.  Two.  Three.  Four. Five.";
         let d = run(&DoubleSpace, text);
         assert_eq!(d.len(), 3);
@@ -299,9 +267,12 @@ mod tests {
         let d = run(&DoubleSpace, text);
         assert_eq!(d.len(), 4);
         assert_eq!(d[3].severity, Severity::Warning);
-        // Mostly one space: the odd two are a slip.
+        assert_eq!(d[3].message, "2 spaces between words");
+        // A lone sentence gap is info too, with its Safe fix.
         let text = "One. Two. Three.  Four. Five.";
-        assert_eq!(run(&DoubleSpace, text)[0].severity, Severity::Warning);
+        let d = run(&DoubleSpace, text);
+        assert_eq!(d[0].severity, Severity::Info);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
     }
 
     #[test]
