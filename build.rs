@@ -18,6 +18,9 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+#[path = "src/dictionary/fold.rs"]
+mod fold;
+
 #[path = "src/suggest/phonetic.rs"]
 #[allow(dead_code)]
 mod phonetic;
@@ -66,6 +69,17 @@ fn main() {
             let word = word.replace('’', "'");
             *lexicon.entry(word).or_insert(0) |= u64::from(flag);
         }
+    }
+    // The unaccented spelling of an accented word (`cafe`, `detente`,
+    // `protege`) is accepted too, as a rare word: never suggested first.
+    let folded: Vec<String> = lexicon
+        .iter()
+        .filter(|(w, v)| !w.is_ascii() && (**v as u8) & !NAME != 0)
+        .map(|(w, _)| fold::fold_diacritics(w))
+        .filter(|f| f.is_ascii() && !lexicon.contains_key(f))
+        .collect();
+    for f in folded {
+        lexicon.insert(f, u64::from(RARE));
     }
     let freq_text = read(&dir, "frequencies.tsv");
     let mut freq: BTreeMap<&str, u64> = BTreeMap::new();

@@ -12,8 +12,10 @@ use std::str::FromStr;
 use fst::{IntoStreamer, Map, Streamer};
 
 mod automaton;
+mod fold;
 
 use automaton::Dfa;
+pub use fold::fold_diacritics;
 
 static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
@@ -226,29 +228,6 @@ pub fn normalize_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(word)
     }
-}
-
-/// Remove common Latin diacritics (`coupé` → `coupe`).
-pub fn fold_diacritics(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'È' | 'É' | 'Ê' | 'Ë' => 'E',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'O',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
-            'ç' => 'c',
-            'Ç' => 'C',
-            'ñ' => 'n',
-            'Ñ' => 'N',
-            other => other,
-        })
-        .collect()
 }
 
 /// Capitalisation of a word.
@@ -563,6 +542,15 @@ mod tests {
 
     fn us() -> Dictionary {
         Dictionary::new(Lang::EnUs)
+    }
+
+    #[test]
+    fn unaccented_forms_of_accented_words_are_accepted_but_not_suggested_first() {
+        let d = Dictionary::new(Lang::EnUs);
+        for w in ["cafe", "cafes", "detente", "protege", "cliche", "Cafe"] {
+            assert_eq!(d.check(w), Known::Yes, "{w}");
+        }
+        assert_eq!(d.check("cafx"), Known::No);
     }
 
     #[test]
