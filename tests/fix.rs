@@ -433,3 +433,25 @@ fn interactive_needs_files() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn each_file_is_fixed_under_its_own_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, config) in [
+        ("strict", "[rules]\nrepeated-word = \"error\"\n"),
+        ("lax", "[rules]\nrepeated-word = \"off\"\n"),
+    ] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("copyedit.toml"), config).unwrap();
+        fs::write(dir.path().join(sub).join("a.md"), "We met the the team.\n").unwrap();
+    }
+    copyedit()
+        .current_dir(dir.path())
+        .args(["fix", "lax", "strict"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("different copyedit.toml").not());
+    let read = |sub: &str| fs::read_to_string(dir.path().join(sub).join("a.md")).unwrap();
+    assert_eq!(read("strict"), "We met the team.\n");
+    assert_eq!(read("lax"), "We met the the team.\n");
+}

@@ -39,7 +39,8 @@ pub(super) fn color_choice(when: ColorWhen) -> ColorChoice {
 /// What every subcommand that reads inputs needs: the linter and the
 /// inputs found (and those that could not be found).
 pub(super) struct Setup {
-    pub linter: Linter,
+    /// The linter of each source (same order), one per configuration file.
+    pub linters: Vec<Arc<Linter>>,
     pub sources: Vec<Source>,
     pub walk_errors: Vec<InputError>,
 }
@@ -100,24 +101,12 @@ fn prepare(args: &CheckArgs) -> Result<(Plan, Vec<InputError>), u8> {
     Ok((plan, walk_errors))
 }
 
-/// [`prepare`] for subcommands that use one linter for every input
-/// (`fix`): the configuration of the first input.
+/// [`prepare`] for subcommands that fix (`fix`, `--fix`, `--diff`,
+/// `--interactive`): each input with the linter of its own configuration.
 pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
     let (plan, walk_errors) = prepare(args)?;
-    if let Some(first) = plan.linters.first() {
-        if plan.linters.iter().any(|l| !Arc::ptr_eq(l, first)) {
-            eprintln!(
-                "copyedit: warning: the inputs are governed by different copyedit.toml files; \
-                 using the first one's settings for all of them"
-            );
-        }
-    }
-    let linter = match plan.linters.first() {
-        Some(l) => Linter::new(l.config().clone()),
-        None => Linter::default(),
-    };
     Ok(Setup {
-        linter,
+        linters: plan.linters,
         sources: plan.sources,
         walk_errors,
     })

@@ -2,6 +2,7 @@
 //! them as a diff), then report what remains.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 
 use clap::Args;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -86,6 +87,8 @@ pub(super) fn stderr_color(when: ColorWhen) -> ColorChoice {
 /// One input after fixing.
 struct Fixed {
     source: Source,
+    /// The linter of the file's configuration.
+    linter: Arc<Linter>,
     /// The file's bytes as read (BOM included).
     original: Vec<u8>,
     original_text: String,
@@ -176,7 +179,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         return FAILURE;
     }
     let Setup {
-        linter,
+        linters,
         sources,
         walk_errors,
     } = match setup(args) {
@@ -191,29 +194,30 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
             );
             return FAILURE;
         }
-        return super::interactive::run(args, &linter, &sources, walk_errors);
+        return super::interactive::run(args, &linters, &sources, walk_errors);
     }
     let opts = FixOptions {
         unsafe_fixes: flags.unsafe_fixes,
         ..FixOptions::default()
     };
-    let fixed = fix_all(&linter, &sources, args.max_file_size, &opts);
+    let fixed = fix_all(&linters, &sources, args.max_file_size, &opts);
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
-        write_and_report(args, &linter, fixed, walk_errors)
+        write_and_report(args, fixed, walk_errors)
     }
 }
 
 fn fix_all(
-    linter: &Linter,
+    linters: &[Arc<Linter>],
     sources: &[Source],
     max_size: u64,
     opts: &FixOptions,
 ) -> Vec<Result<Fixed, InputError>> {
     sources
         .par_iter()
-        .map(|source| {
+        .zip(linters.par_iter())
+        .map(|(source, linter)| {
             let decoded = read_source(source, max_size)?;
             let outcome = fix_text(linter, &decoded.text, source.format(), opts);
             let mut original = Vec::with_capacity(decoded.text.len() + 3);
@@ -223,6 +227,7 @@ fn fix_all(
             original.extend_from_slice(decoded.text.as_bytes());
             Ok(Fixed {
                 source: source.clone(),
+                linter: Arc::clone(linter),
                 original,
                 original_text: decoded.text,
                 bom: decoded.bom,
@@ -310,7 +315,6 @@ fn show_diffs(
 
 fn write_and_report(
     args: &CheckArgs,
-    linter: &Linter,
     fixed: Vec<Result<Fixed, InputError>>,
     walk_errors: Vec<InputError>,
 ) -> u8 {
@@ -363,7 +367,7 @@ fn write_and_report(
             (f.outcome.text, f.outcome.remaining)
         } else {
             // Nothing was written: what remains is what was there.
-            let d = linter.check(&f.original_text, f.source.format());
+            let d = f.linter.check(&f.original_text, f.source.format());
             (f.original_text, d)
         };
         tally.count_remaining(&diagnostics, args.fix.unsafe_fixes);

@@ -42,6 +42,7 @@ use std::collections::HashSet;
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -52,7 +53,7 @@ use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
 use copyedit::report::report;
 use copyedit::report::OutputFormat;
-use copyedit::walk::{check_all, io_message, read_source, InputError, Source};
+use copyedit::walk::{check_with, io_message, read_source, InputError, Source};
 
 use super::check::{color_choice, exit_code, report_options};
 use super::fix::{stderr_color, Tally};
@@ -322,7 +323,7 @@ fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
 
 pub(super) fn run(
     args: &CheckArgs,
-    linter: &Linter,
+    linters: &[Arc<Linter>],
     sources: &[Source],
     walk_errors: Vec<InputError>,
 ) -> u8 {
@@ -341,7 +342,7 @@ pub(super) fn run(
     for e in &walk_errors {
         eprintln!("copyedit: error: {}: {}", e.path, e.message);
     }
-    for source in sources {
+    for (source, linter) in sources.iter().zip(linters) {
         if let Err(e) = session.file(linter, source, args.max_file_size) {
             eprintln!("copyedit: error: {e}");
             session.failed = true;
@@ -352,11 +353,31 @@ pub(super) fn run(
         }
     }
 
-    // Report what remains, with the words accepted this run.
-    let mut config: Config = linter.config().clone();
-    config.words.extend(session.added.iter().cloned());
-    let linter = Linter::new(config);
-    let mut results = check_all(&linter, sources, args.max_file_size);
+    // Report what remains, with the words accepted this run (one new
+    // linter per configuration).
+    let mut rebuilt: Vec<(Arc<Linter>, Arc<Linter>)> = Vec::new();
+    let mut new_linters = Vec::with_capacity(linters.len());
+    for linter in linters {
+        let found = rebuilt.iter().find(|(old, _)| Arc::ptr_eq(old, linter));
+        let new = match found {
+            Some((_, new)) => Arc::clone(new),
+            None => {
+                let mut config: Config = linter.config().clone();
+                config.words.extend(session.added.iter().cloned());
+                let new = Arc::new(Linter::new(config));
+                rebuilt.push((Arc::clone(linter), Arc::clone(&new)));
+                new
+            }
+        };
+        new_linters.push(new);
+    }
+    let fallback = Linter::default();
+    let mut results = check_with(
+        sources,
+        args.max_file_size,
+        |i| new_linters.get(i).map_or(&fallback, |l| &**l),
+        &|| {},
+    );
     results.extend(walk_errors.into_iter().map(Err));
     let report_opts = report_options(args);
     let mut out = StandardStream::stdout(color_choice(args.color));
