@@ -257,8 +257,11 @@ pub fn parse_word_list(text: &str) -> Vec<String> {
             let line = line.trim_start_matches('\u{feff}');
             let word = match line.find('#') {
                 Some(0) => "",
-                Some(i) if line[..i].ends_with([' ', '\t']) => &line[..i],
-                _ => line,
+                Some(i) => match line.get(..i) {
+                    Some(before) if before.ends_with([' ', '\t']) => before,
+                    _ => line,
+                },
+                None => line,
             }
             .trim();
             (!word.is_empty()).then(|| word.to_string())

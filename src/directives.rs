@@ -192,7 +192,7 @@ fn words(text: &str, body: Range<usize>) -> Vec<(Range<usize>, &str)> {
         let sep = c.is_whitespace() || c == ',';
         match (sep, start) {
             (true, Some(st)) => {
-                let w = &s[st..i];
+                let w = s.get(st..i).unwrap_or_default();
                 if w == "--" {
                     return out;
                 }

@@ -183,7 +183,7 @@ impl Rule for AAn {
 }
 
 fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnostic> {
-    let tok = &tokens[i];
+    let tok = tokens.get(i)?;
     let article = tok.text(cx.text);
     let an = match article {
         "a" | "A" => false,
@@ -207,7 +207,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnos
         return None;
     }
     let j = next_after_space(tokens, i)?;
-    let next = &tokens[j];
+    let next = tokens.get(j)?;
     let word = next.text(cx.text);
     match next.kind {
         TokenKind::Word => {
@@ -300,14 +300,15 @@ fn next_after_space(tokens: &[Token], i: usize) -> Option<usize> {
 
 /// The word before token `i`, if only white space separates them.
 fn prev_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    let t = tokens[..i].iter().rev().find(|t| !t.is_space())?;
-    (t.kind == TokenKind::Word && t.span.end < tokens[i].span.start).then(|| t.text(text))
+    let here = tokens.get(i)?;
+    let t = tokens.get(..i)?.iter().rev().find(|t| !t.is_space())?;
+    (t.kind == TokenKind::Word && t.span.end < here.span.start).then(|| t.text(text))
 }
 
 /// The word after token `j`, if only white space separates them.
 fn next_word<'t>(text: &'t str, tokens: &[Token], j: usize) -> Option<&'t str> {
-    let k = next_after_space(tokens, j)?;
-    (tokens[k].kind == TokenKind::Word).then(|| tokens[k].text(text))
+    let t = tokens.get(next_after_space(tokens, j)?)?;
+    (t.kind == TokenKind::Word).then(|| t.text(text))
 }
 
 /// Two or more letters, all capitals.
@@ -432,8 +433,11 @@ fn pronounceable(w: &str) -> bool {
         "SS", "ST", "TH", "XT",
     ];
     let b = w.as_bytes();
-    let vowel =
-        |i: usize| matches!(b[i], b'A' | b'E' | b'I' | b'O' | b'U') || (i > 0 && b[i] == b'Y');
+    let vowel = |i: usize| match b.get(i) {
+        Some(b'A' | b'E' | b'I' | b'O' | b'U') => true,
+        Some(b'Y') => i > 0,
+        _ => false,
+    };
     let n = b.len();
     if !w.is_ascii() || n < 2 || !(0..n).any(vowel) {
         return false;
@@ -445,11 +449,11 @@ fn pronounceable(w: &str) -> bool {
             return false;
         }
     }
-    let pair = |i: usize| &w[i..i + 2];
+    let pair = |i: usize| w.get(i..i + 2).unwrap_or_default();
     if !vowel(0) && !vowel(1) && !ONSETS.contains(&pair(0)) {
         return false;
     }
-    if !vowel(n - 1) && !vowel(n - 2) && b[n - 1] != b'S' && !CODAS.contains(&pair(n - 2)) {
+    if !vowel(n - 1) && !vowel(n - 2) && b.last() != Some(&b'S') && !CODAS.contains(&pair(n - 2)) {
         return false;
     }
     true
@@ -544,13 +548,16 @@ fn number_sound(s: &str, lang: Lang) -> Option<Sound> {
         int.split(',').next().unwrap_or("").to_string()
     } else if digits.len() == 4 {
         // Years and hundreds: `1850` is "eighteen fifty".
-        digits[..2].to_string()
+        digits.get(..2).unwrap_or_default().to_string()
     } else {
         let k = match digits.len() % 3 {
             0 => 3,
             k => k,
         };
-        digits[..k.min(digits.len())].to_string()
+        digits
+            .get(..k.min(digits.len()))
+            .unwrap_or_default()
+            .to_string()
     };
     let vowel = match lead.len() {
         1 | 3 => lead.starts_with('8'),

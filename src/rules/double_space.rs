@@ -68,7 +68,7 @@ impl Rule for DoubleSpace {
                     continue;
                 }
                 let line = line_around(cx.text, tok.span.start);
-                let before = &cx.text[line.start..tok.span.start];
+                let before = cx.text.get(line.start..tok.span.start).unwrap_or_default();
                 // Indentation after plain-text `>` quoting marks.
                 if before.chars().all(|c| c == '>' || c.is_whitespace()) {
                     continue;
@@ -113,9 +113,12 @@ impl Rule for DoubleSpace {
 
 /// The line containing byte `pos`, without its line break.
 fn line_around(text: &str, pos: usize) -> Range<usize> {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let end = if text[start..end].ends_with('\r') {
+    let bytes = text.as_bytes();
+    let pos = pos.min(text.len());
+    let start = memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
+    let end =
+        memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default()).map_or(text.len(), |i| pos + i);
+    let end = if end > start && bytes.get(end - 1) == Some(&b'\r') {
         end - 1
     } else {
         end
@@ -168,7 +171,10 @@ fn gaps(line: &str) -> Vec<(Range<usize>, usize)> {
 /// Whether a gap at `at` (a byte offset in `line`) follows the end of a
 /// sentence: `.`, `!`, `?` and any closing quotes or brackets.
 fn after_sentence_end(line: &str, at: usize) -> bool {
-    let before = line[..at].trim_end_matches(['”', '’', '"', '\'', ')', ']']);
+    let before = line
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end_matches(['”', '’', '"', '\'', ')', ']']);
     before.ends_with(['.', '!', '?', '…'])
 }
 
@@ -179,7 +185,7 @@ const MAX_CELL_WORDS: usize = 6;
 /// between short cells, or a gap that lines up with one on the neighbouring
 /// lines.
 fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> bool {
-    let s = &text[line.clone()];
+    let s = text.get(line.clone()).unwrap_or_default();
     if s.contains('\t') {
         return true;
     }
@@ -195,7 +201,7 @@ fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> boo
             .map(|(r, _)| r.clone())
             .chain(std::iter::once(s.len()..s.len()))
             .all(|r| {
-                let cell = &s[start..r.start];
+                let cell = s.get(start..r.start).unwrap_or_default();
                 start = r.end;
                 cell.split_whitespace().count() <= MAX_CELL_WORDS
             })
@@ -211,13 +217,14 @@ fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> boo
         return false;
     };
     let lines_up = |other: Range<usize>| {
-        let o = &text[other];
+        let o = text.get(other).unwrap_or_default();
         o.contains('\t') || gaps(o).iter().any(|(_, c)| *c == col)
     };
     let above = (line.start > 0).then(|| line_around(text, line.start - 1));
     let below = (line.end < text.len())
-        .then(|| text[line.end..].find('\n').map(|i| line.end + i + 1))
+        .then(|| memchr::memchr(b'\n', text.as_bytes().get(line.end..).unwrap_or_default()))
         .flatten()
+        .map(|i| line.end + i + 1)
         .filter(|&p| p < text.len())
         .map(|p| line_around(text, p));
     above.is_some_and(lines_up) || below.is_some_and(lines_up)

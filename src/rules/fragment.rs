@@ -94,15 +94,15 @@ impl Rule for Fragment {
                 let lower = word.to_lowercase();
 
                 // A word split in two: `recom mend`.
-                if let Some(j) = next {
-                    let next = tokens[j].text(cx.text);
+                if let Some((j, next_tok)) = next.and_then(|j| tokens.get(j).map(|t| (j, t))) {
+                    let next = next_tok.text(cx.text);
                     let joined = format!("{lower}{next}");
                     if case_of(next) == Case::Lower
-                        && !tokens[j].is_hyphenated()
+                        && !next_tok.is_hyphenated()
                         && is_known(cx, &joined)
                         && cx.dict.count(&joined) > 0
                     {
-                        let span = tok.span.start..tokens[j].span.end;
+                        let span = tok.span.start..next_tok.span.end;
                         let replacement = match_case(&joined, case);
                         out.push(
                             Diagnostic::new(
@@ -128,8 +128,9 @@ impl Rule for Fragment {
                 // A stray fragment: `should ld have`.
                 let chars = lower.chars().count();
                 if (1..=3).contains(&chars) && case == Case::Lower {
-                    let prev = prev_word(tokens, i).map(|p| tokens[p].text(cx.text).to_lowercase());
-                    let next = next_word(tokens, i).map(|n| tokens[n].text(cx.text).to_lowercase());
+                    let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
+                    let prev = prev_word(tokens, i).and_then(lower_at);
+                    let next = next_word(tokens, i).and_then(lower_at);
                     let echoes_prev = prev
                         .as_deref()
                         .is_some_and(|p| p.len() > lower.len() && p.ends_with(&lower));
@@ -146,7 +147,7 @@ impl Rule for Fragment {
                             )
                             .with_fix(Fix::new(
                                 format!("delete `{word}`"),
-                                Edit::delete(deletion_span(tokens, cx.text, i)),
+                                Edit::delete(deletion_span(tokens, cx.text, i, tok)),
                                 Applicability::Safe,
                             )),
                         );
@@ -189,8 +190,7 @@ impl Rule for Fragment {
 /// has one, so `should ld have` becomes `should have`). A fragment that ends
 /// its block takes the white space before it (a line break too), so the text
 /// does not gain a trailing line break or space.
-fn deletion_span(tokens: &[Token], text: &str, i: usize) -> std::ops::Range<usize> {
-    let tok = &tokens[i];
+fn deletion_span(tokens: &[Token], text: &str, i: usize, tok: &Token) -> std::ops::Range<usize> {
     let single = |t: &Token| t.kind == TokenKind::Space && t.text(text) == " ";
     let before = i.checked_sub(1).and_then(|b| tokens.get(b));
     if let Some(before) = before.filter(|t| single(t)) {

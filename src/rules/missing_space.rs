@@ -51,8 +51,9 @@ impl Rule for MissingSpace {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for i in 1..toks.len().saturating_sub(1) {
-                let (prev, mark, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+            for (i, w) in toks.windows(3).enumerate() {
+                let i = i + 1;
+                let [prev, mark, next] = w else { continue };
                 if mark.kind != TokenKind::Punct
                     || prev.kind != TokenKind::Word
                     || next.kind != TokenKind::Word

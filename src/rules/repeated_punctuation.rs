@@ -59,19 +59,23 @@ impl Rule for RepeatedPunctuation {
                 continue;
             };
             let mut i = 0;
-            while i < toks.len() {
-                if !is_mark(&toks[i]) {
+            while let Some(tok) = toks.get(i) {
+                if !is_mark(tok) {
                     i += 1;
                     continue;
                 }
                 // A cluster of adjacent marks: toks[i..j].
                 let mut j = i + 1;
-                while j < toks.len() && is_mark(&toks[j]) && adjacent(&toks[j - 1], &toks[j]) {
+                while let (Some(a), Some(b)) = (toks.get(j - 1), toks.get(j)) {
+                    if !(is_mark(b) && adjacent(a, b)) {
+                        break;
+                    }
                     j += 1;
                 }
                 let prev = i.checked_sub(1).and_then(|k| toks.get(k));
                 let next = toks.get(j);
-                check_cluster(cx, &toks[i..j], prev, next, out);
+                let cluster = toks.get(i..j).unwrap_or_default();
+                check_cluster(cx, cluster, prev, next, out);
                 i = j;
             }
         }
@@ -87,42 +91,51 @@ fn check_cluster(
 ) {
     let text = cx.text;
     let marks: Vec<&str> = cluster.iter().map(|t| t.text(text)).collect();
-    let glued_before = prev.filter(|p| adjacent(p, &cluster[0]) && !p.is_space());
-    let glued_after = next.filter(|n| adjacent(&cluster[cluster.len() - 1], n) && !n.is_space());
+    let (Some(first), Some(last)) = (cluster.first(), cluster.last()) else {
+        return;
+    };
+    let glued_before = prev.filter(|p| adjacent(p, first) && !p.is_space());
+    let glued_after = next.filter(|n| adjacent(last, n) && !n.is_space());
     // `?!`, `!?`, `?!?`: interrobang style.
     if marks.iter().all(|m| matches!(*m, "!" | "?")) && marks.contains(&"!") && marks.contains(&"?")
     {
         return;
     }
     // `.,` and `,.` on their own.
-    if marks == [".", ","] || marks == [",", "."] {
-        if marks[0] == "." && abbreviation_before(text, glued_before) {
+    if let ([m0, m1], [c0, c1]) = (marks.as_slice(), cluster) {
+        if matches!((*m0, *m1), (".", ",") | (",", ".")) {
+            if *m0 == "." && abbreviation_before(text, glued_before) {
+                return;
+            }
+            let span = c0.span.start..c1.span.end;
+            let message = format!("`{m0}` and `{m1}` together");
+            let title = format!("keep only `{m1}`");
+            push(
+                cx,
+                span,
+                Severity::Warning,
+                message,
+                title,
+                c0.span.clone(),
+                out,
+            );
             return;
         }
-        let span = cluster[0].span.start..cluster[1].span.end;
-        let message = format!("`{}` and `{}` together", marks[0], marks[1]);
-        let title = format!("keep only `{}`", marks[1]);
-        push(
-            cx,
-            span,
-            Severity::Warning,
-            message,
-            title,
-            cluster[0].span.clone(),
-            out,
-        );
-        return;
     }
     // Runs of one mark.
     let mut a = 0;
-    while a < cluster.len() {
-        let mut b = a + 1;
-        while b < cluster.len() && marks[b] == marks[a] {
-            b += 1;
-        }
-        let n = b - a;
-        let m = marks[a];
-        let span = cluster[a].span.start..cluster[b - 1].span.end;
+    while let Some(&m) = marks.get(a) {
+        let n = marks
+            .get(a..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|x| **x == m)
+            .count();
+        let b = a + n;
+        let (Some(run_first), Some(run_last)) = (cluster.get(a), cluster.get(b - 1)) else {
+            break;
+        };
+        let span = run_first.span.start..run_last.span.end;
         let severity = match m {
             _ if n < 2 => None,
             // `...` is an ellipsis; `cd ..` is a path.
@@ -138,7 +151,7 @@ fn check_cluster(
             _ => Some(Severity::Warning),
         };
         if let Some(severity) = severity {
-            let extra = cluster[a + 1].span.start..span.end;
+            let extra = cluster.get(a + 1).map_or(span.end, |t| t.span.start)..span.end;
             push(
                 cx,
                 span,

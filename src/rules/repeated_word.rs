@@ -90,10 +90,11 @@ impl Rule for RepeatedWord {
                 if first.kind != TokenKind::Word {
                     continue;
                 }
-                let Some(j) = next_after_space(tokens, i) else {
+                let Some((j, second)) =
+                    next_after_space(tokens, i).and_then(|j| tokens.get(j).map(|t| (j, t)))
+                else {
                     continue;
                 };
-                let second = &tokens[j];
                 if second.kind != TokenKind::Word {
                     continue;
                 }
@@ -167,7 +168,9 @@ fn next_after_space(tokens: &[Token], i: usize) -> Option<usize> {
 /// Whether word token `i` is glued to an identifier or path character
 /// (`to_str`, `src/the`, `obj.the`, `f(`), so is not prose.
 pub(super) fn in_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
-    let tok = &tokens[i];
+    let Some(tok) = tokens.get(i) else {
+        return false;
+    };
     let glue = |t: &Token| {
         t.kind != TokenKind::Punct || matches!(t.text(text), "_" | "/" | "\\" | "@" | "=" | "(")
     };
@@ -198,10 +201,8 @@ fn same_case(first: &Token, a: &str, b: &str) -> bool {
 /// Whether the word before token `i` (white space between) is a verb form
 /// that takes token `i` as its particle.
 fn after_verb(text: &str, tokens: &[Token], i: usize) -> bool {
-    let mut k = i;
-    while k > 0 {
-        k -= 1;
-        let t = &tokens[k];
+    let before = tokens.get(..i).unwrap_or_default();
+    for t in before.iter().rev() {
         if t.is_space() {
             continue;
         }

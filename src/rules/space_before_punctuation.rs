@@ -57,11 +57,9 @@ impl Rule for SpaceBeforePunctuation {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for i in 1..toks.len() {
-                let (prev, space) = (&toks[i - 1], &toks[i]);
-                let Some(mark) = toks.get(i + 1) else {
-                    break;
-                };
+            for (i, w) in toks.windows(3).enumerate() {
+                let i = i + 1;
+                let [prev, space, mark] = w else { continue };
                 if space.kind != TokenKind::Space
                     || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
                     || mark.kind != TokenKind::Punct
@@ -99,7 +97,7 @@ impl Rule for SpaceBeforePunctuation {
                         }
                     }
                     ":" | ";" => {
-                        if emoticon(&cx.text[mark.span.end..]) {
+                        if emoticon(cx.text.get(mark.span.end..).unwrap_or_default()) {
                             continue;
                         }
                         // A ratio or score: `3 : 1`.

@@ -77,7 +77,7 @@ fn list_marker(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(label) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
         return false;
     };
-    if !adjacent(label, &toks[i]) {
+    if !toks.get(i).is_some_and(|t| adjacent(label, t)) {
         return false;
     }
     let s = label.text(text);
@@ -110,12 +110,13 @@ fn starts_with(text: &str, toks: &[Token], mark: &str) -> bool {
 /// inside a plain-text block quoted with `>`.
 fn after_quote_break(text: &str, pos: usize) -> bool {
     let quote_marks = |s: &str| s.chars().all(|c| c == '>' || c.is_whitespace());
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    if line_start == 0 || !quote_marks(&text[line_start..pos]) {
+    let before = |end: usize| text.get(..end).unwrap_or_default();
+    let line_start = before(pos).rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 || !text.get(line_start..pos).is_some_and(quote_marks) {
         return false;
     }
-    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
-    let prev = &text[prev_start..line_start - 1];
+    let prev_start = before(line_start - 1).rfind('\n').map_or(0, |i| i + 1);
+    let prev = text.get(prev_start..line_start - 1).unwrap_or_default();
     prev.contains('>') && quote_marks(prev)
 }
 
@@ -131,10 +132,16 @@ fn is_curly(text: &str, t: &Token) -> bool {
 /// run into this block: it follows the end of a sentence (`peace. “Our`),
 /// or a `>`-only line of a plain-text quoted passage (a new stanza).
 fn reopens(text: &str, toks: &[Token], i: usize) -> bool {
-    if after_quote_break(text, toks[i].span.start) {
+    let Some(tok) = toks.get(i) else {
+        return false;
+    };
+    if after_quote_break(text, tok.span.start) {
         return true;
     }
-    let Some(j) = i.checked_sub(1).filter(|&j| toks[j].is_space()) else {
+    let Some(j) = i
+        .checked_sub(1)
+        .filter(|&j| toks.get(j).is_some_and(Token::is_space))
+    else {
         return false;
     };
     j.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
@@ -169,7 +176,7 @@ impl QuoteMarks {
         self.open
             .iter()
             .filter(|&&k| !self.openers.get(k + 1).is_some_and(|(_, r)| *r))
-            .map(|&k| self.openers[k].0.clone())
+            .filter_map(|&k| self.openers.get(k).map(|o| o.0.clone()))
             .collect()
     }
 }
@@ -212,7 +219,12 @@ impl Rule for Unbalanced {
         for b in 0..cx.tokens.blocks.len() {
             let toks = cx.tokens.block(b);
             let next_block = cx.tokens.block(b + 1);
-            let block_text = cx.doc.blocks.get(b).map_or("", |bl| &text[bl.span()]);
+            let block_text = cx
+                .doc
+                .blocks
+                .get(b)
+                .and_then(|bl| text.get(bl.span()))
+                .unwrap_or_default();
             // The quotation resumes after an inset (verse, a letter) and
             // this paragraph's first double quote closes it.
             let mut resumed = false;
@@ -243,14 +255,17 @@ impl Rule for Unbalanced {
                             continue;
                         }
                         let k = "([{".find(s).unwrap_or(0);
-                        stacks[k].push(span);
+                        if let Some(stack) = stacks.get_mut(k) {
+                            stack.push(span);
+                        }
                     }
                     ")" | "]" | "}" => {
                         if emoticon(text, toks, i) {
                             continue;
                         }
                         let k = ")]}".find(s).unwrap_or(0);
-                        if stacks[k].pop().is_some() || (s == ")" && list_marker(text, toks, i)) {
+                        let popped = stacks.get_mut(k).and_then(Vec::pop).is_some();
+                        if popped || (s == ")" && list_marker(text, toks, i)) {
                             continue;
                         }
                         // A half-open interval: `[0, 1)`, `(0, 1]`.
@@ -260,17 +275,20 @@ impl Rule for Unbalanced {
                             _ => None,
                         };
                         if let Some(o) = other {
-                            let interval = stacks[o]
-                                .last()
-                                .is_some_and(|open| text[open.end..span.start].contains(','));
-                            if interval {
-                                stacks[o].pop();
-                                continue;
+                            if let Some(stack) = stacks.get_mut(o) {
+                                let interval = stack.last().is_some_and(|open| {
+                                    text.get(open.end..span.start)
+                                        .is_some_and(|between| between.contains(','))
+                                });
+                                if interval {
+                                    stack.pop();
+                                    continue;
+                                }
                             }
                         }
                         // The tokenizer keeps `[` inside a URL but not a
                         // `]` after it: `https://x.org/a#b[c]`.
-                        let opener = &"([{"[k..k + 1];
+                        let opener = ["(", "[", "{"].get(k).copied().unwrap_or("(");
                         let after_address =
                             i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
                                 matches!(p.kind, TokenKind::Url | TokenKind::Path)
@@ -331,7 +349,8 @@ impl Rule for Unbalanced {
         found.extend(pending.map(|(r, _)| (r, None)));
         found.sort_by_key(|(r, _)| r.start);
         for (span, note) in found {
-            let message = format!("unmatched `{}`", &text[span.clone()]);
+            let mark = text.get(span.clone()).unwrap_or_default();
+            let message = format!("unmatched `{mark}`");
             let mut d = Diagnostic::new(CODE, Severity::Warning, span, message);
             if let Some(note) = note {
                 d = d.with_note(note);
