@@ -114,15 +114,7 @@ fn comments(text: &str, format: Format) -> Vec<(Range<usize>, Range<usize>)> {
                 }
             }
             for range in html {
-                let mut at = range.start;
-                while let Some(open) = find_in(text, at..range.end, "<!--") {
-                    let body_start = open + 4;
-                    let Some(close) = find_in(text, body_start..range.end, "-->") else {
-                        break;
-                    };
-                    out.push((open..close + 3, body_start..close));
-                    at = close + 3;
-                }
+                delimited(text, range, ("<!--", "-->"), &mut out);
             }
         }
         Format::Plain => {}
@@ -130,15 +122,7 @@ fn comments(text: &str, format: Format) -> Vec<(Range<usize>, Range<usize>)> {
     if format == Format::Mdx {
         // MDX comments: `{/* copyedit-… */}`.
         for range in outside_code(text) {
-            let mut at = range.start;
-            while let Some(open) = find_in(text, at..range.end, "{/*") {
-                let body_start = open + 3;
-                let Some(close) = find_in(text, body_start..range.end, "*/}") else {
-                    break;
-                };
-                out.push((open..close + 3, body_start..close));
-                at = close + 3;
-            }
+            delimited(text, range, ("{/*", "*/}"), &mut out);
         }
         out.sort_by_key(|(span, _)| span.start);
     }
@@ -173,6 +157,25 @@ fn comments(text: &str, format: Format) -> Vec<(Range<usize>, Range<usize>)> {
             .is_some_and(|b| b.trim_start().starts_with("copyedit-"))
     });
     out
+}
+
+/// Every `open … close` comment in `range` of `text`, as (comment span,
+/// body span).
+fn delimited(
+    text: &str,
+    range: Range<usize>,
+    (open, close): (&str, &str),
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
+    let mut at = range.start;
+    while let Some(start) = find_in(text, at..range.end, open) {
+        let body_start = start + open.len();
+        let Some(end) = find_in(text, body_start..range.end, close) else {
+            break;
+        };
+        out.push((start..end + close.len(), body_start..end));
+        at = end + close.len();
+    }
 }
 
 fn find_in(text: &str, range: Range<usize>, needle: &str) -> Option<usize> {
