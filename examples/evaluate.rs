@@ -5,8 +5,15 @@
 //! cargo run --release --example evaluate -- suggest [--no-known] [--every N] FILE.tsv
 //! cargo run --release --example evaluate -- false-flags FILE...
 //! cargo run --release --example evaluate -- inject [--seed N] [--sentences N] FILE...
+//! cargo run --release --example evaluate -- all
 //! ```
 //!
+//! - `all`: the three reports on the data a fresh clone has: `suggest` on
+//!   the aspell test set when it is found (`$COPYEDIT_ASPELL`, else
+//!   `../shared/data/misspellings/aspell-orig.tsv`; it is LGPL, so not
+//!   bundled) and on every 20th pair of the bundled known-misspellings list
+//!   with `--no-known` (held out from the ranker), then `false-flags` and
+//!   `inject` on `tests/data/prose/*.txt`.
 //! - `suggest`: lines `misspelling<TAB>correction` (or several corrections,
 //!   comma-separated: any counts); share of pairs where the correction is
 //!   suggested first, in the top 5, anywhere (top 8), and where the
@@ -32,13 +39,14 @@ use copyedit::{Applicability, Diagnostic, Format, Linter, Severity};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {
-        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE...");
+        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | all");
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {
         "suggest" => suggest_mode(rest),
         "false-flags" => false_flags(rest),
         "inject" => inject(rest),
+        "all" => all(),
         other => Err(format!("unknown mode `{other}`")),
     };
     match result {
@@ -48,6 +56,45 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Every report on the data of a fresh clone (see the module docs).
+fn all() -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let aspell = std::env::var("COPYEDIT_ASPELL").map_or_else(
+        |_| root.join("../shared/data/misspellings/aspell-orig.tsv"),
+        std::path::PathBuf::from,
+    );
+    let path = |p: &Path| p.to_string_lossy().into_owned();
+    println!("== suggest: aspell test set ({})", aspell.display());
+    if aspell.is_file() {
+        suggest_mode(&[path(&aspell)])?;
+    } else {
+        println!("  not found: set COPYEDIT_ASPELL to its path to include it");
+    }
+    println!();
+    println!("== suggest: every 20th bundled known misspelling, known list off");
+    let known = root.join("dictionaries/misspellings.tsv");
+    suggest_mode(&[
+        "--no-known".into(),
+        "--every".into(),
+        "20".into(),
+        path(&known),
+    ])?;
+    let mut prose: Vec<String> = std::fs::read_dir(root.join("tests/data/prose"))
+        .map_err(|e| format!("tests/data/prose: {e}"))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| path(&p))
+        .collect();
+    prose.sort();
+    println!();
+    println!("== false-flags: tests/data/prose");
+    false_flags(&prose)?;
+    println!();
+    println!("== inject: tests/data/prose");
+    inject(&prose)
 }
 
 fn read(path: &str) -> Result<String, String> {
