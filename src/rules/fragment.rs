@@ -155,8 +155,8 @@ impl Rule for Fragment {
                     }
                 }
 
-                // Words run together: `alot`.
-                if chars >= 4 {
+                // Words run together: `alot` (but not `goin’`).
+                if chars >= 4 && !super::spelling::dropped_g(cx, tokens, i, &lower) {
                     if let Some((left, right)) = best_split(cx, &lower) {
                         let split = format!("{left} {right}");
                         let replacement = match_case(&split, case);
@@ -276,6 +276,10 @@ mod tests {
         assert_eq!(fixed("I like it alot."), "I like it a lot.");
         assert_eq!(fixed("It stood infront of us."), "It stood in front of us.");
         assert_eq!(fixed("Alot happened."), "A lot happened.");
+        // Dialect with the g dropped and marked is not two words.
+        for text in ["I’m goin’ home.", "He was doin' fine."] {
+            assert!(run(&Fragment, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

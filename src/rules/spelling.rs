@@ -244,7 +244,7 @@ impl Rule for Spelling {
 }
 
 /// Dialect spelling with the final g dropped and marked: `goin’`, `comin'`.
-fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
+pub(super) fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
     let apostrophe_follows = tokens.get(i + 1).is_some_and(|t| {
         t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
     });
