@@ -20,19 +20,20 @@
 //!
 //! Then, for the typos left alone, which condition of the spelling rule's
 //! Safe test blocked them (mirroring `is_safe` in `src/rules/spelling.rs`),
-//! and what other thresholds would give, counting the spelling rule's
-//! flags on the clean documents (false alarms) as wrong edits.
+//! and what other margins and minimum counts would give, counting the
+//! spelling rule's flags on the clean documents (false alarms) as wrong
+//! edits.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use copyedit::dictionary::{case_of, Case, Known};
+use copyedit::dictionary::{case_of, normalize_apostrophes, Case, Known};
 use copyedit::document::Document;
 use copyedit::fix::{fix_text, FixOptions, FixOutcome};
 use copyedit::quotes::Quotations;
-use copyedit::suggest::{suggest, Suggestions};
-use copyedit::tokenize::tokenize;
+use copyedit::suggest::{rerank, safe_margin, suggest, Suggestions};
+use copyedit::tokenize::{tokenize, Token, TokenKind, Tokens};
 use copyedit::{Applicability, Diagnostic, Format, Lang, Linter};
 
 struct Rng(u64);
@@ -179,58 +180,19 @@ fn rule_at(out: &FixOutcome, start: usize, end: usize) -> &'static str {
         .map_or("?", |a| a.rule)
 }
 
-/// The thresholds and switches of the spelling rule's Safe test.
+/// The thresholds of the spelling rule's Safe test.
 #[derive(Debug, Clone, Copy)]
 struct Thresholds {
-    min_len: usize,
+    /// Minimum [`safe_margin`] of the first suggestion over the others.
+    margin: f64,
+    /// Minimum corpus count of the correction.
     min_count: u64,
-    ratio: u64,
-    /// Known misspellings are Safe whatever their length.
-    known_any_len: bool,
-    /// A known misspelling's correction must be the most common candidate
-    /// at its distance (`witdh`: `with` beats `width`).
-    known_rival: bool,
-    /// Never Safe when the correction only drops an inflection
-    /// (`suppressions` -> `suppression`): the word is probably right and
-    /// missing from the dictionary.
-    no_suffix_strip: bool,
 }
 
 const CURRENT: Thresholds = Thresholds {
-    min_len: 5,
+    margin: 6.5,
     min_count: 1_000_000,
-    ratio: 50,
-    known_any_len: false,
-    known_rival: false,
-    no_suffix_strip: false,
 };
-
-impl Thresholds {
-    fn label(&self) -> String {
-        let mut s = format!("{} / {} / {}", self.min_len, self.min_count, self.ratio);
-        for (on, name) in [
-            (self.known_any_len, " +K"),
-            (self.known_rival, " +R"),
-            (self.no_suffix_strip, " +S"),
-        ] {
-            if on {
-                s.push_str(name);
-            }
-        }
-        s
-    }
-}
-
-/// Whether `candidate` is `word` without an inflectional ending.
-fn drops_inflection(word: &str, candidate: &str) -> bool {
-    let (w, c) = (word.to_lowercase(), candidate.to_lowercase());
-    w.strip_prefix(c.as_str()).is_some_and(|rest| {
-        matches!(
-            rest,
-            "s" | "es" | "ed" | "d" | "ing" | "ings" | "ly" | "er" | "ers"
-        )
-    })
-}
 
 /// A spelling flag, with what the Safe test needs.
 struct Flag {
@@ -238,12 +200,15 @@ struct Flag {
     case: Case,
     sentence_start: bool,
     quoted: bool,
+    /// Ranked and, as the rule does for lowercase words, re-ranked.
     suggestions: Suggestions,
+    /// [`safe_margin`] of the first suggestion.
+    margin: f64,
 }
 
 /// The first condition that keeps a correction from being Safe (None: Safe).
 /// Mirrors `is_safe` in src/rules/spelling.rs, with the thresholds as
-/// parameters, and the switches of [`Thresholds`].
+/// parameters.
 fn blocker(f: &Flag, t: Thresholds) -> Option<&'static str> {
     let Some(first) = f.suggestions.list.first() else {
         return Some("no suggestion");
@@ -254,37 +219,12 @@ fn blocker(f: &Flag, t: Thresholds) -> Option<&'static str> {
     if f.case == Case::Mixed || (f.case == Case::Title && !f.sentence_start) {
         return Some("capitalised mid-sentence");
     }
-    let short = f.word.chars().count() < t.min_len;
-    if t.no_suffix_strip && drops_inflection(&f.word, &first.word) {
-        return Some("correction drops an inflection");
+    let (w, c) = (f.word.to_lowercase(), first.word.to_lowercase());
+    if w.len() > c.len() && w.starts_with(&c) {
+        return Some("correction drops an ending");
     }
-    if first.known {
-        let rival = f
-            .suggestions
-            .list
-            .iter()
-            .skip(1)
-            .any(|c| c.distance <= first.distance && c.count > first.count);
-        if t.known_rival && rival {
-            return Some("known misspelling, a more common rival");
-        }
-        if short && !t.known_any_len {
-            return Some("shorter than the minimum length");
-        }
-        let known = f.suggestions.list.iter().filter(|c| c.known).count();
-        return if first.distance > 2 {
-            Some("known misspelling, correction > 2 edits")
-        } else if known != 1 {
-            Some("known misspelling, several corrections")
-        } else {
-            None
-        };
-    }
-    if short {
-        return Some("shorter than the minimum length");
-    }
-    if first.distance != 1 {
-        return Some("best candidate two edits away");
+    if c.contains(' ') {
+        return Some("correction splits the word");
     }
     if first.rare {
         return Some("best candidate rare");
@@ -292,41 +232,69 @@ fn blocker(f: &Flag, t: Thresholds) -> Option<&'static str> {
     if first.count < t.min_count {
         return Some("best candidate below the minimum count");
     }
-    let runner_up = f
-        .suggestions
-        .list
-        .iter()
-        .skip(1)
-        .filter(|c| c.distance <= 1)
-        .map(|c| c.count)
-        .max()
-        .unwrap_or(0);
-    if first.count < t.ratio.saturating_mul(runner_up.max(1)) {
-        return Some("a rival candidate within the frequency ratio");
+    if f.word.chars().count() < 3 {
+        return Some("shorter than three letters");
+    }
+    if first.known {
+        if f.suggestions.list.iter().filter(|c| c.known).count() != 1 {
+            return Some("known misspelling, several corrections");
+        }
+        if first.distance > 2 {
+            return Some("known misspelling, correction > 2 edits");
+        }
+    } else if first.distance != 1 {
+        return Some("best candidate two edits away");
+    }
+    if f.margin < t.margin {
+        return Some("a rival within the margin");
     }
     None
+}
+
+/// The word next to token `i` with only white space (one line break at
+/// most) between, lowercase (as the spelling rule finds it).
+fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
+    let mut j = i;
+    let mut breaks = 0;
+    loop {
+        j = if forward { j + 1 } else { j.checked_sub(1)? };
+        let t = tokens.get(j)?;
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Newline if breaks == 0 => breaks += 1,
+            TokenKind::Word if !t.is_hyphenated() => {
+                return Some(normalize_apostrophes(t.text(text)).to_lowercase())
+            }
+            _ => return None,
+        }
+    }
 }
 
 fn flag_of(
     text: &str,
     d: &Diagnostic,
+    tokens: &Tokens,
     quotes: &Quotations,
     dict_lang: Lang,
     linter: &Linter,
 ) -> Option<Flag> {
     let word = text.get(d.span.clone())?.to_string();
-    let before = text
-        .get(..d.span.start)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t']);
-    let sentence_start = before.is_empty()
-        || before.ends_with(['.', '!', '?', '\n', '“', '"', ':'])
-        || before.ends_with("\n\n");
+    let i = tokens.tokens.iter().position(|t| t.span == d.span)?;
+    let left = neighbour(text, &tokens.tokens, i, false);
+    let right = neighbour(text, &tokens.tokens, i, true);
+    let dict = linter.dictionary();
+    let case = case_of(&word);
+    let mut suggestions = suggest(dict, dict_lang, &word);
+    if case != Case::Title {
+        rerank(dict, left.as_deref(), right.as_deref(), &mut suggestions);
+    }
+    let margin = safe_margin(dict, &word, left.as_deref(), right.as_deref(), &suggestions);
     Some(Flag {
-        case: case_of(&word),
-        sentence_start,
+        case,
+        sentence_start: tokens.tokens[i].is_sentence_start(),
         quoted: quotes.overlaps(&d.span),
-        suggestions: suggest(linter.dictionary(), dict_lang, &word),
+        suggestions,
+        margin,
         word,
     })
 }
@@ -525,7 +493,7 @@ fn main() -> ExitCode {
                     }
                     continue;
                 }
-                let Some(flag) = flag_of(&typod, d, &quotes, lang, &linter) else {
+                let Some(flag) = flag_of(&typod, d, &tokens, &quotes, lang, &linter) else {
                     continue;
                 };
                 let right = flag
@@ -571,7 +539,7 @@ fn main() -> ExitCode {
                 .iter()
                 .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
             {
-                if let Some(f) = flag_of(&clean, d, &cquotes, lang, &linter) {
+                if let Some(f) = flag_of(&clean, d, &ctokens, &cquotes, lang, &linter) {
                     t.clean_flags.push(f);
                 }
             }
@@ -636,54 +604,17 @@ fn main() -> ExitCode {
 
     // What other thresholds would give. Wrong = a Safe first suggestion that
     // is not the original word, plus a Safe edit of a clean-text false alarm.
-    println!("  spelling thresholds (min length / min count / ratio):");
+    println!("  spelling Safe thresholds (margin / minimum count):");
     println!(
         "    {:<34} {:>10} {:>16}",
         "thresholds", "corrected", "wrong (of Safe)"
     );
-    let k = Thresholds {
-        known_any_len: true,
-        ..CURRENT
-    };
-    let krs = Thresholds {
-        known_rival: true,
-        no_suffix_strip: true,
-        ..k
-    };
-    let variants = [
-        CURRENT,
-        Thresholds {
-            no_suffix_strip: true,
-            ..CURRENT
-        },
-        Thresholds {
-            known_rival: true,
-            no_suffix_strip: true,
-            ..CURRENT
-        },
-        k,
-        krs,
-        Thresholds { min_len: 4, ..krs },
-        Thresholds { min_len: 3, ..krs },
-        Thresholds {
-            min_len: 4,
-            ratio: 20,
-            ..krs
-        },
-        Thresholds {
-            min_len: 4,
-            min_count: 100_000,
-            ratio: 20,
-            ..krs
-        },
-        Thresholds {
-            min_len: 3,
-            min_count: 100_000,
-            ratio: 10,
-            ..krs
-        },
-    ];
-    println!("    +K known misspellings any length, +R known misspelling loses to a more common rival, +S no Safe fix that only drops an inflection");
+    let mut variants = Vec::new();
+    for margin in [5.0, 5.5, 6.0, 6.5, 7.0, 8.0] {
+        for min_count in [100_000, 1_000_000] {
+            variants.push(Thresholds { margin, min_count });
+        }
+    }
     for v in variants {
         let mut right = 0;
         let mut wrong = 0;
@@ -704,7 +635,7 @@ fn main() -> ExitCode {
         let all_wrong = wrong + false_alarms;
         println!(
             "    {:<34} {:>9.1}% {:>9.2}% ({all_wrong}: {wrong} typos, {false_alarms} clean)",
-            v.label(),
+            format!("{} / {}", v.margin, v.min_count),
             pct(right, t.injected),
             pct(all_wrong, right + all_wrong),
         );

@@ -56,6 +56,9 @@ pub struct Suggestion {
     pub rare: bool,
     /// The lexicon spells it with a capital: a proper name.
     pub proper: bool,
+    /// Context evidence [`rerank`] added to `score` (divided by its weight;
+    /// 0 when it did not look at this candidate).
+    pub context: f64,
 }
 
 /// Suggestions for a word, best first.
@@ -79,6 +82,8 @@ const EDIT_WEIGHT: f64 = 6.5;
 /// Bonus for a candidate with the word's first letter (people rarely get
 /// the first letter wrong).
 const FIRST_LETTER_BONUS: f64 = 2.0;
+/// Bonus for a listed correction of a known misspelling: it goes first.
+const KNOWN_BONUS: f64 = 100.0;
 /// Penalty for a rare word (SCOWL size 70).
 const RARE_PENALTY: f64 = 3.0;
 /// Penalty for a name or acronym offered for a lowercase word.
@@ -456,34 +461,13 @@ pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mu
     if n < 2 {
         return;
     }
-    let total = dict.total() as f64;
-    // Pointwise mutual information of a pair: ln(P(a b) / (P(a) P(b))),
-    // zero for a pair too rare to be listed (unless even independence
-    // predicts it above the cut-off).
-    let pmi = |a: &str, b: &str, ca: f64, cb: f64| {
-        let expected = ca * cb / total;
-        let seen = match dict.bigram(a, b) {
-            0 => expected.min(UNSEEN_PAIR_CAP),
-            n => n as f64,
-        };
-        (seen / expected.max(f64::MIN_POSITIVE)).ln()
-    };
-    let lcount = left.map(|l| dict.count(l).max(1) as f64);
-    let rcount = right.map(|r| dict.count(r).max(1) as f64);
     for c in s.list.iter_mut().take(n) {
         if c.word.contains(' ') {
             continue;
         }
-        let w = c.word.to_lowercase();
-        let cc = c.count.max(1) as f64;
-        let mut evidence = 0.0;
-        if let (Some(l), Some(cl)) = (left, lcount) {
-            evidence += pmi(l, &w, cl, cc);
-        }
-        if let (Some(r), Some(cr)) = (right, rcount) {
-            evidence += pmi(&w, r, cc, cr);
-        }
+        let evidence = context_evidence(dict, left, right, &c.word.to_lowercase(), c.count);
         c.score += CONTEXT_WEIGHT * evidence;
+        c.context = evidence;
     }
     if let Some(head) = s.list.get_mut(..n) {
         head.sort_by(|a, b| {
@@ -492,6 +476,93 @@ pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mu
                 .then_with(|| a.word.cmp(&b.word))
         });
     }
+}
+
+/// How well `word` (lowercase, corpus count `count`) fits between `left`
+/// and `right`: the sum of its pointwise mutual information with each
+/// neighbour, ln(P(a b) / (P(a) P(b))), from the bigram counts. A pair too
+/// rare to be listed counts as independent (0), unless even independence
+/// predicts it above the list's cut-off.
+fn context_evidence(
+    dict: &Dictionary,
+    left: Option<&str>,
+    right: Option<&str>,
+    word: &str,
+    count: u64,
+) -> f64 {
+    let total = dict.total() as f64;
+    let pmi = |a: &str, b: &str, ca: f64, cb: f64| {
+        let expected = ca * cb / total;
+        let seen = match dict.bigram(a, b) {
+            0 => expected.min(UNSEEN_PAIR_CAP),
+            n => n as f64,
+        };
+        (seen / expected.max(f64::MIN_POSITIVE)).ln()
+    };
+    let cc = count.max(1) as f64;
+    let mut evidence = 0.0;
+    if let Some(l) = left {
+        evidence += pmi(l, word, dict.count(l).max(1) as f64, cc);
+    }
+    if let Some(r) = right {
+        evidence += pmi(word, r, cc, dict.count(r).max(1) as f64);
+    }
+    evidence
+}
+
+/// Weight of the context evidence in [`safe_margin`].
+const MARGIN_CONTEXT_WEIGHT: f64 = 0.5;
+/// What being a listed correction of a known misspelling is worth in
+/// [`safe_margin`] (log units, instead of the ranking's decisive bonus).
+const MARGIN_KNOWN_BONUS: f64 = 1.0;
+
+/// How much more likely the first suggestion is than the best alternative,
+/// in log units, for deciding whether it may be applied unasked: each
+/// candidate's channel score (frequency, edit cost, penalties) plus the
+/// context evidence of every candidate (not only the close ones
+/// [`rerank`] looks at), without the first-letter bonus (typos at the
+/// start of a word are what it misjudges: `rades` is `trades` as often as
+/// `rates`) and with a small bonus, not a decisive one, for a known
+/// misspelling's listed correction (`oyur` may be `our`, not only `your`).
+/// The commonest word one edit away counts as a rival even when it did not
+/// make the list. `word` is the misspelling as written; `s` as ranked and
+/// re-ranked. Infinite when there is no alternative at all.
+pub fn safe_margin(
+    dict: &Dictionary,
+    word: &str,
+    left: Option<&str>,
+    right: Option<&str>,
+    s: &Suggestions,
+) -> f64 {
+    let Some(first) = s.list.first() else {
+        return f64::NEG_INFINITY;
+    };
+    let initial = word.chars().next().and_then(|c| c.to_lowercase().next());
+    let value = |c: &Suggestion| {
+        let lower = c.word.to_lowercase();
+        let mut v = c.score - CONTEXT_WEIGHT * c.context;
+        if c.known {
+            v += MARGIN_KNOWN_BONUS - KNOWN_BONUS;
+        }
+        if lower.chars().next() == initial {
+            v -= FIRST_LETTER_BONUS;
+        }
+        if !lower.contains(' ') {
+            v += MARGIN_CONTEXT_WEIGHT * context_evidence(dict, left, right, &lower, c.count);
+        }
+        v
+    };
+    let best = value(first);
+    let mut rival = f64::NEG_INFINITY;
+    for c in s.list.iter().skip(1) {
+        rival = rival.max(value(c));
+    }
+    // The commonest word one edit away, when the list left it out: as if
+    // one cheap edit away, with no help from the context.
+    if s.near_rival > 0 && !s.list.iter().skip(1).any(|c| c.count == s.near_rival) {
+        rival = rival.max(((s.near_rival + 1) as f64).ln() - EDIT_WEIGHT * f64::from(KEY_SUB));
+    }
+    best - rival
 }
 
 thread_local! {
@@ -694,7 +765,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
                 upper -= CASE_PENALTY;
             }
             if c.known {
-                upper += 100.0;
+                upper += KNOWN_BONUS;
             }
             (upper, cand_chars, cand_case, c)
         })
@@ -770,6 +841,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             count: c.count,
             rare: c.rare,
             proper: cand_case != Case::Lower,
+            context: 0.0,
         };
         let slot = best
             .entry(s.word.to_lowercase())
@@ -796,7 +868,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // (`Wendsday`: `Wednesday`, not `Winds`); a listed correction's bonus
     // does not count here.
     if let Some(best) = list.first() {
-        let floor = best.score - if best.known { 100.0 } else { 0.0 } - SCORE_RANGE;
+        let floor = best.score - if best.known { KNOWN_BONUS } else { 0.0 } - SCORE_RANGE;
         list.retain(|s| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
@@ -897,6 +969,27 @@ mod tests {
         assert_eq!(weighted(&a, &b, full - 0.1), None);
         assert!(weighted_distance("fone", "phone") < 1.0);
         assert!(weighted_distance("sence", "sense") < weighted_distance("sence", "sends"));
+    }
+
+    #[test]
+    fn safe_margin_counts_context_and_rivals() {
+        let d = Dictionary::new(Lang::EnUs);
+        let margin = |left: &str, word: &str, right: &str| {
+            let mut s = suggest(&d, Lang::EnUs, word);
+            rerank(&d, Some(left), Some(right), &mut s);
+            safe_margin(&d, word, Some(left), Some(right), &s)
+        };
+        // No rival near `shuold`.
+        assert!(margin("we", "shuold", "go") > 8.0);
+        // `minimum wage`: the context speaks for the rarer candidate.
+        assert!(margin("minimum", "pwage", "protection") < 3.0);
+        // `your` is the listed correction of `oyur`, but `our` is as close.
+        let m = margin("protecting", "oyur", "vital");
+        assert!(m < 6.0, "{m}");
+        assert_eq!(
+            safe_margin(&d, "qzxjvkwq", None, None, &Suggestions::default()),
+            f64::NEG_INFINITY
+        );
     }
 
     #[test]

@@ -25,9 +25,9 @@ and right with bigram counts from Google Books (SymSpell's lists), weighted
 by how likely the typo is (a dropped letter or swapped pair is likelier
 than an arbitrary substitution). It flags the word only when a confusable
 fits the context far better (a million times for edit neighbours, a
-thousand times for confusion-set members), the confusable's pairs with both
-neighbours are attested in the bigram list, and the word's own pairs are
-not both attested. Words of one or two letters and pairs that differ only
+thousand times for confusion-set members), at least one of the
+confusable's pairs with its neighbours is attested in the bigram list, and
+the word's own pairs are not both attested. Words of one or two letters and pairs that differ only
 by a final letter (`council`/`councils`, `the`/`them`) are grammar rather
 than typos and are left alone. The word needs a word on each side (no punctuation
 between); capitalised words in mid-sentence (names) are left alone.
@@ -212,9 +212,12 @@ impl Rule for RealWord {
                         if c.contains('\'') {
                             return None;
                         }
-                        let (fit_c, _, both) = scorer.fit(l.as_deref(), c, r.as_deref());
+                        // One attested pair of the confusable is enough
+                        // (the other may just be rarer than the list's
+                        // cut-off): the ratio still has to clear the bar.
+                        let (fit_c, attested, _) = scorer.fit(l.as_deref(), c, r.as_deref());
                         let ratio = fit_c * channel(&w, c) / fit_w.max(f64::MIN_POSITIVE);
-                        (both && ratio >= threshold).then_some((ratio, c))
+                        (attested && ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();
                 if best.is_empty() {
@@ -264,6 +267,26 @@ mod tests {
         assert_eq!(first_fix("That is more then enough."), Some("than".into()));
         let text = "Too many people ere dying.";
         assert_eq!(flagged(text, &run(&RealWord, text)), ["ere"]);
+    }
+
+    #[test]
+    fn one_attested_pair_of_the_confusable_is_enough() {
+        // `from mother` is rarer than the bigram list's cut-off; `letter
+        // from` is common, and `form` fits neither side.
+        let d = Dictionary::new(crate::dictionary::Lang::EnUs);
+        let scorer = Scorer {
+            dict: &d,
+            total: d.total() as f64,
+        };
+        let (_, attested, both) = scorer.fit(Some("letter"), "from", Some("mother"));
+        assert!(attested && !both);
+        assert_eq!(
+            first_fix("She read the letter form mother."),
+            Some("from".into())
+        );
+        assert_eq!(first_fix("A gift form grandma."), Some("from".into()));
+        // Too little evidence for `from` here: no flag.
+        assert!(run(&RealWord, "He shook form rage.").is_empty());
     }
 
     #[test]
