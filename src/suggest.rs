@@ -201,6 +201,9 @@ fn letter(c: char) -> Option<usize> {
 }
 
 /// The weighted distance, or `None` as soon as it must exceed `limit`.
+// Dynamic programming over a matrix sized from the two words: every index
+// is bounded by those sizes by construction, none is an offset from input.
+#[allow(clippy::indexing_slicing)]
 fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
     let sub_costs = sub_table();
     let (n, m) = (a.len(), b.len());
@@ -270,6 +273,8 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
 }
 
 /// Plain Damerau (optimal string alignment) distance.
+// Indices bounded by the matrix dimensions, as in `weighted`.
+#[allow(clippy::indexing_slicing)]
 fn osa(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;

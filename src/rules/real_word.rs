@@ -138,14 +138,21 @@ fn channel(typo: &str, word: &str) -> f64 {
     }
     if a.len() == b.len() + 1 {
         // An extra letter; a doubled one is likelier.
-        let doubled = a.windows(2).any(|w| w[0] == w[1]);
+        let doubled = a.windows(2).any(|w| matches!(w, [x, y] if x == y));
         return if doubled { 0.8 } else { 0.5 };
     }
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        // The positions that differ, as (typed, meant) letters.
+        let diff: Vec<(usize, char, char)> = a
+            .iter()
+            .zip(&b)
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .map(|(i, (x, y))| (i, *x, *y))
+            .collect();
         return match diff.as_slice() {
-            [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => 1.0,
-            [i] if keyboard_adjacent(a[*i], b[*i]) => 0.5,
+            [(i, x1, y1), (j, x2, y2)] if *j == i + 1 && x1 == y2 && x2 == y1 => 1.0,
+            [(_, x, y)] if keyboard_adjacent(*x, *y) => 0.5,
             [_] => 0.2,
             // Curated confusion sets may differ by more than one edit.
             _ => 0.5,
