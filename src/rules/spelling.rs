@@ -374,6 +374,11 @@ fn is_safe(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> bool {
     if first_lower.contains(' ') || first.rare || first.count < SAFE_MIN_COUNT {
         return false;
     }
+    // A regular form of a known word may be one the lists lack (`elations`,
+    // `kidnaped`, `benefitted`, `leaguers`): never changed unasked.
+    if inflects_known(dict, &lower) {
+        return false;
+    }
     if u.word.chars().count() < SAFE_MIN_LEN {
         return false;
     }
@@ -390,10 +395,62 @@ fn is_safe(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> bool {
         && safe_margin(dict, u.word, u.left.as_deref(), u.right.as_deref(), s) >= SAFE_MARGIN
 }
 
+/// Whether `lower` is a known word (three letters or more) plus a regular
+/// ending: `-s`, `-es`, `-d`, `-ed`, `-ing`, `-er(s)`, `-r(s)` after `e`,
+/// with the final consonant doubled or not (`benefit` → `benefitted`).
+fn inflects_known(dict: &Dictionary, lower: &str) -> bool {
+    let known = |stem: &str| stem.chars().count() >= 3 && dict.check(stem) == Known::Yes;
+    for suffix in ["s", "es", "d", "ed", "ing", "er", "ers", "r", "rs"] {
+        let Some(stem) = lower.strip_suffix(suffix) else {
+            continue;
+        };
+        if suffix.starts_with(['d', 'r']) && !stem.ends_with('e') {
+            continue;
+        }
+        if known(stem) {
+            return true;
+        }
+        // A doubled final consonant: `benefitt`+`ed`.
+        let mut rev = stem.chars().rev();
+        if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+            if a == b && !"aeiou".contains(a) && suffix.starts_with(['e', 'i']) {
+                let single = stem.strip_suffix(a).unwrap_or(stem);
+                if known(single) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn regular_forms_of_known_words_are_flagged_but_never_safe() {
+        let d = Dictionary::new(crate::dictionary::Lang::EnUs);
+        for w in [
+            "elations",
+            "kidnaped",
+            "benefitted",
+            "benefitting",
+            "leaguers",
+        ] {
+            assert!(inflects_known(&d, w), "{w}");
+        }
+        for w in ["recieved", "teh", "wendsday", "hte", "becuase"] {
+            assert!(!inflects_known(&d, w), "{w}");
+        }
+        let text = "The elations of men.";
+        let diags = run(&Spelling, text);
+        assert!(diags.iter().all(|x| x
+            .fixes
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe)));
+    }
 
     #[test]
     fn flags_misspellings_with_ranked_suggestions() {
