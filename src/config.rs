@@ -253,20 +253,23 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
 /// ignored.
 pub fn parse_word_list(text: &str) -> Vec<String> {
     text.lines()
-        .filter_map(|line| {
-            let line = line.trim_start_matches('\u{feff}');
-            let word = match line.find('#') {
-                Some(0) => "",
-                Some(i) => match line.get(..i) {
-                    Some(before) if before.ends_with([' ', '\t']) => before,
-                    _ => line,
-                },
-                None => line,
-            }
-            .trim();
-            (!word.is_empty()).then(|| word.to_string())
-        })
+        .filter_map(|line| word_of_line(line.trim_start_matches('\u{feff}')))
+        .map(str::to_string)
         .collect()
+}
+
+/// The word on one line of a word file, if any (see [`parse_word_list`]).
+pub fn word_of_line(line: &str) -> Option<&str> {
+    let word = match line.find('#') {
+        Some(0) => "",
+        Some(i) => match line.get(..i) {
+            Some(before) if before.ends_with([' ', '\t']) => before,
+            _ => line,
+        },
+        None => line,
+    }
+    .trim();
+    (!word.is_empty()).then_some(word)
 }
 
 /// Lexically normalize an absolute path (`a/./b/../c` → `a/c`).

@@ -6,7 +6,15 @@
 
 // Input must never panic the library: no unwrap or expect outside tests;
 // each exception is allowed where it stands, with the reason.
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
 
 pub mod config;
 pub mod decode;

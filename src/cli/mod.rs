@@ -157,11 +157,14 @@ pub struct CheckArgs {
 
 fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
-    let (num, mult) = match s.char_indices().last() {
-        Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
-        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
-        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
-        _ => (s, 1),
+    let (num, mult) = if let Some(n) = s.strip_suffix(['k', 'K']) {
+        (n, 1u64 << 10)
+    } else if let Some(n) = s.strip_suffix(['m', 'M']) {
+        (n, 1 << 20)
+    } else if let Some(n) = s.strip_suffix(['g', 'G']) {
+        (n, 1 << 30)
+    } else {
+        (s, 1)
     };
     num.trim()
         .parse::<u64>()

@@ -14,17 +14,6 @@ struct Entry {
     lines: Vec<String>,
 }
 
-/// The word on a line (as `parse_word_list` reads it), if any.
-fn word_of(line: &str) -> Option<&str> {
-    let w = match line.find('#') {
-        Some(0) => "",
-        Some(i) if line[..i].ends_with([' ', '\t']) => &line[..i],
-        _ => line,
-    }
-    .trim();
-    (!w.is_empty()).then_some(w)
-}
-
 /// Merge `words` into the text of a word file: the leading comment block
 /// stays on top; entries (with the comments just above them) are sorted
 /// case-insensitively and deduplicated. Returns the new text, how many
@@ -34,7 +23,7 @@ pub(super) fn merge(existing: &str, words: &[String]) -> (String, usize, Vec<Str
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     for line in existing.lines() {
-        match word_of(line) {
+        match copyedit::config::word_of_line(line) {
             Some(w) => entries.push(Entry {
                 word: w.to_string(),
                 lines: std::mem::take(&mut pending)

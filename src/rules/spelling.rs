@@ -140,19 +140,22 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
         matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || text.get(t.span.clone()) == Some("-")
     };
+    // Adjacent token pairs that join into the compound.
+    let joins = |a: usize, b: usize| match (tokens.get(a), tokens.get(b)) {
+        (Some(x), Some(y)) => part(x) && touching(x, y),
+        _ => false,
+    };
     let mut start = i;
-    while start > 0 && part(&tokens[start - 1]) && touching(&tokens[start - 1], &tokens[start]) {
+    while start > 0 && joins(start - 1, start) {
         start -= 1;
     }
     let mut end = i;
-    while end + 1 < tokens.len()
-        && part(&tokens[end + 1])
-        && touching(&tokens[end], &tokens[end + 1])
-    {
+    while tokens.get(end + 1).is_some_and(part) && joins(end, end + 1) {
         end += 1;
     }
+    let (first, last) = (tokens.get(start)?, tokens.get(end)?);
     (end > start)
-        .then(|| text.get(tokens[start].span.start..tokens[end].span.end))
+        .then(|| text.get(first.span.start..last.span.end))
         .flatten()
 }
 
@@ -249,9 +252,12 @@ impl Rule for Spelling {
 
 /// Dialect spelling with the final g dropped and marked: `goin’`, `comin'`.
 pub(super) fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
-    let apostrophe_follows = tokens.get(i + 1).is_some_and(|t| {
-        t.span.start == tokens[i].span.end && matches!(t.text(cx.text), "'" | "’")
-    });
+    let Some(tok) = tokens.get(i) else {
+        return false;
+    };
+    let apostrophe_follows = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.span.start == tok.span.end && matches!(t.text(cx.text), "'" | "’"));
     apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
 }
 
