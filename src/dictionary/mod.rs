@@ -523,13 +523,21 @@ impl Dictionary {
     /// least ten times as common, or (flagged `true`) in a curated
     /// confusion set.
     pub fn confusables(&self, word: &str) -> Option<impl Iterator<Item = (&'static str, bool)>> {
+        self.confusables_raw(word).map(Self::parse_confusables)
+    }
+
+    /// The stored list behind [`Dictionary::confusables`], unparsed.
+    pub fn confusables_raw(&self, word: &str) -> Option<&'static str> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| {
-            s.split(',').map(|c| match c.strip_prefix('=') {
-                Some(c) => (c, true),
-                None => (c, false),
-            })
+        CONFUSABLE_WORDS.get(offset..offset + len)
+    }
+
+    /// Parse a list from [`Dictionary::confusables_raw`].
+    pub fn parse_confusables(list: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
+        list.split(',').map(|c| match c.strip_prefix('=') {
+            Some(c) => (c, true),
+            None => (c, false),
         })
     }
 
