@@ -172,6 +172,7 @@ mod cache {
         pub(super) known: FxHashMap<String, Known>,
         pub(super) bigrams: FxHashMap<String, u64>,
         pub(super) counts: FxHashMap<String, u64>,
+        pub(super) confusables: FxHashMap<String, Option<&'static str>>,
         /// Scratch buffer for building bigram keys.
         pub(super) key: String,
     }
@@ -188,6 +189,7 @@ mod cache {
                 || c.known.len() > LIMIT
                 || c.bigrams.len() > LIMIT
                 || c.counts.len() > LIMIT
+                || c.confusables.len() > LIMIT
             {
                 *c = Caches {
                     id,
@@ -470,9 +472,16 @@ impl Dictionary {
         // The key is built in a reused buffer: a hit allocates nothing.
         cache::with(self.id, |c| {
             c.key.clear();
-            push(&mut c.key, first);
-            c.key.push(' ');
-            push(&mut c.key, second);
+            if first.is_ascii() && second.is_ascii() {
+                c.key.push_str(first);
+                c.key.push(' ');
+                c.key.push_str(second);
+                c.key.make_ascii_lowercase();
+            } else {
+                push(&mut c.key, first);
+                c.key.push(' ');
+                push(&mut c.key, second);
+            }
             if let Some(n) = c.bigrams.get(c.key.as_str()) {
                 return *n;
             }
@@ -528,6 +537,15 @@ impl Dictionary {
 
     /// The stored list behind [`Dictionary::confusables`], unparsed.
     pub fn confusables_raw(&self, word: &str) -> Option<&'static str> {
+        if let Some(hit) = cache::with(self.id, |c| c.confusables.get(word).copied()) {
+            return hit;
+        }
+        let list = self.confusables_uncached(word);
+        cache::with(self.id, |c| c.confusables.insert(word.to_string(), list));
+        list
+    }
+
+    fn confusables_uncached(&self, word: &str) -> Option<&'static str> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
         CONFUSABLE_WORDS.get(offset..offset + len)
