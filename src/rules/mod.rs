@@ -85,8 +85,11 @@ const NOT_A_WORD: u32 = u32::MAX;
 impl<'a> WordTable<'a> {
     /// Intern every word token and look each distinct spelling up once.
     pub fn new(text: &'a str, tokens: &Tokens, dict: &Dictionary) -> Self {
-        let mut seen: FxHashMap<&'a str, u32> = FxHashMap::default();
-        let mut words: Vec<WordInfo<'a>> = Vec::new();
+        // Prose has roughly one distinct spelling per 30 bytes in a 100 KB text.
+        let guess = text.len() / 32;
+        let mut seen: FxHashMap<&'a str, u32> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut words: Vec<WordInfo<'a>> = Vec::with_capacity(guess);
         let ids = tokens
             .tokens
             .iter()
