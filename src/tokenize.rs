@@ -163,8 +163,16 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     // most a few brackets or quotes.
     let mut attempts = 0;
     while let Some(rest) = s.get(i..) {
-        let Some(c) = rest.chars().next() else {
+        let Some(&b) = rest.as_bytes().first() else {
             break;
+        };
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            c
         };
         let try_special = attempts < MAX_SPECIAL_ATTEMPTS
             && prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
@@ -173,10 +181,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
             (TokenKind::Newline, 2)
         } else if c.is_whitespace() {
-            let len = rest
-                .find(|c: char| !c.is_whitespace() || c == '\n' || c == '\r')
-                .unwrap_or(rest.len());
-            (TokenKind::Space, len.max(c.len_utf8()))
+            (TokenKind::Space, space_len(rest).max(c.len_utf8()))
         } else if let Some(special) = try_special
             .then(|| {
                 attempts += 1;
@@ -198,26 +203,66 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             span: base + i..base + i + len,
             flags: 0,
         });
-        prev = rest.get(..len).and_then(|t| t.chars().next_back());
+        prev = match rest.as_bytes().get(len.wrapping_sub(1)) {
+            Some(&last) if last < 0x80 => Some(char::from(last)),
+            _ => rest.get(..len).and_then(|t| t.chars().next_back()),
+        };
         i += len;
     }
+}
+
+/// Length of the run of white space at the start of `s`, up to a line break.
+fn space_len(s: &str) -> usize {
+    let not_space = |c: char| !c.is_whitespace() || c == '\n' || c == '\r';
+    // ASCII fast path; the first other byte hands over to the char search.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
+            b' ' | b'\t' | 0x0b | 0x0c => {}
+            b'\n' | b'\r' => return i,
+            _ if b < 0x80 => return i,
+            _ => {
+                return i + s
+                    .get(i..)
+                    .and_then(|r| r.find(not_space))
+                    .unwrap_or(s.len() - i)
+            }
+        }
+    }
+    s.len()
 }
 
 /// A word (letters and inner apostrophes) or a number (an alphanumeric run
 /// with a digit, joined by `.,:/-` between digits).
 fn word_or_number(s: &str) -> (TokenKind, usize) {
+    let bytes = s.as_bytes();
     let mut has_digit = false;
     let mut has_alpha = false;
     let mut end = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    loop {
+        // ASCII letters and digits: the common case, byte by byte.
+        while let Some(&b) = bytes.get(i) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            let digit = b.is_ascii_digit();
+            has_digit |= digit;
+            has_alpha |= !digit;
+            i += 1;
+            end = i;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
         if is_word_char(c) {
             has_digit |= c.is_numeric();
             has_alpha |= !c.is_numeric();
-            end = i + c.len_utf8();
+            i += len;
+            end = i;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = s.get(i + len..).and_then(|r| r.chars().next());
         let joins = if is_apostrophe(c) {
             has_alpha && !has_digit && next.is_some_and(char::is_alphabetic)
         } else if matches!(c, '.' | ',' | ':' | '/' | '-') {
@@ -228,6 +273,7 @@ fn word_or_number(s: &str) -> (TokenKind, usize) {
         if !joins {
             break;
         }
+        i += len;
     }
     let kind = if has_digit {
         TokenKind::Number
@@ -288,19 +334,35 @@ fn chunk_len(s: &str) -> usize {
     }
 }
 
+/// Whether one of `.@/\\:` comes before the first white space of `s`.
+fn chunk_has_special_byte(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'.' | b'@' | b'/' | b'\\' | b':' => return true,
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            _ if b < 0x80 => i += 1,
+            _ => {
+                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    return false;
+                };
+                if c.is_whitespace() {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
+}
+
 /// A token that must not be tokenized as words, starting at the beginning of a chunk.
 fn special(s: &str) -> Option<(TokenKind, usize)> {
     let first = s.chars().next()?;
     // Most chunks are plain words: leave them to the word scanner quickly.
-    if first.is_alphanumeric() {
-        let end = s.find(char::is_whitespace).unwrap_or(s.len());
-        let chunk = s.as_bytes().get(..end).unwrap_or_default();
-        if !chunk
-            .iter()
-            .any(|b| matches!(b, b'.' | b'@' | b'/' | b'\\' | b':'))
-        {
-            return None;
-        }
+    if first.is_alphanumeric() && !chunk_has_special_byte(s) {
+        return None;
     }
     let starts_with_ci = |p: &str| {
         s.as_bytes()

@@ -171,11 +171,65 @@ mod cache {
     #[derive(Default)]
     pub(super) struct Caches {
         id: u64,
-        pub(super) known: FxHashMap<String, Known>,
-        pub(super) bigrams: FxHashMap<String, u64>,
-        pub(super) counts: FxHashMap<String, u64>,
+        pub(super) known: WordMap<Known>,
+        pub(super) bigrams: WordMap<u64>,
+        pub(super) counts: WordMap<u64>,
+        pub(super) confusables: WordMap<Option<&'static str>>,
         /// Scratch buffer for building bigram keys.
         pub(super) key: String,
+    }
+
+    /// A map keyed by strings in which a key of up to 15 bytes is packed,
+    /// with its length, into one integer: a probe then compares integers
+    /// instead of following a pointer to a heap string, the cache miss that
+    /// dominated look-ups. Longer keys go to an ordinary map.
+    pub(super) struct WordMap<V> {
+        short: FxHashMap<u128, V>,
+        long: FxHashMap<String, V>,
+    }
+
+    impl<V> Default for WordMap<V> {
+        fn default() -> Self {
+            WordMap {
+                short: FxHashMap::default(),
+                long: FxHashMap::default(),
+            }
+        }
+    }
+
+    impl<V: Copy> WordMap<V> {
+        pub(super) fn get(&self, key: &str) -> Option<V> {
+            match pack(key) {
+                Some(k) => self.short.get(&k).copied(),
+                None => self.long.get(key).copied(),
+            }
+        }
+
+        pub(super) fn insert(&mut self, key: &str, value: V) {
+            match pack(key) {
+                Some(k) => {
+                    self.short.insert(k, value);
+                }
+                None => {
+                    self.long.insert(key.to_string(), value);
+                }
+            }
+        }
+
+        pub(super) fn len(&self) -> usize {
+            self.short.len() + self.long.len()
+        }
+    }
+
+    /// `key`'s bytes and, in the last byte, its length; `None` when longer
+    /// than 15 bytes.
+    fn pack(key: &str) -> Option<u128> {
+        let bytes = key.as_bytes();
+        let len = u8::try_from(bytes.len()).ok().filter(|&n| n <= 15)?;
+        let mut buf = [0u8; 16];
+        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        *buf.last_mut()? = len;
+        Some(u128::from_le_bytes(buf))
     }
 
     thread_local! {
@@ -190,6 +244,7 @@ mod cache {
                 || c.known.len() > LIMIT
                 || c.bigrams.len() > LIMIT
                 || c.counts.len() > LIMIT
+                || c.confusables.len() > LIMIT
             {
                 *c = Caches {
                     id,
@@ -367,11 +422,11 @@ impl Dictionary {
 
     /// Look a word up with copyedit's case rules (see the module docs).
     pub fn check(&self, word: &str) -> Known {
-        if let Some(k) = cache::with(self.id, |c| c.known.get(word).copied()) {
+        if let Some(k) = cache::with(self.id, |c| c.known.get(word)) {
             return k;
         }
         let k = self.check_uncached(word);
-        cache::with(self.id, |c| c.known.insert(word.to_string(), k));
+        cache::with(self.id, |c| c.known.insert(word, k));
         k
     }
 
@@ -417,11 +472,11 @@ impl Dictionary {
 
     /// The corpus count of a word (any case), 0 when unknown.
     pub fn count(&self, word: &str) -> u64 {
-        if let Some(n) = cache::with(self.id, |c| c.counts.get(word).copied()) {
+        if let Some(n) = cache::with(self.id, |c| c.counts.get(word)) {
             return n;
         }
         let n = self.count_uncached(word);
-        cache::with(self.id, |c| c.counts.insert(word.to_string(), n));
+        cache::with(self.id, |c| c.counts.insert(word, n));
         n
     }
 
@@ -449,15 +504,21 @@ impl Dictionary {
         // The key is built in a reused buffer: a hit allocates nothing.
         cache::with(self.id, |c| {
             c.key.clear();
-            push(&mut c.key, first);
-            c.key.push(' ');
-            push(&mut c.key, second);
-            if let Some(n) = c.bigrams.get(c.key.as_str()) {
-                return *n;
+            if first.is_ascii() && second.is_ascii() {
+                c.key.push_str(first);
+                c.key.push(' ');
+                c.key.push_str(second);
+                c.key.make_ascii_lowercase();
+            } else {
+                push(&mut c.key, first);
+                c.key.push(' ');
+                push(&mut c.key, second);
+            }
+            if let Some(n) = c.bigrams.get(&c.key) {
+                return n;
             }
             let n = self.bigrams.get(c.key.as_bytes()).unwrap_or(0);
-            let key = c.key.clone();
-            c.bigrams.insert(key, n);
+            c.bigrams.insert(&c.key, n);
             n
         })
     }
@@ -502,13 +563,30 @@ impl Dictionary {
     /// least ten times as common, or (flagged `true`) in a curated
     /// confusion set.
     pub fn confusables(&self, word: &str) -> Option<impl Iterator<Item = (&'static str, bool)>> {
+        self.confusables_raw(word).map(Self::parse_confusables)
+    }
+
+    /// The stored list behind [`Dictionary::confusables`], unparsed.
+    pub fn confusables_raw(&self, word: &str) -> Option<&'static str> {
+        if let Some(hit) = cache::with(self.id, |c| c.confusables.get(word)) {
+            return hit;
+        }
+        let list = self.confusables_uncached(word);
+        cache::with(self.id, |c| c.confusables.insert(word, list));
+        list
+    }
+
+    fn confusables_uncached(&self, word: &str) -> Option<&'static str> {
         let v = self.confusables.get(word)?;
         let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS.get(offset..offset + len).map(|s| {
-            s.split(',').map(|c| match c.strip_prefix('=') {
-                Some(c) => (c, true),
-                None => (c, false),
-            })
+        CONFUSABLE_WORDS.get(offset..offset + len)
+    }
+
+    /// Parse a list from [`Dictionary::confusables_raw`].
+    pub fn parse_confusables(list: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
+        list.split(',').map(|c| match c.strip_prefix('=') {
+            Some(c) => (c, true),
+            None => (c, false),
         })
     }
 

@@ -148,6 +148,9 @@ fn after_list_marker(before: &str) -> bool {
 /// Runs of two or more spaces between non-space characters of a line, as
 /// (byte range in the line, end column in characters).
 fn gaps(line: &str) -> Vec<(Range<usize>, usize)> {
+    if line.is_ascii() {
+        return gaps_ascii(line.as_bytes());
+    }
     let mut out = Vec::new();
     let mut run_start: Option<(usize, usize)> = None;
     let mut seen_text = false;
@@ -161,6 +164,29 @@ fn gaps(line: &str) -> Vec<(Range<usize>, usize)> {
         if let Some((s, scol)) = run_start.take() {
             if seen_text && col - scol >= 2 {
                 out.push((s..i, col));
+            }
+        }
+        seen_text = true;
+    }
+    out
+}
+
+/// [`gaps`] of an ASCII line, where columns are byte offsets (long lines
+/// are scanned once per double space in them).
+fn gaps_ascii(line: &[u8]) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let mut seen_text = false;
+    for (i, &b) in line.iter().enumerate() {
+        if b == b' ' {
+            if run_start.is_none() {
+                run_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = run_start.take() {
+            if seen_text && i - s >= 2 {
+                out.push((s..i, i));
             }
         }
         seen_text = true;

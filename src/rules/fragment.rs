@@ -80,7 +80,9 @@ impl Rule for Fragment {
                     continue;
                 }
                 let word = tok.text(cx.text);
-                let case = case_of(word);
+                let case = cx
+                    .word_at(range.start + i)
+                    .map_or_else(|| case_of(word), |w| w.case);
                 if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
                     continue;
                 }

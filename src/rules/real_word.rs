@@ -1,11 +1,9 @@
 //! `real-word`: a valid word where a near neighbour fits the context far
 //! better (`people ere dying` → `were`).
 
-use rustc_hash::FxHashMap;
-
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case, Dictionary};
+use crate::dictionary::{match_case, Case, Dictionary};
 use crate::suggest::keyboard_adjacent;
 use crate::tokenize::{Token, TokenKind};
 
@@ -54,19 +52,21 @@ const CURATED_THRESHOLD: f64 = 1e3;
 /// list's smallest count (pairs rarer than that were pruned).
 const UNSEEN_CAP: f64 = 3_200_000.0;
 
-fn lower(word: &str) -> String {
-    normalize_apostrophes(word).to_lowercase()
-}
-
 /// The word immediately before or after `i` in the same sentence, with only
 /// white space (at most one line break) between.
-fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
+fn neighbour<'c>(
+    cx: &'c Context<'_>,
+    tokens: &[Token],
+    base: usize,
+    i: usize,
+    forward: bool,
+) -> Option<&'c str> {
+    let text = cx.text;
     let mut j = i;
     let mut breaks = 0;
     loop {
         j = if forward { j + 1 } else { j.checked_sub(1)? };
         let t = tokens.get(j)?;
-        // Look through an editorial `[sic]` to the word after it.
         if forward && matches!(t.text(text), "[" | "(") {
             let sic = tokens
                 .get(j + 1)
@@ -87,7 +87,7 @@ fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<St
                     return None;
                 }
             }
-            TokenKind::Word if !t.is_hyphenated() => return Some(lower(t.text(text))),
+            TokenKind::Word if !t.is_hyphenated() => return cx.word_at(base + j).map(|w| w.key()),
             _ => return None,
         }
     }
@@ -167,7 +167,8 @@ impl Rule for RealWord {
             dict: cx.dict,
             total: cx.dict.total() as f64,
         };
-        let mut suspects: FxHashMap<&str, bool> = FxHashMap::default();
+        // Per distinct spelling: its confusables, looked up on first use.
+        let mut confusables: Vec<Option<Option<&'static str>>> = vec![None; cx.words.len()];
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -176,33 +177,32 @@ impl Rule for RealWord {
                 if tok.kind != TokenKind::Word || tok.is_hyphenated() {
                     continue;
                 }
-                let word = tok.text(cx.text);
-                let case = case_of(word);
-                let checkable =
-                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
-                if !checkable || word.len() < 2 {
-                    continue;
-                }
-                // Most words have no confusables: remember which, per word.
-                let has = *suspects
-                    .entry(word)
-                    .or_insert_with(|| cx.dict.confusables(&lower(word)).is_some());
-                // Contractions have no bigram counts to judge them by.
-                if !has || word.contains(['\'', '’']) {
-                    continue;
-                }
-                let w = lower(word);
-                let Some(cands) = cx.dict.confusables(&w) else {
+                let (Some(info), Some(id)) =
+                    (cx.word_at(range.start + i), cx.words.id(range.start + i))
+                else {
                     continue;
                 };
-                let l = neighbour(cx.text, tokens, i, false);
-                let r = neighbour(cx.text, tokens, i, true);
-                // Both neighbours are needed: one side alone misleads
-                // (`Ere long` would become `Are long`).
+                let word = tok.text(cx.text);
+                let case = info.case;
+                let checkable =
+                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+                if !checkable || word.len() < 2 || word.contains(['\'', '’']) {
+                    continue;
+                }
+                let w = info.key();
+                let Some(slot) = confusables.get_mut(id) else {
+                    continue;
+                };
+                let Some(list) = *slot.get_or_insert_with(|| cx.dict.confusables_raw(w)) else {
+                    continue;
+                };
+                let cands = Dictionary::parse_confusables(list);
+                let l = neighbour(cx, tokens, range.start, i, false);
+                let r = neighbour(cx, tokens, range.start, i, true);
                 if l.is_none() || r.is_none() {
                     continue;
                 }
-                let (fit_w, _, both_seen) = scorer.fit(l.as_deref(), &w, r.as_deref());
+                let (fit_w, _, both_seen) = scorer.fit(l, w, r);
                 // Both of the word's own pairs are attested: it fits.
                 if both_seen {
                     continue;
@@ -222,8 +222,8 @@ impl Rule for RealWord {
                         // One attested pair of the confusable is enough
                         // (the other may just be rarer than the list's
                         // cut-off): the ratio still has to clear the bar.
-                        let (fit_c, attested, _) = scorer.fit(l.as_deref(), c, r.as_deref());
-                        let ratio = fit_c * channel(&w, c) / fit_w.max(f64::MIN_POSITIVE);
+                        let (fit_c, attested, _) = scorer.fit(l, c, r);
+                        let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
                         (attested && ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();

@@ -170,12 +170,11 @@ impl Rule for Spelling {
                 if tok.kind != TokenKind::Word {
                     continue;
                 }
-                let word = tok.text(cx.text);
-                if word.chars().count() < 2 || word.len() > 64 {
+                if cx.known_at(range.start + i) != Known::No {
                     continue;
                 }
-                let known = cx.known_at(range.start + i);
-                if known != Known::No {
+                let word = tok.text(cx.text);
+                if word.chars().count() < 2 || word.len() > 64 {
                     continue;
                 }
                 // A known hyphenated compound, or a word split into
