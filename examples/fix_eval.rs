@@ -28,12 +28,12 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use copyedit::dictionary::{case_of, normalize_apostrophes, Case, Known};
+use copyedit::dictionary::{case_of, Case, Known};
 use copyedit::document::Document;
 use copyedit::fix::{fix_text, FixOptions, FixOutcome};
 use copyedit::quotes::Quotations;
-use copyedit::suggest::{rerank, safe_margin, suggest, Suggestions};
-use copyedit::tokenize::{tokenize, Token, TokenKind, Tokens};
+use copyedit::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
+use copyedit::tokenize::{tokenize, Tokens};
 use copyedit::{Applicability, Diagnostic, Format, Lang, Linter};
 
 struct Rng(u64);
@@ -251,25 +251,6 @@ fn blocker(f: &Flag, t: Thresholds) -> Option<&'static str> {
     None
 }
 
-/// The word next to token `i` with only white space (one line break at
-/// most) between, lowercase (as the spelling rule finds it).
-fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
-    let mut j = i;
-    let mut breaks = 0;
-    loop {
-        j = if forward { j + 1 } else { j.checked_sub(1)? };
-        let t = tokens.get(j)?;
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Newline if breaks == 0 => breaks += 1,
-            TokenKind::Word if !t.is_hyphenated() => {
-                return Some(normalize_apostrophes(t.text(text)).to_lowercase())
-            }
-            _ => return None,
-        }
-    }
-}
-
 fn flag_of(
     text: &str,
     d: &Diagnostic,
@@ -280,8 +261,8 @@ fn flag_of(
 ) -> Option<Flag> {
     let word = text.get(d.span.clone())?.to_string();
     let i = tokens.tokens.iter().position(|t| t.span == d.span)?;
-    let left = neighbour(text, &tokens.tokens, i, false);
-    let right = neighbour(text, &tokens.tokens, i, true);
+    let left = context_word(text, &tokens.tokens, i, false);
+    let right = context_word(text, &tokens.tokens, i, true);
     let dict = linter.dictionary();
     let case = case_of(&word);
     let mut suggestions = suggest(dict, dict_lang, &word);

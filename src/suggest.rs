@@ -31,6 +31,7 @@ use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STAT
 use rustc_hash::FxHashMap;
 
 use crate::dictionary::{case_of, match_case, Case, Dictionary, Entry, Known, Lang};
+use crate::tokenize::{Token, TokenKind};
 
 mod phonetic;
 
@@ -568,6 +569,26 @@ pub fn safe_margin(
         rival = rival.max(((s.near_rival + 1) as f64).ln() - EDIT_WEIGHT * f64::from(KEY_SUB));
     }
     best - rival
+}
+
+/// The word next to token `i` with only white space (one line break at
+/// most) between, lowercase: the context [`rerank`] and [`safe_margin`]
+/// weigh.
+pub fn context_word(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
+    let mut j = i;
+    let mut breaks = 0;
+    loop {
+        j = if forward { j + 1 } else { j.checked_sub(1)? };
+        let t = tokens.get(j)?;
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Newline if breaks == 0 => breaks += 1,
+            TokenKind::Word if !t.is_hyphenated() => {
+                return Some(crate::dictionary::normalize_apostrophes(t.text(text)).to_lowercase())
+            }
+            _ => return None,
+        }
+    }
 }
 
 thread_local! {

@@ -7,7 +7,7 @@ use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Dictionary;
 use crate::dictionary::{case_of, normalize_apostrophes, Case, Known};
-use crate::suggest::{rerank, safe_margin, suggest, Suggestions};
+use crate::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "spelling";
@@ -103,25 +103,6 @@ struct Unknown<'t> {
     right: Option<String>,
 }
 
-/// The word next to token `i` with only white space (one line break at
-/// most) between, lowercase.
-fn neighbour(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
-    let mut j = i;
-    let mut breaks = 0;
-    loop {
-        j = if forward { j + 1 } else { j.checked_sub(1)? };
-        let t = tokens.get(j)?;
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Newline if breaks == 0 => breaks += 1,
-            TokenKind::Word if !t.is_hyphenated() => {
-                return Some(normalize_apostrophes(t.text(text)).to_lowercase())
-            }
-            _ => return None,
-        }
-    }
-}
-
 fn strip_possessive(w: &str) -> &str {
     for s in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = w.strip_suffix(s) {
@@ -196,8 +177,8 @@ impl Rule for Spelling {
                     word,
                     case: case_of(word),
                     sentence_start: tok.is_sentence_start(),
-                    left: neighbour(cx.text, tokens, i, false),
-                    right: neighbour(cx.text, tokens, i, true),
+                    left: context_word(cx.text, tokens, i, false),
+                    right: context_word(cx.text, tokens, i, true),
                 });
             }
         }
