@@ -29,7 +29,8 @@ The spelling rule does not report a word this rule has already reported.
 
 Not flagged: real words next to each other (`the he`, `some times`),
 fragments that do not repeat a neighbour (`teh re`), capitalised or
-all-caps pieces (names and acronyms), and anything inside code or URLs.";
+all-caps pieces (names and acronyms), dialect with a dropped g marked by
+an apostrophe (`goin’`, not `go in`), and anything inside code or URLs.";
 
 /// The fragment rule.
 pub struct Fragment;

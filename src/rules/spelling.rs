@@ -55,8 +55,9 @@ than a missed typo:
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
 the word is lowercase (or starts a sentence), has three letters or more,
-is not in a quotation or marked [sic], the fix does not merely drop an
-ending (`suppressions`) or split the word in two (`drawdown`), the
+is not in a quotation or marked [sic], is not a regular form of a known
+word that the lists may lack (`elations`, `kidnaped`), the fix does not
+merely drop an ending (`suppressions`) or split the word in two, the
 correction is a common word one edit away (`shuold`) or the single listed
 correction of a known misspelling at most two edits away (`teh`,
 `recieve`), and it is far more likely than every alternative: about 665
