@@ -176,6 +176,9 @@ mod cache {
         pub(super) bigrams: WordMap<u64>,
         pub(super) counts: WordMap<u64>,
         pub(super) confusables: WordMap<Option<&'static str>>,
+        /// `known` and `confusables` of a word that is its own confusable
+        /// key (lowercase, ASCII apostrophes): one probe for both.
+        pub(super) known_confusables: WordMap<(Known, Option<&'static str>)>,
         /// Scratch buffer for building bigram keys.
         pub(super) key: String,
     }
@@ -300,6 +303,7 @@ mod cache {
                 || c.bigrams.len() > LIMIT
                 || c.counts.len() > LIMIT
                 || c.confusables.len() > LIMIT
+                || c.known_confusables.len() > LIMIT
             {
                 *c = Caches {
                     id,
@@ -482,6 +486,17 @@ impl Dictionary {
             word,
             |c| &mut c.known,
             || self.check_uncached(word),
+        )
+    }
+
+    /// `(self.check(word), self.confusables_raw(word))` in one cache probe,
+    /// for a word already in lowercase with ASCII apostrophes.
+    pub fn check_and_confusables(&self, word: &str) -> (Known, Option<&'static str>) {
+        cache::get_or(
+            self.id,
+            word,
+            |c| &mut c.known_confusables,
+            || (self.check_uncached(word), self.confusables_uncached(word)),
         )
     }
 

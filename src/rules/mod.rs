@@ -61,6 +61,9 @@ pub struct WordInfo<'a> {
     pub lower: Cow<'a, str>,
     /// `lower` with typographic apostrophes made ASCII, when that differs.
     normalized: Option<String>,
+    /// `Dictionary::confusables_raw(self.key())` when it was looked up with
+    /// the dictionary answer (spellings that are their own key).
+    pub(crate) confusables: Option<Option<&'static str>>,
 }
 
 impl WordInfo<'_> {
@@ -145,11 +148,20 @@ impl<'a> WordInfo<'a> {
             }
         };
         let normalized = lower.contains('’').then(|| lower.replace('’', "'"));
+        // A spelling that is its own confusable key: one cache probe answers
+        // both questions.
+        let (known, confusables) = if normalized.is_none() && lower.as_ref() == w {
+            let (known, confusables) = dict.check_and_confusables(w);
+            (known, Some(confusables))
+        } else {
+            (dict.check(w), None)
+        };
         WordInfo {
-            known: dict.check(w),
+            known,
             case: case_of(w),
             lower,
             normalized,
+            confusables,
         }
     }
 }

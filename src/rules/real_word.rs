@@ -182,6 +182,10 @@ impl Rule for RealWord {
                 else {
                     continue;
                 };
+                // Cheapest test first: most words have no confusables.
+                if info.confusables == Some(None) {
+                    continue;
+                }
                 let word = tok.text(cx.text);
                 let case = info.case;
                 let checkable =
@@ -190,10 +194,16 @@ impl Rule for RealWord {
                     continue;
                 }
                 let w = info.key();
-                let Some(slot) = confusables.get_mut(id) else {
-                    continue;
+                let list = match info.confusables {
+                    Some(list) => list,
+                    None => {
+                        let Some(slot) = confusables.get_mut(id) else {
+                            continue;
+                        };
+                        *slot.get_or_insert_with(|| cx.dict.confusables_raw(w))
+                    }
                 };
-                let Some(list) = *slot.get_or_insert_with(|| cx.dict.confusables_raw(w)) else {
+                let Some(list) = list else {
                     continue;
                 };
                 let cands = Dictionary::parse_confusables(list);
