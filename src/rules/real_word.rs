@@ -6,6 +6,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{match_case, Case, Dictionary};
 use crate::suggest::keyboard_adjacent;
 use crate::tokenize::{Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 pub(super) const CODE: &str = "real-word";
 
@@ -53,14 +54,14 @@ const CURATED_THRESHOLD: f64 = 1e3;
 const UNSEEN_CAP: f64 = 3_200_000.0;
 
 /// The word immediately before or after `i` in the same sentence, with only
-/// white space (at most one line break) between.
+/// white space (at most one line break) between, with its word table id.
 fn neighbour<'c>(
     cx: &'c Context<'_>,
     tokens: &[Token],
     base: usize,
     i: usize,
     forward: bool,
-) -> Option<&'c str> {
+) -> Option<(usize, &'c str)> {
     let text = cx.text;
     let mut j = i;
     let mut breaks = 0;
@@ -87,7 +88,10 @@ fn neighbour<'c>(
                     return None;
                 }
             }
-            TokenKind::Word if !t.is_hyphenated() => return cx.word_at(base + j).map(|w| w.key()),
+            TokenKind::Word if !t.is_hyphenated() => {
+                let id = cx.words.id(base + j)?;
+                return cx.word_at(base + j).map(|w| (id, w.key()));
+            }
             _ => return None,
         }
     }
@@ -116,9 +120,22 @@ impl Scorer<'_> {
 
     /// How well `x` fits between `l` and `r` (∝ P(l, x, r) under a bigram
     /// model), and whether any of its pairs is attested.
+    #[cfg(test)]
     fn fit(&self, l: Option<&str>, x: &str, r: Option<&str>) -> (f64, bool, bool) {
-        let left = l.map(|l| self.pair(l, x));
-        let right = r.map(|r| self.pair(x, r));
+        self.fit_by(l, x, r, |_, a, b| self.pair(a, b))
+    }
+
+    /// [`Scorer::fit`] with `pair(left, a, b)` answering the pair look-ups
+    /// (`left`: the pair of `l` and `x`).
+    fn fit_by(
+        &self,
+        l: Option<&str>,
+        x: &str,
+        r: Option<&str>,
+        mut pair: impl FnMut(bool, &str, &str) -> (f64, bool),
+    ) -> (f64, bool, bool) {
+        let left = l.map(|l| pair(true, l, x));
+        let right = r.map(|r| pair(false, x, r));
         match (left, right) {
             (Some((a, sa)), Some((b, sb))) => (a * b / self.count(x), sa || sb, sa && sb),
             (Some((a, sa)), None) => (a, sa, sa),
@@ -169,6 +186,14 @@ impl Rule for RealWord {
         };
         // Per distinct spelling: its confusables, looked up on first use.
         let mut confusables: Vec<Option<Option<&'static str>>> = vec![None; cx.words.len()];
+        // Pair scores already worked out in this document, keyed by word
+        // table ids (`u32::MAX` standing for the confusable named third):
+        // common pairs recur, and this small map is cheaper to probe than
+        // the dictionary's caches.
+        let mut pairs: FxHashMap<(u32, u32, &'static str), (f64, bool)> = FxHashMap::default();
+        let mut pair = |key: (u32, u32, &'static str), a: &str, b: &str| {
+            *pairs.entry(key).or_insert_with(|| scorer.pair(a, b))
+        };
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -207,12 +232,22 @@ impl Rule for RealWord {
                     continue;
                 };
                 let cands = Dictionary::parse_confusables(list);
-                let l = neighbour(cx, tokens, range.start, i, false);
-                let r = neighbour(cx, tokens, range.start, i, true);
-                if l.is_none() || r.is_none() {
+                let (Some((lid, l)), Some((rid, r))) = (
+                    neighbour(cx, tokens, range.start, i, false),
+                    neighbour(cx, tokens, range.start, i, true),
+                ) else {
                     continue;
-                }
-                let (fit_w, _, both_seen) = scorer.fit(l, w, r);
+                };
+                let (Ok(lid), Ok(wid), Ok(rid)) =
+                    (u32::try_from(lid), u32::try_from(id), u32::try_from(rid))
+                else {
+                    continue;
+                };
+                let (l, r) = (Some(l), Some(r));
+                let (fit_w, _, both_seen) = scorer.fit_by(l, w, r, |left, a, b| {
+                    let key = if left { (lid, wid, "") } else { (wid, rid, "") };
+                    pair(key, a, b)
+                });
                 // Both of the word's own pairs are attested: it fits.
                 if both_seen {
                     continue;
@@ -232,7 +267,14 @@ impl Rule for RealWord {
                         // One attested pair of the confusable is enough
                         // (the other may just be rarer than the list's
                         // cut-off): the ratio still has to clear the bar.
-                        let (fit_c, attested, _) = scorer.fit(l, c, r);
+                        let (fit_c, attested, _) = scorer.fit_by(l, c, r, |left, a, b| {
+                            let key = if left {
+                                (lid, u32::MAX, c)
+                            } else {
+                                (u32::MAX, rid, c)
+                            };
+                            pair(key, a, b)
+                        });
                         let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
                         (attested && ratio >= threshold).then_some((ratio, c))
                     })
