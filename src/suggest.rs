@@ -27,10 +27,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use levenshtein_automata::{Distance, DFA, SINK_STATE};
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{case_of, match_case, Case, Dictionary, Entry, Known, Lang};
+use crate::dictionary::{case_of, lev_builder, match_case, Case, Dictionary, Entry, Known, Lang};
 use crate::tokenize::{Token, TokenKind};
 
 mod phonetic;
@@ -299,16 +299,6 @@ fn osa(a: &[char], b: &[char]) -> usize {
         }
     }
     d[n * w + m]
-}
-
-fn lev_builder(max: u8) -> Option<&'static LevenshteinAutomatonBuilder> {
-    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    match max {
-        1 => Some(ONE.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))),
-        2 => Some(TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))),
-        _ => None,
-    }
 }
 
 /// Keys that start with `prefix` exactly and continue within `max` edits

@@ -10,7 +10,9 @@ use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STAT
 /// Longest query searched; longer words get no suggestions.
 pub const MAX_QUERY: usize = 40;
 
-fn builder(max: u8) -> Option<&'static LevenshteinAutomatonBuilder> {
+/// The Damerau–Levenshtein automaton builder for distance `max` (1 or 2),
+/// built once (also used by `crate::suggest`).
+pub(crate) fn builder(max: u8) -> Option<&'static LevenshteinAutomatonBuilder> {
     static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
     static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
     match max {

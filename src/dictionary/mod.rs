@@ -14,6 +14,7 @@ use fst::{IntoStreamer, Map, Streamer};
 mod automaton;
 mod fold;
 
+pub(crate) use automaton::builder as lev_builder;
 use automaton::Dfa;
 pub use fold::fold_diacritics;
 
