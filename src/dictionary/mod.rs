@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::{Automaton as _, IntoStreamer, Map, Streamer};
 
 mod automaton;
 mod fold;
@@ -331,8 +331,10 @@ fn map(bytes: &'static [u8]) -> Map<&'static [u8]> {
     Map::new(bytes).expect("dictionary FST compiled by build.rs is valid")
 }
 
+/// A fresh cache id for a dictionary with words of its own (the bundled
+/// dictionaries use their language flag, below this).
 fn next_id() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1 << 32);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
@@ -432,7 +434,9 @@ impl Dictionary {
             accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
             user_words: HashSet::new(),
             user_words_lower: HashSet::new(),
-            id: next_id(),
+            // Every dictionary of a language without words of its own gives
+            // the same answers, so they share cached ones.
+            id: u64::from(lang.flag()),
         }
     }
 
@@ -462,6 +466,22 @@ impl Dictionary {
     /// The raw lexicon entry for an exact spelling.
     pub fn entry(&self, word: &str) -> Option<Entry> {
         self.lexicon.get(word).map(Entry::from_value)
+    }
+
+    /// Whether an accepted lexicon word longer than `prefix` starts with it
+    /// (`dinn` → `dinner`): how a word cut off by a dash is told from a typo.
+    pub fn extends(&self, prefix: &str) -> bool {
+        if prefix.is_empty() {
+            return false;
+        }
+        let aut = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = self.lexicon.search(aut).into_stream();
+        while let Some((key, v)) = stream.next() {
+            if key.len() > prefix.len() && self.accepts(Entry::from_value(v)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether an entry is accepted for this dictionary's language.

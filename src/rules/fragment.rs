@@ -24,6 +24,9 @@ checker reports badly or not at all:
   - Words run together: an unknown word that is two common words whose
     pairing is very frequent. `alot` -> `a lot`, `infront` -> `in front`
     (Safe when it is the single listed correction of a known misspelling).
+    Two content words of three letters or more written solid
+    (`decisionmaking`, `alltime`) are a closed compound in some style
+    books: reported as `info`, not as an error.
 
 The spelling rule does not report a word this rule has already reported.
 
@@ -165,22 +168,35 @@ impl Rule for Fragment {
                         let replacement = match_case(&split, case);
                         let listed = cx.dict.known_misspelling(&lower);
                         let safe = listed.len() == 1 && listed.first() == Some(&split.as_str());
-                        out.push(
-                            Diagnostic::new(
-                                CODE,
-                                Severity::Error,
-                                tok.span.clone(),
-                                format!("missing space in `{word}`"),
+                        // Two content words written solid are a closed
+                        // compound in some style books (`decisionmaking`,
+                        // `alltime`): a note, not an error. With a function
+                        // word it is a slip (`alot`, `infront`).
+                        let solid = listed.is_empty()
+                            && left.len() >= 3
+                            && right.len() >= 3
+                            && !super::spelling::is_function_word(&left)
+                            && !super::spelling::is_function_word(&right);
+                        let (severity, message) = if solid {
+                            (
+                                Severity::Info,
+                                format!("`{word}` is usually written as two words"),
                             )
-                            .with_fix(Fix::new(
-                                format!("split as `{replacement}`"),
-                                Edit::replace(tok.span.clone(), replacement),
-                                if safe {
-                                    Applicability::Safe
-                                } else {
-                                    Applicability::Unsafe
-                                },
-                            )),
+                        } else {
+                            (Severity::Error, format!("missing space in `{word}`"))
+                        };
+                        out.push(
+                            Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(
+                                Fix::new(
+                                    format!("split as `{replacement}`"),
+                                    Edit::replace(tok.span.clone(), replacement),
+                                    if safe {
+                                        Applicability::Safe
+                                    } else {
+                                        Applicability::Unsafe
+                                    },
+                                ),
+                            ),
                         );
                     }
                 }
@@ -283,6 +299,14 @@ mod tests {
         for text in ["I’m goin’ home.", "He was doin' fine."] {
             assert!(run(&Fragment, text).is_empty(), "{text}");
         }
+        // Two content words written solid may be a house style's closed
+        // compound: a note, not an error; with a function word, an error.
+        let d = run(&Fragment, "More decisionmaking power, at an alltime high.");
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.severity == Severity::Info), "{d:?}");
+        assert_eq!(d[0].fixes[0].title, "split as `decision making`");
+        let d = run(&Fragment, "I like it alot.");
+        assert_eq!(d[0].severity, Severity::Error);
     }
 
     #[test]

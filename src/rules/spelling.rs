@@ -49,9 +49,22 @@ than a missed typo:
     pair, but not so frequent that writing it as one word is the usual
     slip (`redtape` passes; `everytime`, `alot` do not), and never a known
     misspelling (`untill`).
+  - A word cut off by a dash that begins a real word (`I'm all out of
+    prac—`, `experi-—what`) and a word drawn out across dashes whose
+    pieces make a word (`Beau—ootiful Soo—oop`) are speech, not typos.
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
     URLs, e-mail addresses, @handles, #tags, file paths and code are never
     spell-checked.
+
+Reported as `info` rather than as an error (no common word is near, so
+the writer probably meant it): two common content words written as one
+(`risktakers`, `warfighters`: a compound the lists lack, or a lost hyphen;
+the hyphenated form is the first suggestion), and a regular form of a
+common word the lists lack: the plural of an abstract noun
+(`devastations`, `timidities`), `-less`, `-ish`, `-ism`, `-ly` after
+`-ing`, `-ity` after `-al`. Run-togethers with a function word (`toknow`,
+`stayat`) and endings that change the stem (`achieveable`, `occured`) stay
+errors.
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
 the word is lowercase (or starts a sentence), has three letters or more,
@@ -170,6 +183,8 @@ impl Rule for Spelling {
                 }
                 if dropped_g(cx, tokens, i, word)
                     || closed_compound(cx, word, tok.is_sentence_start())
+                    || cut_off(cx, tok.span.clone(), word)
+                    || drawn_out(cx, tok.span.clone())
                 {
                     continue;
                 }
@@ -226,9 +241,141 @@ impl Rule for Spelling {
                     s
                 }
             };
-            out.push(diagnostic(cx.dict, &u, &suggestions));
+            let mut d = diagnostic(cx.dict, &u, &suggestions);
+            if let Some((l, r)) = content_compound(cx, u.word, &suggestions) {
+                d.severity = Severity::Info;
+                d.message = format!(
+                    "unknown word `{}` (`{l}` and `{r}` written as one?)",
+                    u.word
+                );
+                let hyphenated = format!("{l}-{r}");
+                d.fixes.insert(
+                    0,
+                    Fix::new(
+                        format!("replace with `{hyphenated}`"),
+                        Edit::replace(u.span.clone(), hyphenated),
+                        Applicability::Unsafe,
+                    ),
+                );
+                d.fixes.truncate(5);
+            } else if let Some((stem, ending)) = derived(cx, u.word, &suggestions) {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word);
+            }
+            out.push(d);
         }
     }
+}
+
+/// Words that do not make closed compounds: run together with another word
+/// they are a slip (`toknow`, `stayat`, `alot`, `eachother`).
+const FUNCTION_WORDS: [&str; 70] = [
+    "a", "also", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "could", "do",
+    "each", "every", "for", "from", "had", "has", "have", "he", "her", "here", "his", "i", "if",
+    "in", "into", "is", "it", "its", "just", "many", "me", "more", "most", "much", "my", "no",
+    "not", "of", "on", "onto", "or", "our", "should", "so", "some", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "to", "too", "upon", "us", "very",
+    "was", "we", "were", "with", "would",
+];
+
+/// Whether `w` (lowercase) is a function word (see [`FUNCTION_WORDS`]).
+pub(super) fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+/// Regular endings that make a word from a known one without changing its
+/// spelling, with what the known word must end with (`""`: anything): the
+/// plural of an abstract noun (`devastations`, `timidities`), `-less`,
+/// `-ish`, `-ism` of a noun, `-ly` of a participle, `-ity` of an adjective
+/// in `-al`. Endings that change the stem (dropping an `e`, doubling a
+/// consonant) are left out: that is where misspellings are made
+/// (`achieveable`, `occured`).
+const ENDINGS: [(&str, &str, &[&str]); 6] = [
+    (
+        "s",
+        "",
+        &["tion", "sion", "ism", "ing", "ment", "ance", "ence", "ship"],
+    ),
+    ("ies", "y", &["ity"]),
+    ("less", "", &[""]),
+    ("ish", "", &[""]),
+    ("ism", "", &["tion"]),
+    ("ly", "", &["ing"]),
+];
+
+/// A stem of a regular form must be this common.
+const DERIVED_STEM_COUNT: u64 = 100_000;
+
+/// An unknown lowercase word that is a regular form of a common word
+/// (see [`ENDINGS`]; also `-ity` after `-al`), with no common word one edit
+/// from it: the word lists lack many such forms, so it is reported as
+/// `info`. The stem and the ending, if so.
+fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'static str)> {
+    let lower = word.to_lowercase();
+    if lower.len() < 6 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // A common word one edit away makes a slip likelier, unless it is the
+    // stem itself (`suppression` for `suppressions`).
+    if !cx.dict.known_misspelling(&lower).is_empty()
+        || s.list.iter().any(|c| {
+            c.distance <= 1
+                && !c.rare
+                && !c.word.contains(' ')
+                && !lower.starts_with(&c.word.to_lowercase())
+        })
+    {
+        return None;
+    }
+    let common = |w: &str| {
+        w.len() >= 4 && cx.check(w) == Known::Yes && cx.dict.count(w) >= DERIVED_STEM_COUNT
+    };
+    for (ending, add, stem_ends) in ENDINGS {
+        let Some(base) = lower.strip_suffix(ending) else {
+            continue;
+        };
+        let stem = format!("{base}{add}");
+        if stem_ends.iter().any(|e| stem.ends_with(e)) && common(&stem) {
+            return Some((stem, ending));
+        }
+    }
+    let base = lower.strip_suffix("ity")?;
+    (base.ends_with("al") && common(base)).then(|| (base.to_string(), "ity"))
+}
+
+/// Each word of a solid compound must be this common.
+const SOLID_PART_COUNT: u64 = 100_000;
+
+/// An unknown lowercase word that is two common content words written as
+/// one (`risktakers`, `warfighters`, `ashheaps`), and no common word is
+/// within two edits of it (`carefull` is a slip for `careful`, not `care` +
+/// `full`; `evething` for `everything`, not `eve` + `thing`):
+/// a compound the word lists lack or a lost hyphen, reported as `info`
+/// rather than as an error. The two words, if so.
+fn content_compound<'w>(
+    cx: &Context<'_>,
+    word: &'w str,
+    s: &Suggestions,
+) -> Option<(&'w str, &'w str)> {
+    if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if !cx.dict.known_misspelling(word).is_empty()
+        || s.list
+            .iter()
+            .any(|c| c.distance <= 2 && !c.rare && !c.word.contains(' '))
+    {
+        return None;
+    }
+    (3..=word.len() - 3).find_map(|i| {
+        let (l, r) = word.split_at_checked(i)?;
+        let content = |w: &str| {
+            !is_function_word(w)
+                && cx.check(w) == Known::Yes
+                && cx.dict.count(w) >= SOLID_PART_COUNT
+        };
+        (content(l) && content(r)).then_some((l, r))
+    })
 }
 
 /// Dialect spelling with the final g dropped and marked: `goin’`, `comin'`.
@@ -304,6 +451,101 @@ fn closed_compound(cx: &Context<'_>, word: &str, sentence_start: bool) -> bool {
         (COMPOUND_MIN_PAIR..COMPOUND_MAX_PAIR).contains(&pair)
     })
 }
+
+/// Whether a dash run (`—`, `–`, `-—`, `———`) with an em or en dash in it
+/// starts at byte `at`; its end.
+fn dash_run(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let len: usize = rest
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-'))
+        .map(char::len_utf8)
+        .sum();
+    let run = rest.get(..len)?;
+    run.contains(['—', '–']).then_some(at + len)
+}
+
+/// Whether a dash run with an em or en dash in it ends at byte `at`; its
+/// start.
+fn dash_run_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?;
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '—' | '–' | '-'))
+        .map(char::len_utf8)
+        .sum();
+    let run = before.get(at - len..)?;
+    run.contains(['—', '–']).then_some(at - len)
+}
+
+/// A word cut off by a dash, the start of a real word: `I'm all out of
+/// prac—`, `dinn—” she checked herself`, `experi-—what we're seeing`.
+fn cut_off(cx: &Context<'_>, span: Range<usize>, word: &str) -> bool {
+    dash_run(cx.text, span.end).is_some() && cx.dict.extends(&word.to_lowercase())
+}
+
+/// Letters of a word drawn out across dashes, as in a song or a cry:
+/// `Beau—ootiful Soo—oop`. The pieces joined, with doubled letters made
+/// single, are a known word or one edit from a common one (`beautiful`).
+fn drawn_out(cx: &Context<'_>, span: Range<usize>) -> bool {
+    let text = cx.text;
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    let mut start = span.start;
+    let mut end = span.end;
+    let mut pieces = 1;
+    // Pieces before: `Beau—` for `ootiful`.
+    while let Some(run) = dash_run_before(text, start) {
+        let before = text.get(..run).unwrap_or("");
+        let len: usize = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 || pieces >= 8 {
+            break;
+        }
+        start = run - len;
+        pieces += 1;
+    }
+    // Pieces after: `—oop` for `Soo`.
+    while let Some(run) = dash_run(text, end) {
+        let after = text.get(run..).unwrap_or("");
+        let len: usize = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 || pieces >= 8 {
+            break;
+        }
+        end = run + len;
+        pieces += 1;
+    }
+    if pieces < 2 {
+        return false;
+    }
+    let Some(chain) = text.get(start..end) else {
+        return false;
+    };
+    let mut joined = String::with_capacity(chain.len());
+    for c in chain.chars().flat_map(char::to_lowercase) {
+        if c.is_alphabetic() && !joined.ends_with(c) {
+            joined.push(c);
+        }
+    }
+    if !letters(&joined) || joined.chars().count() < 3 {
+        return false;
+    }
+    cx.check(&joined) == Known::Yes
+        || cx.dict.near(&joined, 1).iter().any(|(w, e)| {
+            cx.dict.accepts(*e) && !e.is_rare() && e.count >= DRAWN_OUT_COUNT && w.len() > 3
+        })
+}
+
+/// A drawn-out word must be one edit from a word at least this common.
+const DRAWN_OUT_COUNT: u64 = 1_000_000;
 
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
 fn is_transposition(a: &str, b: &str) -> bool {
@@ -415,6 +657,65 @@ fn inflects_known(dict: &Dictionary, lower: &str) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{flagged, run};
+
+    /// The flagged words at error level, and those at info level.
+    fn by_level(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let diags = run(&Spelling, text);
+        let pick = |info: bool| {
+            diags
+                .iter()
+                .filter(|d| (d.severity == Severity::Info) == info)
+                .filter_map(|d| text.get(d.span.clone()))
+                .collect()
+        };
+        (pick(false), pick(true))
+    }
+
+    #[test]
+    fn words_cut_off_by_a_dash_are_not_typos() {
+        let text = "“I’m all out of prac—” she said. “At dinn—” and experi-—what we see.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+        // A misspelling before a dash is not the start of any word.
+        let text = "We will recieve—and keep—the report, and teh— well.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["recieve", "teh"]);
+    }
+
+    #[test]
+    fn words_drawn_out_across_dashes_are_not_typos() {
+        let text = "Beau—ootiful Soo—oop! Soo—oop of the evening.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+        // Joined, the pieces must make a word.
+        let text = "The idea—recieve it—came late.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["recieve"]);
+    }
+
+    #[test]
+    fn two_content_words_written_solid_are_a_note() {
+        let (errors, info) = by_level("Thank the warfighters; reward the risktakers.");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(info, ["warfighters", "risktakers"]);
+        let diags = run(&Spelling, "We need risktakers.");
+        let first = diags.first().and_then(|d| d.fixes.first());
+        assert_eq!(
+            first.map(|f| f.title.as_str()),
+            Some("replace with `risk-takers`")
+        );
+        // Slips that split into words stay errors: a common word is near
+        // (`careful`, `everything`), or a part is a function word.
+        let (errors, info) = by_level("Be carefull with evething, and stayat home toknow it.");
+        assert_eq!(errors, ["carefull", "evething", "stayat", "toknow"]);
+        assert!(info.is_empty(), "{info:?}");
+    }
+
+    #[test]
+    fn regular_forms_the_lists_lack_are_a_note() {
+        let (errors, info) = by_level("Such devastations and timidities were pulpless.");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(info, ["devastations", "timidities", "pulpless"]);
+        // Endings that change the stem are where misspellings are made.
+        let (errors, _) = by_level("It was achieveable but it occured late.");
+        assert_eq!(errors, ["achieveable", "occured"]);
+    }
 
     #[test]
     fn regular_forms_of_known_words_are_flagged_but_never_safe() {
