@@ -207,7 +207,7 @@ mod tests {
         out
     }
 
-    /// Queries: misspellings of every 13th key (and of every key with a
+    /// Queries: misspellings of every 97th key (and of every key with a
     /// char outside ASCII) by each kind of edit, and those keys themselves.
     #[test]
     fn same_keys_as_the_automaton() {
@@ -222,7 +222,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         for (n, k) in keys.iter().enumerate() {
-            if n % 13 != 0 && k.is_ascii() {
+            if n % 97 != 0 && k.is_ascii() {
                 continue;
             }
             let chars: Vec<char> = k.chars().collect();
