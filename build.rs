@@ -5,6 +5,7 @@
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
 //! - `suggest.fst`: lowercase word → `offset << 16 | len` into `suggest_forms.txt`
+//! - `suggest_reversed.fst`: the keys of `suggest.fst` spelt backwards (a set)
 //! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
 //! - `common.fst`: lowercase word with a corpus count → `offset << 16 | len`
@@ -129,6 +130,14 @@ fn main() {
     }
     fs::write(out.join("suggest_forms.txt"), blob).expect("write suggestion forms");
     write_map(&out.join("suggest.fst"), entries.into_iter());
+    // The same keys spelt backwards (by char), for searching one edit out
+    // from the end of a word (`src/dictionary/near.rs`).
+    let mut reversed: Vec<String> = forms.keys().map(|k| k.chars().rev().collect()).collect();
+    reversed.sort_unstable();
+    write_set(
+        &out.join("suggest_reversed.fst"),
+        reversed.iter().map(String::as_str),
+    );
 
     // Common words (those with a corpus count), for suggestions two edits
     // away and by sound: lowercase form → its spellings, and phonetic key
@@ -355,6 +364,16 @@ fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {
     let mut builder = fst::MapBuilder::new(BufWriter::new(file)).expect("fst builder");
     for (k, v) in entries {
         builder.insert(k, v).expect("sorted fst keys");
+    }
+    let mut w = builder.into_inner().expect("finish fst");
+    w.flush().expect("flush fst");
+}
+
+fn write_set<'a>(path: &Path, keys: impl Iterator<Item = &'a str>) {
+    let file = fs::File::create(path).expect("create fst");
+    let mut builder = fst::SetBuilder::new(BufWriter::new(file)).expect("fst builder");
+    for k in keys {
+        builder.insert(k).expect("sorted fst keys");
     }
     let mut w = builder.into_inner().expect("finish fst");
     w.flush().expect("flush fst");

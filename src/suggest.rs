@@ -22,6 +22,7 @@
 //! per word for the thread; [`rerank`] then lets the neighbouring words
 //! decide between close candidates, per occurrence.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -182,7 +183,13 @@ fn ends_with(v: &[char], end: usize, s: &str) -> bool {
     let n = s.len();
     end >= n
         && v.get(end - n..end)
-            .is_some_and(|t| t.iter().copied().eq(s.chars()))
+            // From the end: most fail on the last letter. (`s` is ASCII.)
+            .is_some_and(|t| {
+                t.iter()
+                    .rev()
+                    .zip(s.bytes().rev())
+                    .all(|(&c, b)| c == char::from(b))
+            })
 }
 
 /// Edit distance where the typing and spelling errors people make often cost
@@ -629,7 +636,7 @@ pub fn suggest(dict: &Dictionary, lang: Lang, word: &str) -> Suggestions {
 
 /// A candidate before scoring.
 struct Cand {
-    spelling: String,
+    spelling: Cow<'static, str>,
     count: u64,
     rare: bool,
     known: bool,
@@ -671,7 +678,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             None => {
                 seen.insert(spelling, cands.len());
                 cands.push(Cand {
-                    spelling: spelling.to_string(),
+                    spelling: Cow::Borrowed(spelling),
                     count: e.count,
                     rare: e.is_rare(),
                     known: false,
@@ -737,7 +744,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         if !found {
             let e = dict.entry(k).or_else(|| dict.entry(&lower_k));
             cands.push(Cand {
-                spelling: (*k).to_string(),
+                spelling: Cow::Borrowed(k),
                 count: dict.count(k),
                 rare: e.is_some_and(|e| e.is_rare()),
                 known: true,
@@ -767,11 +774,11 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
                 continue;
             }
             let spelling = format!("{l} {r}");
-            if cands.iter().any(|c| c.spelling == spelling) {
+            if cands.iter().any(|c| *c.spelling == spelling) {
                 continue;
             }
             cands.push(Cand {
-                spelling,
+                spelling: Cow::Owned(spelling),
                 count: pair,
                 rare: false,
                 known: false,
@@ -786,13 +793,14 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // could afford: most far candidates stop early or are never measured.
     let first = chars.first().copied();
     let qkey_chars: Vec<char> = qkey.chars().collect();
-    let mut pre: Vec<(f64, Vec<char>, Case, Cand)> = cands
+    // (A candidate's letters are only listed once it is measured.)
+    let mut pre: Vec<(f64, Case, Cand)> = cands
         .into_iter()
         .map(|c| {
-            let cand_chars: Vec<char> = c.spelling.chars().flat_map(char::to_lowercase).collect();
+            let cand_first = c.spelling.chars().flat_map(char::to_lowercase).next();
             let cand_case = case_of(&c.spelling);
             let mut upper = ((c.count + 1) as f64).ln();
-            if cand_chars.first().copied() == first {
+            if cand_first == first {
                 upper += FIRST_LETTER_BONUS;
             }
             if c.rare {
@@ -805,7 +813,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             if c.known {
                 upper += KNOWN_BONUS;
             }
-            (upper, cand_chars, cand_case, c)
+            (upper, cand_case, c)
         })
         .collect();
     pre.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -815,7 +823,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     let mut top: Vec<f64> = Vec::with_capacity(BOUND_RANK + 1);
     let mut common_seen = false;
     let mut best: FxHashMap<String, Suggestion> = FxHashMap::default();
-    for (upper, cand_chars, cand_case, c) in pre {
+    for (upper, cand_case, c) in pre {
         let bound = match top.get(BOUND_RANK - 1) {
             Some(&b) if common_seen => b,
             _ => f64::NEG_INFINITY,
@@ -824,6 +832,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             break;
         }
         let cand = c.spelling;
+        let cand_chars: Vec<char> = cand.chars().flat_map(char::to_lowercase).collect();
         if cand_chars == chars && cand == *original {
             continue;
         }
@@ -866,7 +875,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         let shown = match cand_case {
             Case::Lower => match_case(&cand, case),
             _ if case == Case::Upper => cand.to_uppercase(),
-            _ => cand.clone(),
+            _ => cand.to_string(),
         };
         if shown == *original {
             continue;

@@ -13,6 +13,7 @@ use fst::{Automaton as _, IntoStreamer, Map, Streamer};
 
 mod automaton;
 mod fold;
+mod near;
 
 pub(crate) use automaton::builder as lev_builder;
 use automaton::Dfa;
@@ -639,20 +640,32 @@ impl Dictionary {
     /// lexicon entry.
     pub fn near(&self, word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         let mut out = Vec::new();
-        let Some(aut) = Dfa::new(&word.to_lowercase(), max) else {
+        let lower = word.to_lowercase();
+        let mut push = |v: u64| {
+            let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
+            if let Some(forms) = SUGGEST_FORMS.get(offset..offset + len) {
+                for form in forms.split(',') {
+                    if let Some(e) = self.entry(form) {
+                        out.push((form, e));
+                    }
+                }
+            }
+        };
+        if max == 1 {
+            // The same keys as the automaton finds, a fraction of the work.
+            if lower.chars().count() <= automaton::MAX_QUERY {
+                for (_, v) in near::near1(self.suggest.as_fst(), &lower) {
+                    push(v);
+                }
+            }
+            return out;
+        }
+        let Some(aut) = Dfa::new(&lower, max) else {
             return out;
         };
         let mut stream = self.suggest.search(&aut).into_stream();
         while let Some((_, v)) = stream.next() {
-            let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-            let Some(forms) = SUGGEST_FORMS.get(offset..offset + len) else {
-                continue;
-            };
-            for form in forms.split(',') {
-                if let Some(e) = self.entry(form) {
-                    out.push((form, e));
-                }
-            }
+            push(v);
         }
         out
     }
