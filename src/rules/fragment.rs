@@ -82,8 +82,9 @@ impl Rule for Fragment {
                 }
                 let word = tok.text(cx.text);
                 let case = cx
-                    .word_at(range.start + i)
-                    .map_or_else(|| case_of(word), |w| w.case);
+                    .words
+                    .case(range.start + i)
+                    .unwrap_or_else(|| case_of(word));
                 if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
                     continue;
                 }

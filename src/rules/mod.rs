@@ -84,7 +84,7 @@ impl<'a> Context<'a> {
     /// The dictionary's answer for token `index` of `tokens.tokens`
     /// (`Known::Yes` for a token that is not a word).
     pub fn known_at(&self, index: usize) -> Known {
-        self.words.at(index).map_or(Known::Yes, |w| w.known)
+        self.words.known(index).unwrap_or(Known::Yes)
     }
 
     /// The word at token `index` of `tokens.tokens`, if it is a word.

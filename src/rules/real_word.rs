@@ -203,13 +203,16 @@ impl Rule for RealWord {
                 if tok.kind != TokenKind::Word || tok.is_hyphenated() {
                     continue;
                 }
+                // Cheapest test first: most words have no confusables.
+                if !cx.words.has_confusables(range.start + i) {
+                    continue;
+                }
                 let (Some(info), Some(id)) = (
                     cx.word_at(range.start + i),
                     cx.words.global(range.start + i),
                 ) else {
                     continue;
                 };
-                // Cheapest test first: most words have no confusables.
                 let Some(list) = info.confusables else {
                     continue;
                 };

@@ -29,6 +29,8 @@ pub struct WordInfo {
     normalized: Option<Box<str>>,
     /// `Dictionary::confusables_raw(self.key())`.
     pub(crate) confusables: Option<&'static str>,
+    /// Equal for two spellings with equal `lower` forms.
+    fold: u32,
 }
 
 impl WordInfo {
@@ -45,6 +47,7 @@ impl WordInfo {
             lower,
             normalized,
             confusables: None,
+            fold: 0,
         };
         // A spelling that is its own confusable key: one cache probe answers
         // both questions.
@@ -81,6 +84,8 @@ pub struct Interner {
     local: Vec<(u32, u32)>,
     /// Counts documents, for `local`.
     generation: u32,
+    /// Ids of the `lower` forms, for `WordInfo::fold`.
+    folds: FxHashMap<Box<str>, u32>,
     /// Scores memoised by rules, keyed by global ids (see [`ScoreKey`]).
     scores: RefCell<FxHashMap<[u64; 4], (f64, bool)>>,
 }
@@ -163,8 +168,12 @@ impl Interner {
     /// The global id of `w`, interning it.
     fn intern(&mut self, text: &str, start: usize, w: &str, dict: &Dictionary) -> u32 {
         let words = &mut self.words;
+        let folds = &mut self.folds;
         let mut add = || {
-            words.push(WordInfo::new(w, dict));
+            let mut info = WordInfo::new(w, dict);
+            let next = u32::try_from(folds.len()).unwrap_or(u32::MAX);
+            info.fold = *folds.entry(info.lower.clone()).or_insert(next);
+            words.push(info);
             u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
         };
         match pack(text.as_bytes(), start, w.len()) {
@@ -210,9 +219,23 @@ fn pack(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
 #[derive(Debug)]
 pub struct WordTable<'a> {
     ids: Vec<u32>,
-    /// Local id → global id.
-    globals: Vec<u32>,
+    /// By local id: the global id and the fields rules test on most words,
+    /// copied here so that a rule reads a small dense array rather than
+    /// the interner's (large, so cache-missing) one.
+    locals: Vec<Local>,
+    /// The indices of the word tokens, in order.
+    word_tokens: Vec<u32>,
     interner: &'a Interner,
+}
+
+/// What a document keeps of a spelling (see `WordTable::locals`).
+#[derive(Debug, Clone, Copy)]
+struct Local {
+    global: u32,
+    fold: u32,
+    known: Known,
+    case: Case,
+    confusables: bool,
 }
 
 /// The id of a token that is not a word.
@@ -224,11 +247,13 @@ impl<'a> WordTable<'a> {
     pub fn new(text: &str, tokens: &Tokens, dict: &Dictionary, interner: &'a mut Interner) -> Self {
         interner.generation += 1;
         let generation = interner.generation;
-        let mut globals: Vec<u32> = Vec::with_capacity(text.len() / 32);
+        let mut locals: Vec<Local> = Vec::with_capacity(text.len() / 32);
+        let mut word_tokens = Vec::with_capacity(tokens.tokens.len() / 2);
         let ids = tokens
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(index, t)| {
                 if t.kind != TokenKind::Word {
                     return NOT_A_WORD;
                 }
@@ -241,24 +266,65 @@ impl<'a> WordTable<'a> {
                     return NOT_A_WORD;
                 };
                 if slot.0 != generation {
-                    let local = u32::try_from(globals.len()).unwrap_or(NOT_A_WORD);
+                    let Some(info) = interner.words.get(g as usize) else {
+                        return NOT_A_WORD;
+                    };
+                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
                     *slot = (generation, local);
-                    globals.push(g);
+                    locals.push(Local {
+                        global: g,
+                        fold: info.fold,
+                        known: info.known,
+                        case: info.case,
+                        confusables: info.confusables.is_some(),
+                    });
                 }
+                word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
                 slot.1
             })
             .collect();
         WordTable {
             ids,
-            globals,
+            locals,
+            word_tokens,
             interner,
         }
+    }
+
+    fn local(&self, index: usize) -> Option<&Local> {
+        self.locals.get(*self.ids.get(index)? as usize)
     }
 
     /// The word at token `index` of `tokens.tokens`, if it is a word.
     pub fn at(&self, index: usize) -> Option<&'a WordInfo> {
         let g = self.global(index)?;
         self.interner.words.get(g as usize)
+    }
+
+    /// `at(index).known`, read from the document's own array.
+    pub fn known(&self, index: usize) -> Option<Known> {
+        self.local(index).map(|l| l.known)
+    }
+
+    /// `at(index).case`, read from the document's own array.
+    pub fn case(&self, index: usize) -> Option<Case> {
+        self.local(index).map(|l| l.case)
+    }
+
+    /// Whether the word at token `index` has confusables
+    /// (`at(index).confusables.is_some()`).
+    pub fn has_confusables(&self, index: usize) -> bool {
+        self.local(index).is_some_and(|l| l.confusables)
+    }
+
+    /// Equal for two word tokens whose lowercase forms are equal.
+    pub fn fold(&self, index: usize) -> Option<u32> {
+        self.local(index).map(|l| l.fold)
+    }
+
+    /// The indices (in `tokens.tokens`) of the word tokens, in order.
+    pub fn word_tokens(&self) -> &[u32] {
+        &self.word_tokens
     }
 
     /// The id of the word at token `index` (equal ids: equal spellings),
@@ -273,8 +339,7 @@ impl<'a> WordTable<'a> {
     /// The id of the word at token `index` across documents (for the
     /// interner's memoised scores).
     pub fn global(&self, index: usize) -> Option<u32> {
-        let id = self.id(index)?;
-        self.globals.get(id).copied()
+        self.local(index).map(|l| l.global)
     }
 
     /// The interner behind the table.
@@ -284,12 +349,12 @@ impl<'a> WordTable<'a> {
 
     /// Number of distinct spellings.
     pub fn len(&self) -> usize {
-        self.globals.len()
+        self.locals.len()
     }
 
     /// Whether the text has no word.
     pub fn is_empty(&self) -> bool {
-        self.globals.is_empty()
+        self.locals.is_empty()
     }
 }
 
@@ -328,6 +393,9 @@ mod tests {
             assert_eq!(info.key(), "cat's");
             assert_eq!(&*info.lower, "cat’s");
             assert_eq!(table.id(2), Some(1));
+            assert_eq!(table.fold(0), table.fold(6));
+            assert_ne!(table.fold(0), table.fold(2));
+            assert_eq!(table.word_tokens(), [0, 2, 4, 6, 8, 11, 13, 15]);
             table.global(2)
         };
         let text2 = "A cat";
