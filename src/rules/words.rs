@@ -90,10 +90,11 @@ pub struct Interner {
     scores: RefCell<FxHashMap<[u64; 4], (f64, bool)>>,
 }
 
-/// More distinct spellings than this and a thread starts a new interner.
-const LIMIT: usize = 500_000;
-/// More memoised scores than this and they are dropped.
-const SCORE_LIMIT: usize = 2_000_000;
+/// More distinct spellings than this and a thread starts a new interner
+/// (as many as the dictionary caches keep; some 40 MB at most).
+const LIMIT: usize = 200_000;
+/// More memoised scores than this and they are dropped (some 30 MB).
+const SCORE_LIMIT: usize = 500_000;
 
 /// A word for [`Interner::score`]: a global id, or a static string (a
 /// confusable from the dictionary).
