@@ -7,7 +7,7 @@ use crate::dictionary::{Dictionary, Lang};
 use crate::directives;
 use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
 use crate::quotes::Quotations;
-use crate::rules::{Context, ForbiddenWord, RULES};
+use crate::rules::{Context, ForbiddenWord, Interner, RULES};
 use crate::tokenize::tokenize;
 
 /// What a rule is set to.
@@ -68,7 +68,29 @@ impl Linter {
         };
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context::new(text, &doc, &tokens, &self.dict, self.config.lang, &quotes);
+        let mut out = Interner::with(&self.dict, |interner| {
+            let cx = Context::new(
+                text,
+                &doc,
+                &tokens,
+                &self.dict,
+                self.config.lang,
+                &quotes,
+                interner,
+            );
+            self.run_rules(&cx)
+        });
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
+        let directive_level = self.config.rules.get(directives::CODE).copied();
+        directives::apply(text, format, directive_level, &mut out);
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        out
+    }
+
+    /// Every enabled rule over one document, at its configured severity.
+    fn run_rules(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for info in RULES {
             let level = self.config.rules.get(info.code).copied();
@@ -76,19 +98,13 @@ impl Linter {
                 continue;
             }
             let start = out.len();
-            info.rule.check_with(&cx, &self.config, &mut out);
+            info.rule.check_with(cx, &self.config, &mut out);
             if let Some(RuleLevel::On(sev)) = level {
                 for d in out.iter_mut().skip(start) {
                     d.severity = sev;
                 }
             }
         }
-        crate::suppress::apply(text, &tokens, &quotes, &mut out);
-        let directive_level = self.config.rules.get(directives::CODE).copied();
-        directives::apply(text, format, directive_level, &mut out);
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-        });
         out
     }
 }

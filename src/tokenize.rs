@@ -154,46 +154,68 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let Some(s) = text.get(span.clone()) else {
         return;
     };
+    let bytes = s.as_bytes();
     let base = span.start;
     let mut i = 0;
-    let mut prev: Option<char> = None;
+    // Whether the previous character is white space or an opening bracket
+    // or quote (or there is none): a chunk may start with a URL or a path.
+    let mut chunk_start = true;
     // Failed `special` attempts since the last white space. Each attempt
     // reads to the end of the chunk, and a chunk of opening brackets would
     // make one at every character: quadratic. Real URLs and paths follow at
     // most a few brackets or quotes.
     let mut attempts = 0;
-    while let Some(rest) = s.get(i..) {
-        let Some(&b) = rest.as_bytes().first() else {
+    while let Some(&b) = bytes.get(i) {
+        let Some(rest) = s.get(i..) else {
             break;
         };
-        let c = if b < 0x80 {
-            char::from(b)
+        let try_special = attempts < MAX_SPECIAL_ATTEMPTS && chunk_start;
+        let (kind, len) = if b < 0x80 {
+            // ASCII: no char decoding.
+            match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
+                ALNUM if !try_special => word_or_number(rest),
+                ALNUM => {
+                    attempts += 1;
+                    // A word's own bytes hold none of `special`'s markers:
+                    // then only the rest of the chunk can make it special.
+                    let word = word_or_number(rest);
+                    let from = if word.0 == TokenKind::Word { word.1 } else { 0 };
+                    if chunk_has_special_byte(rest.get(from..).unwrap_or_default()) {
+                        special(rest).unwrap_or(word)
+                    } else {
+                        word
+                    }
+                }
+                SPACE => (TokenKind::Space, space_len(rest).max(1)),
+                _ if b == b'\n' => (TokenKind::Newline, 1),
+                _ if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (TokenKind::Newline, 2),
+                // A lone `\r` is white space.
+                _ if b == b'\r' => (TokenKind::Space, space_len(rest).max(1)),
+                _ if try_special => {
+                    attempts += 1;
+                    special(rest).unwrap_or((TokenKind::Punct, 1))
+                }
+                _ => (TokenKind::Punct, 1),
+            }
         } else {
             let Some(c) = rest.chars().next() else {
                 break;
             };
-            c
-        };
-        let try_special = attempts < MAX_SPECIAL_ATTEMPTS
-            && prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
-        let (kind, len) = if c == '\n' {
-            (TokenKind::Newline, 1)
-        } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
-            (TokenKind::Newline, 2)
-        } else if c.is_whitespace() {
-            (TokenKind::Space, space_len(rest).max(c.len_utf8()))
-        } else if let Some(special) = try_special
-            .then(|| {
-                attempts += 1;
-                special(rest)
-            })
-            .flatten()
-        {
-            special
-        } else if is_word_char(c) {
-            word_or_number(rest)
-        } else {
-            (TokenKind::Punct, c.len_utf8())
+            if c.is_whitespace() {
+                (TokenKind::Space, space_len(rest).max(c.len_utf8()))
+            } else if let Some(special) = try_special
+                .then(|| {
+                    attempts += 1;
+                    special(rest)
+                })
+                .flatten()
+            {
+                special
+            } else if is_word_char(c) {
+                word_or_number(rest)
+            } else {
+                (TokenKind::Punct, c.len_utf8())
+            }
         };
         if matches!(kind, TokenKind::Space | TokenKind::Newline) {
             attempts = 0;
@@ -203,13 +225,54 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             span: base + i..base + i + len,
             flags: 0,
         });
-        prev = match rest.as_bytes().get(len.wrapping_sub(1)) {
-            Some(&last) if last < 0x80 => Some(char::from(last)),
-            _ => rest.get(..len).and_then(|t| t.chars().next_back()),
+        chunk_start = match bytes.get(i + len - 1) {
+            Some(&last) if last < 0x80 => {
+                let c = char::from(last);
+                c.is_ascii_whitespace() || last == 0x0b || is_opening(c)
+            }
+            _ => rest
+                .get(..len)
+                .and_then(|t| t.chars().next_back())
+                .is_none_or(|p| p.is_whitespace() || is_opening(p)),
         };
         i += len;
     }
 }
+
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`]: horizontal white space (`\n` and `\r` are not).
+const SPACE: u8 = 2;
+/// [`BYTE_CLASS`]: one of `.@/\\:`, the bytes that may make a chunk special.
+const SPECIAL: u8 = 3;
+/// [`BYTE_CLASS`]: `\n` or `\r`.
+const BREAK: u8 = 4;
+/// [`BYTE_CLASS`]: anything else (or a non-ASCII byte).
+const OTHER: u8 = 0;
+
+/// Classes of bytes for the scanner's ASCII fast paths.
+// Evaluated at compile time: an index out of bounds would not compile.
+#[allow(clippy::indexing_slicing)]
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | 0x0b | 0x0c) {
+            SPACE
+        } else if matches!(c, b'.' | b'@' | b'/' | b'\\' | b':') {
+            SPECIAL
+        } else if matches!(c, b'\n' | b'\r') {
+            BREAK
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Length of the run of white space at the start of `s`, up to a line break.
 fn space_len(s: &str) -> usize {
@@ -235,33 +298,46 @@ fn space_len(s: &str) -> usize {
 /// with a digit, joined by `.,:/-` between digits).
 fn word_or_number(s: &str) -> (TokenKind, usize) {
     let bytes = s.as_bytes();
-    let mut has_digit = false;
-    let mut has_alpha = false;
+    // Bit set of `ASCII_LETTER` and `ASCII_DIGIT`, with `OTHER_*` for the
+    // non-ASCII characters.
+    let mut seen = 0u8;
     let mut end = 0;
     let mut i = 0;
     loop {
         // ASCII letters and digits: the common case, byte by byte.
+        let run = i;
         while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphanumeric() {
+            let class = WORD_BYTE.get(usize::from(b)).copied().unwrap_or(0);
+            if class == 0 {
                 break;
             }
-            let digit = b.is_ascii_digit();
-            has_digit |= digit;
-            has_alpha |= !digit;
+            seen |= class;
             i += 1;
+        }
+        if i > run {
             end = i;
         }
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        let Some(&b) = bytes.get(i) else {
             break;
         };
-        let len = c.len_utf8();
-        if is_word_char(c) {
-            has_digit |= c.is_numeric();
-            has_alpha |= !c.is_numeric();
-            i += len;
-            end = i;
-            continue;
-        }
+        let (has_digit, has_alpha) = (seen & DIGIT != 0, seen & ALPHA != 0);
+        let (c, len) = if b < 0x80 {
+            if !matches!(b, b'\'' | b'.' | b',' | b':' | b'/' | b'-') {
+                break;
+            }
+            (char::from(b), 1)
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if is_word_char(c) {
+                seen |= if c.is_numeric() { DIGIT } else { ALPHA };
+                i += c.len_utf8();
+                end = i;
+                continue;
+            }
+            (c, c.len_utf8())
+        };
         let next = s.get(i + len..).and_then(|r| r.chars().next());
         let joins = if is_apostrophe(c) {
             has_alpha && !has_digit && next.is_some_and(char::is_alphabetic)
@@ -275,13 +351,38 @@ fn word_or_number(s: &str) -> (TokenKind, usize) {
         }
         i += len;
     }
-    let kind = if has_digit {
+    let kind = if seen & DIGIT != 0 {
         TokenKind::Number
     } else {
         TokenKind::Word
     };
     (kind, end.max(1))
 }
+
+/// [`WORD_BYTE`]: a letter (any character that is not a digit).
+const ALPHA: u8 = 1;
+/// [`WORD_BYTE`]: a digit (`char::is_numeric`).
+const DIGIT: u8 = 2;
+
+/// ASCII letters and digits for [`word_or_number`]; 0 for other bytes.
+// Evaluated at compile time: an index out of bounds would not compile.
+#[allow(clippy::indexing_slicing)]
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 const URL_PREFIXES: &[&str] = &[
     "http://", "https://", "ftp://", "file://", "mailto:", "www.",
@@ -339,9 +440,9 @@ fn chunk_has_special_byte(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        match b {
-            b'.' | b'@' | b'/' | b'\\' | b':' => return true,
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+        match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
+            SPECIAL => return true,
+            SPACE | BREAK => return false,
             _ if b < 0x80 => i += 1,
             _ => {
                 let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
@@ -525,6 +626,146 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word scanner before its byte table.
+    #[allow(clippy::indexing_slicing)]
+    /// A word (letters and inner apostrophes) or a number (an alphanumeric run
+    /// with a digit, joined by `.,:/-` between digits).
+    fn word_or_number_reference(s: &str) -> (TokenKind, usize) {
+        let bytes = s.as_bytes();
+        let mut has_digit = false;
+        let mut has_alpha = false;
+        let mut end = 0;
+        let mut i = 0;
+        loop {
+            // ASCII letters and digits: the common case, byte by byte.
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                let digit = b.is_ascii_digit();
+                has_digit |= digit;
+                has_alpha |= !digit;
+                i += 1;
+                end = i;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                has_digit |= c.is_numeric();
+                has_alpha |= !c.is_numeric();
+                i += len;
+                end = i;
+                continue;
+            }
+            let next = s.get(i + len..).and_then(|r| r.chars().next());
+            let joins = if is_apostrophe(c) {
+                has_alpha && !has_digit && next.is_some_and(char::is_alphabetic)
+            } else if matches!(c, '.' | ',' | ':' | '/' | '-') {
+                has_digit && next.is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
+            };
+            if !joins {
+                break;
+            }
+            i += len;
+        }
+        let kind = if has_digit {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        (kind, end.max(1))
+    }
+
+    /// The scanner before its ASCII fast paths: the new one must agree.
+    #[allow(clippy::indexing_slicing)]
+    fn scan_reference(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+        let Some(s) = text.get(span.clone()) else {
+            return;
+        };
+        let base = span.start;
+        let mut i = 0;
+        let mut prev: Option<char> = None;
+        // Failed `special` attempts since the last white space. Each attempt
+        // reads to the end of the chunk, and a chunk of opening brackets would
+        // make one at every character: quadratic. Real URLs and paths follow at
+        // most a few brackets or quotes.
+        let mut attempts = 0;
+        while let Some(rest) = s.get(i..) {
+            let Some(&b) = rest.as_bytes().first() else {
+                break;
+            };
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                let Some(c) = rest.chars().next() else {
+                    break;
+                };
+                c
+            };
+            let try_special = attempts < MAX_SPECIAL_ATTEMPTS
+                && prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
+            let (kind, len) = if c == '\n' {
+                (TokenKind::Newline, 1)
+            } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
+                (TokenKind::Newline, 2)
+            } else if c.is_whitespace() {
+                (TokenKind::Space, space_len(rest).max(c.len_utf8()))
+            } else if let Some(special) = try_special
+                .then(|| {
+                    attempts += 1;
+                    special(rest)
+                })
+                .flatten()
+            {
+                special
+            } else if is_word_char(c) {
+                word_or_number_reference(rest)
+            } else {
+                (TokenKind::Punct, c.len_utf8())
+            };
+            if matches!(kind, TokenKind::Space | TokenKind::Newline) {
+                attempts = 0;
+            }
+            out.push(Token {
+                kind,
+                span: base + i..base + i + len,
+                flags: 0,
+            });
+            prev = match rest.as_bytes().get(len.wrapping_sub(1)) {
+                Some(&last) if last < 0x80 => Some(char::from(last)),
+                _ => rest.get(..len).and_then(|t| t.chars().next_back()),
+            };
+            i += len;
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_reference_scanner() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            "a", "b", "Z", "e", "1", "0", " ", "  ", "\t", "\n", "\r", "\r\n", ".", ",", ":", "/",
+            "\\", "@", "#", "-", "'", "’", "(", "\"", "“", "é", "ß", "\u{a0}", "\u{301}", "…",
+            "www.", "http://", "x.com", "a.md", "_", "~", "ℕ", "٣", "\u{2003}", "e.g.", "?",
+        ]);
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(&prop::collection::vec(alphabet, 0..40), |parts| {
+                let text: String = parts.concat();
+                let mut a = Vec::new();
+                let mut b = Vec::new();
+                scan(&text, 0..text.len(), &mut a);
+                scan_reference(&text, 0..text.len(), &mut b);
+                prop_assert_eq!(a, b, "{:?}", text);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         tokenize_str(text)

@@ -464,6 +464,12 @@ impl Dictionary {
         }
     }
 
+    /// Identifies this dictionary's answers (changes when words are added):
+    /// caches of answers are keyed by it.
+    pub fn cache_id(&self) -> u64 {
+        self.id
+    }
+
     /// The raw lexicon entry for an exact spelling.
     pub fn entry(&self, word: &str) -> Option<Entry> {
         self.lexicon.get(word).map(Entry::from_value)

@@ -196,7 +196,16 @@ mod tests {
         let doc = Document::parse(text, Format::Plain);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context::new(text, &doc, &tokens, &dict, Lang::EnUs, &quotes);
+        let mut interner = crate::rules::Interner::default();
+        let cx = Context::new(
+            text,
+            &doc,
+            &tokens,
+            &dict,
+            Lang::EnUs,
+            &quotes,
+            &mut interner,
+        );
         let mut out = Vec::new();
         Forbidden.check_with(&cx, &config, &mut out);
         out

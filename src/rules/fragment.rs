@@ -74,19 +74,34 @@ fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
 
 impl Rule for Fragment {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Only word tokens matter: walk the word table's list of them
+        // alongside the blocks.
+        let mut words = cx.words.word_tokens().iter().peekable();
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
             let mut skip_until = 0;
-            for (i, tok) in tokens.iter().enumerate() {
+            while let Some(&&w) = words.peek() {
+                let w = w as usize;
+                if w >= range.end {
+                    break;
+                }
+                words.next();
+                let Some(i) = w.checked_sub(range.start) else {
+                    continue;
+                };
+                let Some(tok) = tokens.get(i) else {
+                    continue;
+                };
                 if i < skip_until || tok.kind != TokenKind::Word || tok.is_hyphenated() {
                     continue;
                 }
                 let word = tok.text(cx.text);
                 let case = cx
-                    .word_at(range.start + i)
-                    .map_or_else(|| case_of(word), |w| w.case);
+                    .words
+                    .case(range.start + i)
+                    .unwrap_or_else(|| case_of(word));
                 if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
                     continue;
                 }

@@ -1,13 +1,12 @@
 //! The rule registry: every rule, its stable code, default severity and the
 //! explanation `copyedit explain CODE` prints.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dictionary::{case_of, Case, Dictionary, Known, Lang};
+use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
 use crate::linter::Config;
 use crate::quotes::Quotations;
@@ -25,8 +24,10 @@ mod space_before_punctuation;
 mod spelling;
 mod trailing_whitespace;
 mod unbalanced;
+mod words;
 
 pub use forbidden::ForbiddenWord;
+pub use words::{Interner, ScoreKey, WordInfo, WordTable};
 
 /// Everything a rule may read.
 pub struct Context<'a> {
@@ -45,125 +46,8 @@ pub struct Context<'a> {
     /// Dictionary answers already looked up in this document.
     pub memo: WordMemo,
     /// The distinct spellings of the text's word tokens, each looked up and
-    /// classified once (see [`WordTable`]).
+    /// classified once per thread (see [`WordTable`]).
     pub words: WordTable<'a>,
-}
-
-/// What the rules ask about a word token, computed once per distinct
-/// spelling in the text rather than by every rule at every occurrence.
-#[derive(Debug, Clone)]
-pub struct WordInfo<'a> {
-    /// The dictionary's answer (`Dictionary::check`).
-    pub known: Known,
-    /// Its capitalisation (`case_of`).
-    pub case: Case,
-    /// `str::to_lowercase` of the spelling (borrowed when already lowercase).
-    pub lower: Cow<'a, str>,
-    /// `lower` with typographic apostrophes made ASCII, when that differs.
-    normalized: Option<String>,
-    /// `Dictionary::confusables_raw(self.key())` when it was looked up with
-    /// the dictionary answer (spellings that are their own key).
-    pub(crate) confusables: Option<Option<&'static str>>,
-}
-
-impl WordInfo<'_> {
-    /// The lowercase spelling with ASCII apostrophes (the form bigram and
-    /// confusable look-ups use): `normalize_apostrophes(w).to_lowercase()`.
-    pub fn key(&self) -> &str {
-        self.normalized.as_deref().unwrap_or(&self.lower)
-    }
-}
-
-/// The word tokens of a text, interned: `ids[t]` is the index in `words` of
-/// token `t`'s spelling (`NOT_A_WORD` for other tokens).
-#[derive(Debug, Default)]
-pub struct WordTable<'a> {
-    ids: Vec<u32>,
-    words: Vec<WordInfo<'a>>,
-}
-
-/// The id of a token that is not a word.
-const NOT_A_WORD: u32 = u32::MAX;
-
-impl<'a> WordTable<'a> {
-    /// Intern every word token and look each distinct spelling up once.
-    pub fn new(text: &'a str, tokens: &Tokens, dict: &Dictionary) -> Self {
-        // Prose has roughly one distinct spelling per 30 bytes in a 100 KB text.
-        let guess = text.len() / 32;
-        let mut seen: FxHashMap<&'a str, u32> =
-            FxHashMap::with_capacity_and_hasher(guess, Default::default());
-        let mut words: Vec<WordInfo<'a>> = Vec::with_capacity(guess);
-        let ids = tokens
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.kind != crate::tokenize::TokenKind::Word {
-                    return NOT_A_WORD;
-                }
-                let w = t.text(text);
-                *seen.entry(w).or_insert_with(|| {
-                    words.push(WordInfo::new(w, dict));
-                    u32::try_from(words.len() - 1).unwrap_or(NOT_A_WORD)
-                })
-            })
-            .collect();
-        WordTable { ids, words }
-    }
-
-    /// The word at token `index` of `tokens.tokens`, if it is a word.
-    pub fn at(&self, index: usize) -> Option<&WordInfo<'a>> {
-        let id = *self.ids.get(index)?;
-        self.words.get(id as usize)
-    }
-
-    /// The id of the word at token `index` (equal ids: equal spellings).
-    pub fn id(&self, index: usize) -> Option<usize> {
-        self.ids
-            .get(index)
-            .filter(|&&id| id != NOT_A_WORD)
-            .map(|&id| id as usize)
-    }
-
-    /// Number of distinct spellings.
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    /// Whether the text has no word.
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-}
-
-impl<'a> WordInfo<'a> {
-    fn new(w: &'a str, dict: &Dictionary) -> Self {
-        let lower = if w.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
-            Cow::Borrowed(w)
-        } else {
-            let l = w.to_lowercase();
-            if l == w {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(l)
-            }
-        };
-        let normalized = lower.contains('’').then(|| lower.replace('’', "'"));
-        // A spelling that is its own confusable key: one cache probe answers
-        // both questions.
-        let (known, confusables) = if normalized.is_none() && lower.as_ref() == w {
-            let (known, confusables) = dict.check_and_confusables(w);
-            (known, Some(confusables))
-        } else {
-            (dict.check(w), None)
-        };
-        WordInfo {
-            known,
-            case: case_of(w),
-            lower,
-            normalized,
-            confusables,
-        }
-    }
 }
 
 /// Per-document memo of dictionary look-ups: every rule asks about the same
@@ -174,7 +58,8 @@ pub struct WordMemo {
 }
 
 impl<'a> Context<'a> {
-    /// A context for one document.
+    /// A context for one document; `interner`: this thread's
+    /// ([`Interner::with`]), or a new one.
     pub fn new(
         text: &'a str,
         doc: &'a Document<'a>,
@@ -182,6 +67,7 @@ impl<'a> Context<'a> {
         dict: &'a Dictionary,
         lang: Lang,
         quotes: &'a Quotations,
+        interner: &'a mut Interner,
     ) -> Self {
         Context {
             text,
@@ -191,18 +77,18 @@ impl<'a> Context<'a> {
             lang,
             quotes,
             memo: WordMemo::default(),
-            words: WordTable::new(text, tokens, dict),
+            words: WordTable::new(text, tokens, dict, interner),
         }
     }
 
     /// The dictionary's answer for token `index` of `tokens.tokens`
     /// (`Known::Yes` for a token that is not a word).
     pub fn known_at(&self, index: usize) -> Known {
-        self.words.at(index).map_or(Known::Yes, |w| w.known)
+        self.words.known(index).unwrap_or(Known::Yes)
     }
 
     /// The word at token `index` of `tokens.tokens`, if it is a word.
-    pub fn word_at(&self, index: usize) -> Option<&WordInfo<'a>> {
+    pub fn word_at(&self, index: usize) -> Option<&'a WordInfo> {
         self.words.at(index)
     }
 
@@ -376,7 +262,8 @@ pub(crate) mod testing {
         let doc = Document::parse(text, format);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
-        let cx = Context::new(text, &doc, &tokens, &dict, lang, &quotes);
+        let mut interner = Interner::default();
+        let cx = Context::new(text, &doc, &tokens, &dict, lang, &quotes, &mut interner);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out

@@ -1,12 +1,11 @@
 //! `real-word`: a valid word where a near neighbour fits the context far
 //! better (`people ere dying` → `were`).
 
-use super::{Context, Rule};
+use super::{Context, Rule, ScoreKey};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{match_case, Case, Dictionary};
 use crate::suggest::keyboard_adjacent;
 use crate::tokenize::{Token, TokenKind};
-use rustc_hash::FxHashMap;
 
 pub(super) const CODE: &str = "real-word";
 
@@ -62,14 +61,14 @@ const CURATED_THRESHOLD: f64 = 1e3;
 const UNSEEN_CAP: f64 = 3_200_000.0;
 
 /// The word immediately before or after `i` in the same sentence, with only
-/// white space (at most one line break) between, with its word table id.
+/// white space (at most one line break) between, with its global word id.
 fn neighbour<'c>(
-    cx: &'c Context<'_>,
+    cx: &Context<'c>,
     tokens: &[Token],
     base: usize,
     i: usize,
     forward: bool,
-) -> Option<(usize, &'c str)> {
+) -> Option<(u32, &'c str)> {
     let text = cx.text;
     let mut j = i;
     let mut breaks = 0;
@@ -97,7 +96,7 @@ fn neighbour<'c>(
                 }
             }
             TokenKind::Word if !t.is_hyphenated() => {
-                let id = cx.words.id(base + j)?;
+                let id = cx.words.global(base + j)?;
                 return cx.word_at(base + j).map(|w| (id, w.key()));
             }
             _ => return None,
@@ -130,22 +129,24 @@ impl Scorer<'_> {
     /// model), and whether any of its pairs is attested.
     #[cfg(test)]
     fn fit(&self, l: Option<&str>, x: &str, r: Option<&str>) -> (f64, bool, bool) {
-        self.fit_by(l, x, r, |_, a, b| self.pair(a, b))
+        self.fit_by(l, x, r, || self.count(x), |_, a, b| self.pair(a, b))
     }
 
-    /// [`Scorer::fit`] with `pair(left, a, b)` answering the pair look-ups
-    /// (`left`: the pair of `l` and `x`).
+    /// [`Scorer::fit`] with `count_x` answering `self.count(x)` and
+    /// `pair(left, a, b)` the pair look-ups (`left`: the pair of `l` and
+    /// `x`).
     fn fit_by(
         &self,
         l: Option<&str>,
         x: &str,
         r: Option<&str>,
+        count_x: impl FnOnce() -> f64,
         mut pair: impl FnMut(bool, &str, &str) -> (f64, bool),
     ) -> (f64, bool, bool) {
         let left = l.map(|l| pair(true, l, x));
         let right = r.map(|r| pair(false, x, r));
         match (left, right) {
-            (Some((a, sa)), Some((b, sb))) => (a * b / self.count(x), sa || sb, sa && sb),
+            (Some((a, sa)), Some((b, sb))) => (a * b / count_x(), sa || sb, sa && sb),
             (Some((a, sa)), None) => (a, sa, sa),
             (None, Some((b, sb))) => (b, sb, sb),
             (None, None) => (0.0, false, false),
@@ -192,15 +193,15 @@ impl Rule for RealWord {
             dict: cx.dict,
             total: cx.dict.total() as f64,
         };
-        // Per distinct spelling: its confusables, looked up on first use.
-        let mut confusables: Vec<Option<Option<&'static str>>> = vec![None; cx.words.len()];
-        // Pair scores already worked out in this document, keyed by word
-        // table ids (`u32::MAX` standing for the confusable named third):
-        // common pairs recur, and this small map is cheaper to probe than
-        // the dictionary's caches.
-        let mut pairs: FxHashMap<(u32, u32, &'static str), (f64, bool)> = FxHashMap::default();
-        let mut pair = |key: (u32, u32, &'static str), a: &str, b: &str| {
-            *pairs.entry(key).or_insert_with(|| scorer.pair(a, b))
+        // Pair scores and counts are memoised across documents by global
+        // word id (confusables by address): common pairs recur, and the
+        // memo is cheaper to probe than the dictionary's caches.
+        let memo = cx.words.interner();
+        let pair =
+            |l: ScoreKey, r: ScoreKey, a: &str, b: &str| memo.score(l, r, || scorer.pair(a, b));
+        let count = |x: ScoreKey, w: &str| {
+            memo.score(x, ScoreKey::Count, || (scorer.count(w), false))
+                .0
         };
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
@@ -210,15 +211,19 @@ impl Rule for RealWord {
                 if tok.kind != TokenKind::Word || tok.is_hyphenated() {
                     continue;
                 }
-                let (Some(info), Some(id)) =
-                    (cx.word_at(range.start + i), cx.words.id(range.start + i))
-                else {
-                    continue;
-                };
                 // Cheapest test first: most words have no confusables.
-                if info.confusables == Some(None) {
+                if !cx.words.has_confusables(range.start + i) {
                     continue;
                 }
+                let (Some(info), Some(id)) = (
+                    cx.word_at(range.start + i),
+                    cx.words.global(range.start + i),
+                ) else {
+                    continue;
+                };
+                let Some(list) = info.confusables else {
+                    continue;
+                };
                 let word = tok.text(cx.text);
                 let case = info.case;
                 let checkable =
@@ -227,18 +232,6 @@ impl Rule for RealWord {
                     continue;
                 }
                 let w = info.key();
-                let list = match info.confusables {
-                    Some(list) => list,
-                    None => {
-                        let Some(slot) = confusables.get_mut(id) else {
-                            continue;
-                        };
-                        *slot.get_or_insert_with(|| cx.dict.confusables_raw(w))
-                    }
-                };
-                let Some(list) = list else {
-                    continue;
-                };
                 let cands = Dictionary::parse_confusables(list);
                 let (Some((lid, l)), Some((rid, r))) = (
                     neighbour(cx, tokens, range.start, i, false),
@@ -246,16 +239,22 @@ impl Rule for RealWord {
                 ) else {
                     continue;
                 };
-                let (Ok(lid), Ok(wid), Ok(rid)) =
-                    (u32::try_from(lid), u32::try_from(id), u32::try_from(rid))
-                else {
-                    continue;
-                };
                 let (l, r) = (Some(l), Some(r));
-                let (fit_w, _, both_seen) = scorer.fit_by(l, w, r, |left, a, b| {
-                    let key = if left { (lid, wid, "") } else { (wid, rid, "") };
-                    pair(key, a, b)
-                });
+                let (lid, wid, rid) =
+                    (ScoreKey::Word(lid), ScoreKey::Word(id), ScoreKey::Word(rid));
+                let (fit_w, _, both_seen) = scorer.fit_by(
+                    l,
+                    w,
+                    r,
+                    || count(wid, w),
+                    |left, a, b| {
+                        if left {
+                            pair(lid, wid, a, b)
+                        } else {
+                            pair(wid, rid, a, b)
+                        }
+                    },
+                );
                 // Both of the word's own pairs are attested: it fits.
                 if both_seen {
                     continue;
@@ -278,14 +277,20 @@ impl Rule for RealWord {
                         // One attested pair of the confusable is enough
                         // (the other may just be rarer than the list's
                         // cut-off): the ratio still has to clear the bar.
-                        let (fit_c, attested, _) = scorer.fit_by(l, c, r, |left, a, b| {
-                            let key = if left {
-                                (lid, u32::MAX, c)
-                            } else {
-                                (u32::MAX, rid, c)
-                            };
-                            pair(key, a, b)
-                        });
+                        let cid = ScoreKey::Static(c);
+                        let (fit_c, attested, _) = scorer.fit_by(
+                            l,
+                            c,
+                            r,
+                            || count(cid, c),
+                            |left, a, b| {
+                                if left {
+                                    pair(lid, cid, a, b)
+                                } else {
+                                    pair(cid, rid, a, b)
+                                }
+                            },
+                        );
                         let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
                         (attested && ratio >= threshold).then_some((ratio, c))
                     })

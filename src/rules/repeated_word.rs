@@ -82,66 +82,89 @@ const PARTICLE_VERBS: &[&str] = &[
 
 impl Rule for RepeatedWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for range in &cx.tokens.blocks {
+        // Only a word followed by a word with the same lowercase form can be
+        // flagged (the word table tells that without reading the text): the
+        // full test runs on those few.
+        let words = cx.words.word_tokens();
+        let blocks = &cx.tokens.blocks;
+        for pair in words.windows(2) {
+            let &[p, q] = pair else {
+                continue;
+            };
+            let (p, q) = (p as usize, q as usize);
+            if let (Some(a), Some(b)) = (cx.words.fold(p), cx.words.fold(q)) {
+                if a != b {
+                    continue;
+                }
+            }
+            let block = blocks.partition_point(|r| r.end <= p);
+            let Some(range) = blocks.get(block) else {
+                continue;
+            };
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for (i, first) in tokens.iter().enumerate() {
-                if first.kind != TokenKind::Word {
-                    continue;
-                }
-                let Some((j, second)) =
-                    next_after_space(tokens, i).and_then(|j| tokens.get(j).map(|t| (j, t)))
-                else {
-                    continue;
-                };
-                if second.kind != TokenKind::Word {
-                    continue;
-                }
-                // Cheap test first: almost no pair of neighbours is equal.
-                let (a, b) = (first.text(cx.text), second.text(cx.text));
-                let equal = a.eq_ignore_ascii_case(b)
-                    || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase());
-                if !equal
-                    || first.is_hyphenated()
-                    || second.is_hyphenated()
-                    || in_identifier(cx.text, tokens, i)
-                    || in_identifier(cx.text, tokens, j)
-                {
-                    continue;
-                }
-                if !same_case(first, a, b) {
-                    continue;
-                }
-                let lower = b.to_lowercase();
-                if GRAMMATICAL.contains(&lower.as_str()) || DELIBERATE.contains(&lower.as_str()) {
-                    continue;
-                }
-                if PARTICLES.contains(&lower.as_str()) && after_verb(cx.text, tokens, i) {
-                    continue;
-                }
-                let span = first.span.end..second.span.end;
-                let applicability = if cx.quotes.overlaps(&span) {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                };
-                out.push(
-                    Diagnostic::new(
-                        CODE,
-                        Severity::Warning,
-                        span.clone(),
-                        format!("repeated word `{b}`"),
-                    )
-                    .with_fix(Fix::new(
-                        format!("delete the second `{b}`"),
-                        Edit::delete(span),
-                        applicability,
-                    )),
-                );
-            }
+            check_at(cx, tokens, p - range.start, out);
         }
     }
+}
+
+/// The rule at word token `i` of a block: whether the next word repeats it.
+fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnostic>) {
+    let Some(first) = tokens.get(i) else {
+        return;
+    };
+    if first.kind != TokenKind::Word {
+        return;
+    }
+    let Some((j, second)) = next_after_space(tokens, i).and_then(|j| tokens.get(j).map(|t| (j, t)))
+    else {
+        return;
+    };
+    if second.kind != TokenKind::Word {
+        return;
+    }
+    // Cheap test first: almost no pair of neighbours is equal.
+    let (a, b) = (first.text(cx.text), second.text(cx.text));
+    let equal = a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase());
+    if !equal
+        || first.is_hyphenated()
+        || second.is_hyphenated()
+        || in_identifier(cx.text, tokens, i)
+        || in_identifier(cx.text, tokens, j)
+    {
+        return;
+    }
+    if !same_case(first, a, b) {
+        return;
+    }
+    let lower = b.to_lowercase();
+    if GRAMMATICAL.contains(&lower.as_str()) || DELIBERATE.contains(&lower.as_str()) {
+        return;
+    }
+    if PARTICLES.contains(&lower.as_str()) && after_verb(cx.text, tokens, i) {
+        return;
+    }
+    let span = first.span.end..second.span.end;
+    let applicability = if cx.quotes.overlaps(&span) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    out.push(
+        Diagnostic::new(
+            CODE,
+            Severity::Warning,
+            span.clone(),
+            format!("repeated word `{b}`"),
+        )
+        .with_fix(Fix::new(
+            format!("delete the second `{b}`"),
+            Edit::delete(span),
+            applicability,
+        )),
+    );
 }
 
 /// The index of the first token after token `i` when only white space (with

@@ -1,0 +1,413 @@
+//! The word table: every word token's spelling interned, with what the
+//! rules ask about it (dictionary answer, case, lowercase form,
+//! confusables) worked out once.
+//!
+//! Spellings are interned per thread across documents (an [`Interner`]): a
+//! corpus repeats its vocabulary, so after the first documents a word token
+//! costs one probe of a map keyed by an integer, and no dictionary cache is
+//! consulted again. Each document then numbers its own distinct spellings
+//! densely (local ids), so that rules can keep per-document arrays.
+
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
+use crate::dictionary::{case_of, Case, Dictionary, Known};
+use crate::tokenize::{TokenKind, Tokens};
+
+/// What the rules ask about a word token, computed once per distinct
+/// spelling rather than by every rule at every occurrence.
+#[derive(Debug, Clone)]
+pub struct WordInfo {
+    /// The dictionary's answer (`Dictionary::check`).
+    pub known: Known,
+    /// Its capitalisation (`case_of`).
+    pub case: Case,
+    /// `str::to_lowercase` of the spelling.
+    pub lower: Box<str>,
+    /// `lower` with typographic apostrophes made ASCII, when that differs.
+    normalized: Option<Box<str>>,
+    /// `Dictionary::confusables_raw(self.key())`.
+    pub(crate) confusables: Option<&'static str>,
+    /// Equal for two spellings with equal `lower` forms.
+    fold: u32,
+}
+
+impl WordInfo {
+    fn new(w: &str, dict: &Dictionary) -> Self {
+        let lower: Box<str> = if w.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+            w.into()
+        } else {
+            w.to_lowercase().into()
+        };
+        let normalized = lower.contains('’').then(|| lower.replace('’', "'").into());
+        let mut info = WordInfo {
+            known: Known::No,
+            case: case_of(w),
+            lower,
+            normalized,
+            confusables: None,
+            fold: 0,
+        };
+        // A spelling that is its own confusable key: one cache probe answers
+        // both questions.
+        if info.normalized.is_none() && &*info.lower == w {
+            (info.known, info.confusables) = dict.check_and_confusables(w);
+        } else {
+            info.known = dict.check(w);
+            info.confusables = dict.confusables_raw(info.key());
+        }
+        info
+    }
+
+    /// The lowercase spelling with ASCII apostrophes (the form bigram and
+    /// confusable look-ups use): `normalize_apostrophes(w).to_lowercase()`.
+    pub fn key(&self) -> &str {
+        self.normalized.as_deref().unwrap_or(&self.lower)
+    }
+}
+
+/// A thread's interned spellings, kept across documents (see the module
+/// docs), for one dictionary.
+#[derive(Debug, Default)]
+pub struct Interner {
+    /// The dictionary (`Dictionary::cache_id`) the answers are from.
+    dict_id: u64,
+    /// Spellings of up to 15 bytes, packed with their length into an integer.
+    short: FxHashMap<u128, u32>,
+    /// Longer spellings.
+    long: FxHashMap<Box<str>, u32>,
+    /// By global id.
+    words: Vec<WordInfo>,
+    /// By global id: the document (`generation`) that last numbered it, and
+    /// its local id there.
+    local: Vec<(u32, u32)>,
+    /// Counts documents, for `local`.
+    generation: u32,
+    /// Ids of the `lower` forms, for `WordInfo::fold`.
+    folds: FxHashMap<Box<str>, u32>,
+    /// Scores memoised by rules, keyed by global ids (see [`ScoreKey`]).
+    scores: RefCell<FxHashMap<[u64; 4], (f64, bool)>>,
+}
+
+/// More distinct spellings than this and a thread starts a new interner
+/// (as many as the dictionary caches keep; some 40 MB at most).
+const LIMIT: usize = 200_000;
+/// More memoised scores than this and they are dropped (some 30 MB).
+const SCORE_LIMIT: usize = 500_000;
+
+/// A word for [`Interner::score`]: a global id, or a static string (a
+/// confusable from the dictionary).
+#[derive(Debug, Clone, Copy)]
+pub enum ScoreKey {
+    /// A word of the text, by global id.
+    Word(u32),
+    /// A dictionary string, by address (the same address: the same text).
+    Static(&'static str),
+    /// Stands for the count of the other word.
+    Count,
+}
+
+impl ScoreKey {
+    fn bits(self) -> (u64, u64) {
+        match self {
+            ScoreKey::Word(id) => (0, u64::from(id)),
+            ScoreKey::Static(s) => (1 + s.len() as u64, s.as_ptr() as u64),
+            ScoreKey::Count => (0, u64::MAX),
+        }
+    }
+}
+
+thread_local! {
+    static INTERNER: RefCell<Option<Interner>> = const { RefCell::new(None) };
+}
+
+impl Interner {
+    /// Run `f` with this thread's interner for `dict` (a fresh one when the
+    /// thread last checked with another dictionary, or on re-entry).
+    pub fn with<R>(dict: &Dictionary, f: impl FnOnce(&mut Interner) -> R) -> R {
+        let id = dict.cache_id();
+        let taken = INTERNER
+            .with(|c| c.borrow_mut().take())
+            .filter(|i| i.dict_id == id);
+        let mut interner = taken.unwrap_or_else(|| Interner {
+            dict_id: id,
+            ..Interner::default()
+        });
+        if interner.words.len() > LIMIT || interner.generation == u32::MAX {
+            interner = Interner {
+                dict_id: id,
+                ..Interner::default()
+            };
+        }
+        if interner.scores.borrow().len() > SCORE_LIMIT {
+            interner.scores.borrow_mut().clear();
+        }
+        let r = f(&mut interner);
+        INTERNER.with(|c| *c.borrow_mut() = Some(interner));
+        r
+    }
+
+    /// The memoised score of the pair `(a, b)` for `compute`'s question
+    /// (a rule uses one kind of score: the pair's words identify it).
+    pub fn score(
+        &self,
+        a: ScoreKey,
+        b: ScoreKey,
+        compute: impl FnOnce() -> (f64, bool),
+    ) -> (f64, bool) {
+        let ((a0, a1), (b0, b1)) = (a.bits(), b.bits());
+        let key = [a0, a1, b0, b1];
+        if let Some(v) = self.scores.borrow().get(&key) {
+            return *v;
+        }
+        let v = compute();
+        self.scores.borrow_mut().insert(key, v);
+        v
+    }
+
+    /// The global id of `w`, interning it.
+    fn intern(&mut self, text: &str, start: usize, w: &str, dict: &Dictionary) -> u32 {
+        let words = &mut self.words;
+        let folds = &mut self.folds;
+        let mut add = || {
+            let mut info = WordInfo::new(w, dict);
+            let next = u32::try_from(folds.len()).unwrap_or(u32::MAX);
+            info.fold = *folds.entry(info.lower.clone()).or_insert(next);
+            words.push(info);
+            u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+        };
+        match pack(text.as_bytes(), start, w.len()) {
+            Some(k) => *self.short.entry(k).or_insert_with(add),
+            None => match self.long.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = add();
+                    self.long.insert(w.into(), id);
+                    id
+                }
+            },
+        }
+    }
+}
+
+/// The `len` bytes of `bytes` at `start` and, in the last byte, their
+/// length; `None` when longer than 15 bytes.
+#[inline]
+fn pack(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > 15 {
+        return None;
+    }
+    let v = match bytes.get(start..start + 16) {
+        // Usually 16 bytes can be read: no copy of a variable length.
+        Some(b) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(b);
+            u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1)
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            buf.get_mut(..len)?
+                .copy_from_slice(bytes.get(start..start + len)?);
+            u128::from_le_bytes(buf)
+        }
+    };
+    Some(v | (len as u128) << 120)
+}
+
+/// The word tokens of a text, interned: `ids[t]` is the local id of token
+/// `t`'s spelling (`NOT_A_WORD` for other tokens).
+#[derive(Debug)]
+pub struct WordTable<'a> {
+    ids: Vec<u32>,
+    /// By local id: the global id and the fields rules test on most words,
+    /// copied here so that a rule reads a small dense array rather than
+    /// the interner's (large, so cache-missing) one.
+    locals: Vec<Local>,
+    /// The indices of the word tokens, in order.
+    word_tokens: Vec<u32>,
+    interner: &'a Interner,
+}
+
+/// What a document keeps of a spelling (see `WordTable::locals`).
+#[derive(Debug, Clone, Copy)]
+struct Local {
+    global: u32,
+    fold: u32,
+    known: Known,
+    case: Case,
+    confusables: bool,
+}
+
+/// The id of a token that is not a word.
+const NOT_A_WORD: u32 = u32::MAX;
+
+impl<'a> WordTable<'a> {
+    /// Intern every word token, looking up spellings the interner has not
+    /// seen.
+    pub fn new(text: &str, tokens: &Tokens, dict: &Dictionary, interner: &'a mut Interner) -> Self {
+        interner.generation += 1;
+        let generation = interner.generation;
+        let mut locals: Vec<Local> = Vec::with_capacity(text.len() / 32);
+        let mut word_tokens = Vec::with_capacity(tokens.tokens.len() / 2);
+        let ids = tokens
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(index, t)| {
+                if t.kind != TokenKind::Word {
+                    return NOT_A_WORD;
+                }
+                let w = t.text(text);
+                let g = interner.intern(text, t.span.start, w, dict);
+                if interner.local.len() < interner.words.len() {
+                    interner.local.resize(interner.words.len(), (0, 0));
+                }
+                let Some(slot) = interner.local.get_mut(g as usize) else {
+                    return NOT_A_WORD;
+                };
+                if slot.0 != generation {
+                    let Some(info) = interner.words.get(g as usize) else {
+                        return NOT_A_WORD;
+                    };
+                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
+                    *slot = (generation, local);
+                    locals.push(Local {
+                        global: g,
+                        fold: info.fold,
+                        known: info.known,
+                        case: info.case,
+                        confusables: info.confusables.is_some(),
+                    });
+                }
+                word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
+                slot.1
+            })
+            .collect();
+        WordTable {
+            ids,
+            locals,
+            word_tokens,
+            interner,
+        }
+    }
+
+    fn local(&self, index: usize) -> Option<&Local> {
+        self.locals.get(*self.ids.get(index)? as usize)
+    }
+
+    /// The word at token `index` of `tokens.tokens`, if it is a word.
+    pub fn at(&self, index: usize) -> Option<&'a WordInfo> {
+        let g = self.global(index)?;
+        self.interner.words.get(g as usize)
+    }
+
+    /// `at(index).known`, read from the document's own array.
+    pub fn known(&self, index: usize) -> Option<Known> {
+        self.local(index).map(|l| l.known)
+    }
+
+    /// `at(index).case`, read from the document's own array.
+    pub fn case(&self, index: usize) -> Option<Case> {
+        self.local(index).map(|l| l.case)
+    }
+
+    /// Whether the word at token `index` has confusables
+    /// (`at(index).confusables.is_some()`).
+    pub fn has_confusables(&self, index: usize) -> bool {
+        self.local(index).is_some_and(|l| l.confusables)
+    }
+
+    /// Equal for two word tokens whose lowercase forms are equal.
+    pub fn fold(&self, index: usize) -> Option<u32> {
+        self.local(index).map(|l| l.fold)
+    }
+
+    /// The indices (in `tokens.tokens`) of the word tokens, in order.
+    pub fn word_tokens(&self) -> &[u32] {
+        &self.word_tokens
+    }
+
+    /// The id of the word at token `index` (equal ids: equal spellings),
+    /// dense within the document.
+    pub fn id(&self, index: usize) -> Option<usize> {
+        self.ids
+            .get(index)
+            .filter(|&&id| id != NOT_A_WORD)
+            .map(|&id| id as usize)
+    }
+
+    /// The id of the word at token `index` across documents (for the
+    /// interner's memoised scores).
+    pub fn global(&self, index: usize) -> Option<u32> {
+        self.local(index).map(|l| l.global)
+    }
+
+    /// The interner behind the table.
+    pub fn interner(&self) -> &'a Interner {
+        self.interner
+    }
+
+    /// Number of distinct spellings.
+    pub fn len(&self) -> usize {
+        self.locals.len()
+    }
+
+    /// Whether the text has no word.
+    pub fn is_empty(&self) -> bool {
+        self.locals.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::Lang;
+    use crate::tokenize::tokenize_str;
+
+    #[test]
+    fn packing_near_the_end_of_the_text_matches_packing_inside_it() {
+        let text = "word and word";
+        let a = pack(text.as_bytes(), 0, 4);
+        let b = pack(text.as_bytes(), 9, 4);
+        assert_eq!(a, b);
+        assert!(a.is_some());
+        assert_ne!(pack(text.as_bytes(), 0, 3), a);
+        assert_eq!(pack(b"abcdefghijklmnopq", 0, 16), None);
+    }
+
+    #[test]
+    fn ids_are_dense_per_document_and_global_ids_persist() {
+        let dict = Dictionary::new(Lang::EnUs);
+        let mut interner = Interner::default();
+        let text = "The cat saw the cat. A cat’s toy";
+        let tokens = Tokens {
+            tokens: tokenize_str(text),
+            blocks: Vec::new(),
+        };
+        let globals = {
+            let table = WordTable::new(text, &tokens, &dict, &mut interner);
+            assert_eq!(table.len(), 7);
+            assert_eq!(table.id(2), table.id(8));
+            assert_ne!(table.id(0), table.id(6));
+            let info = table.at(13).unwrap();
+            assert_eq!(info.key(), "cat's");
+            assert_eq!(&*info.lower, "cat’s");
+            assert_eq!(table.id(2), Some(1));
+            assert_eq!(table.fold(0), table.fold(6));
+            assert_ne!(table.fold(0), table.fold(2));
+            assert_eq!(table.word_tokens(), [0, 2, 4, 6, 8, 11, 13, 15]);
+            table.global(2)
+        };
+        let text2 = "A cat";
+        let tokens2 = Tokens {
+            tokens: tokenize_str(text2),
+            blocks: Vec::new(),
+        };
+        let table = WordTable::new(text2, &tokens2, &dict, &mut interner);
+        assert_eq!(table.len(), 2);
+        assert_eq!(table.global(2), globals);
+        assert_eq!(table.id(0), Some(0));
+        assert_eq!(table.id(2), Some(1));
+    }
+}
