@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
 use crate::tokenize::TokenKind;
 
@@ -94,11 +94,7 @@ impl Rule for DoubleSpace {
                 } else {
                     "remove the extra spaces"
                 };
-                let applicability = if cx.quotes.overlaps(&tok.span) {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                };
+                let applicability = cx.quotes.applicability(&tok.span);
                 out.push(
                     Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
                         title,
@@ -259,6 +255,7 @@ fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::dictionary::Lang;
     use crate::rules::testing::{flagged, run, run_with};
 

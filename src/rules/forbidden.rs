@@ -2,7 +2,7 @@
 //! copyedit.toml), with an optional replacement.
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case};
 use crate::linter::Config;
 use crate::tokenize::{tokenize_str, Token, TokenKind};
@@ -158,11 +158,7 @@ impl Rule for Forbidden {
                         }
                         _ => r.clone(),
                     };
-                    let applicability = if cx.quotes.overlaps(&span) {
-                        Applicability::Unsafe
-                    } else {
-                        Applicability::Safe
-                    };
+                    let applicability = cx.quotes.applicability(&span);
                     d = d.with_fix(Fix::new(
                         format!("replace with `{replacement}`"),
                         Edit::replace(span, replacement),
@@ -179,6 +175,7 @@ impl Rule for Forbidden {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::dictionary::{Dictionary, Lang};
     use crate::document::{Document, Format};
     use crate::quotes::Quotations;

@@ -2,7 +2,7 @@
 //! `word,word`).
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "missing-space";
@@ -101,11 +101,7 @@ impl Rule for MissingSpace {
                     continue;
                 }
                 let span = prev.span.start..next.span.end;
-                let applicability = if cx.quotes.overlaps(&span) {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                };
+                let applicability = cx.quotes.applicability(&span);
                 out.push(
                     Diagnostic::new(
                         CODE,
@@ -127,6 +123,7 @@ impl Rule for MissingSpace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
 
     #[test]

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "repeated-punctuation";
@@ -194,11 +194,7 @@ fn push(
     delete: Range<usize>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let applicability = if cx.quotes.overlaps(&span) {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
-    };
+    let applicability = cx.quotes.applicability(&span);
     out.push(
         Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(
             title,
@@ -211,6 +207,7 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
 
     #[test]

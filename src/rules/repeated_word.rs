@@ -1,7 +1,7 @@
 //! `repeated-word`: the same word twice in a row (`the the`).
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case};
 use crate::tokenize::{Token, TokenKind};
 
@@ -147,11 +147,7 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
         return;
     }
     let span = first.span.end..second.span.end;
-    let applicability = if cx.quotes.overlaps(&span) {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
-    };
+    let applicability = cx.quotes.applicability(&span);
     out.push(
         Diagnostic::new(
             CODE,
@@ -242,6 +238,7 @@ fn after_verb(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
 
     /// Apply every diagnostic's first fix (edits must not overlap).

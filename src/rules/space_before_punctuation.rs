@@ -1,7 +1,7 @@
 //! `space-before-punctuation`: a space between a word and `, . ; : ! ?`.
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "space-before-punctuation";
@@ -112,11 +112,7 @@ impl Rule for SpaceBeforePunctuation {
                     _ => {}
                 }
                 let span = space.span.start..mark.span.end;
-                let applicability = if cx.quotes.overlaps(&span) {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                };
+                let applicability = cx.quotes.applicability(&span);
                 let fix = if swap {
                     Fix::new(
                         format!("move the space after `{m}`"),
@@ -142,6 +138,7 @@ impl Rule for SpaceBeforePunctuation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
 
     #[test]

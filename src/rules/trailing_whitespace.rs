@@ -1,7 +1,7 @@
 //! `trailing-whitespace`: spaces and tabs at the end of a line (plain text).
 
 use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
 
 pub(super) const CODE: &str = "trailing-whitespace";
@@ -43,11 +43,7 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let span = start + kept.len()..start + body.len();
-            let applicability = if cx.quotes.overlaps(&span) {
-                Applicability::Unsafe
-            } else {
-                Applicability::Safe
-            };
+            let applicability = cx.quotes.applicability(&span);
             let title = if span.len() == 1 {
                 "remove the trailing space"
             } else {
@@ -69,6 +65,7 @@ impl Rule for TrailingWhitespace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
     use crate::dictionary::Lang;
     use crate::rules::testing::{flagged, run, run_with};
 
