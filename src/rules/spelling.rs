@@ -49,6 +49,8 @@ than a missed typo:
     pair, but not so frequent that writing it as one word is the usual
     slip (`redtape` passes; `everytime`, `alot` do not), and never a known
     misspelling (`untill`).
+  - A free prefix before a hyphen and a word is not a word of its own
+    (`un-American`, `intra-departmental`).
   - A word cut off by a dash that begins a real word (`I'm all out of
     prac—`, `experi-—what`) and a word drawn out across dashes whose
     pieces make a word (`Beau—ootiful Soo—oop`) are speech, not typos.
@@ -184,6 +186,7 @@ impl Rule for Spelling {
                 if dropped_g(cx, tokens, i, word)
                     || closed_compound(cx, word, tok.is_sentence_start())
                     || cut_off(cx, tok.span.clone(), word)
+                    || prefix_before_hyphen(cx.text, tok.span.end, word)
                     || drawn_out(cx, tok.span.clone())
                 {
                     continue;
@@ -390,11 +393,23 @@ pub(super) fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str
 }
 
 /// Prefixes that make new words freely (`bio`terrorism, `un`obligated).
-const PREFIXES: [&str; 28] = [
-    "anti", "bio", "counter", "cyber", "dis", "eco", "geo", "hyper", "inter", "macro", "mega",
-    "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro", "re",
-    "semi", "sub", "super", "trans", "un",
+const PREFIXES: [&str; 29] = [
+    "anti", "bio", "counter", "cyber", "dis", "eco", "geo", "hyper", "inter", "intra", "macro",
+    "mega", "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro",
+    "re", "semi", "sub", "super", "trans", "un",
 ];
+
+/// A free prefix written before a hyphen and a word (`un-American`,
+/// `intra-departmental`, `inter- and intra-departmental`) is not a word of
+/// its own.
+fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
+    let hyphen_then_word = text
+        .get(end..)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphabetic);
+    hyphen_then_word && PREFIXES.contains(&word.to_lowercase().as_str())
+}
 /// The word after a prefix must be this common (and five letters or more:
 /// `dis`+`tart` is no word).
 const PREFIX_BASE_COUNT: u64 = 100_000;
@@ -678,6 +693,15 @@ mod tests {
         // A misspelling before a dash is not the start of any word.
         let text = "We will recieve—and keep—the report, and teh— well.";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["recieve", "teh"]);
+    }
+
+    #[test]
+    fn prefixes_before_a_hyphen_are_not_words_of_their_own() {
+        let text = "It is un-American; intra-departmental accounts.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+        // Without the hyphen and a word after it, `un` is no word.
+        let text = "We went un the house.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["un"]);
     }
 
     #[test]
