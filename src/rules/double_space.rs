@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
@@ -46,7 +48,14 @@ pub struct DoubleSpace;
 
 impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // Only a run of two spaces can be flagged: most texts have none.
+        if memchr::memmem::find(cx.text.as_bytes(), b"  ").is_none() {
+            return;
+        }
         let plain = cx.doc.format == Format::Plain;
+        // Long unwrapped paragraphs have many gaps on one line: scan each
+        // line once.
+        let mut lines = LineGaps::default();
         for range in &cx.tokens.blocks {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -76,7 +85,7 @@ impl Rule for DoubleSpace {
                 if after_list_marker(before) {
                     continue;
                 }
-                if plain && looks_like_columns(cx.text, line, &tok.span) {
+                if plain && looks_like_columns(cx.text, line, &tok.span, &mut lines) {
                     continue;
                 }
                 let after_sentence = prev.kind == TokenKind::Punct && next.is_sentence_start();
@@ -206,12 +215,17 @@ const MAX_CELL_WORDS: usize = 6;
 /// Plain-text columns: a tab, several gaps that are not after a sentence
 /// between short cells, or a gap that lines up with one on the neighbouring
 /// lines.
-fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> bool {
+fn looks_like_columns(
+    text: &str,
+    line: Range<usize>,
+    gap: &Range<usize>,
+    lines: &mut LineGaps,
+) -> bool {
     let s = text.get(line.clone()).unwrap_or_default();
     if s.contains('\t') {
         return true;
     }
-    let here = gaps(s);
+    let here = lines.of(text, &line);
     let mid_sentence = here
         .iter()
         .filter(|(r, _)| !after_sentence_end(s, r.start))
@@ -238,9 +252,9 @@ fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> boo
     else {
         return false;
     };
-    let lines_up = |other: Range<usize>| {
-        let o = text.get(other).unwrap_or_default();
-        o.contains('\t') || gaps(o).iter().any(|(_, c)| *c == col)
+    let mut lines_up = |other: Range<usize>| {
+        let o = text.get(other.clone()).unwrap_or_default();
+        o.contains('\t') || lines.of(text, &other).iter().any(|(_, c)| *c == col)
     };
     let above = (line.start > 0).then(|| line_around(text, line.start - 1));
     let below = (line.end < text.len())
@@ -249,7 +263,19 @@ fn looks_like_columns(text: &str, line: Range<usize>, gap: &Range<usize>) -> boo
         .map(|i| line.end + i + 1)
         .filter(|&p| p < text.len())
         .map(|p| line_around(text, p));
-    above.is_some_and(lines_up) || below.is_some_and(lines_up)
+    above.is_some_and(&mut lines_up) || below.is_some_and(lines_up)
+}
+
+/// [`gaps`] of the lines of one text, by line start, each worked out once.
+#[derive(Default)]
+struct LineGaps(FxHashMap<usize, Vec<(Range<usize>, usize)>>);
+
+impl LineGaps {
+    fn of(&mut self, text: &str, line: &Range<usize>) -> &Vec<(Range<usize>, usize)> {
+        self.0
+            .entry(line.start)
+            .or_insert_with(|| gaps(text.get(line.clone()).unwrap_or_default()))
+    }
 }
 
 #[cfg(test)]
