@@ -42,14 +42,22 @@ fn is_emphasis(t: &Token, text: &str) -> bool {
 /// Find the `[sic]` markers in a tokenized text.
 pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
     let mut marks = Vec::new();
+    // Most texts have no `sic` standing alone (a mark needs one): a byte
+    // search rules them out without walking the tokens.
+    if !has_standalone_sic(text.as_bytes()) {
+        return marks;
+    }
     for range in &tokens.blocks {
         let Some(toks) = tokens.tokens.get(range.clone()) else {
             continue;
         };
         for (i, open) in toks.iter().enumerate() {
-            let close = match open.text(text) {
-                "[" if open.kind == TokenKind::Punct => "]",
-                "(" if open.kind == TokenKind::Punct => ")",
+            if open.kind != TokenKind::Punct || open.span.len() != 1 {
+                continue;
+            }
+            let close = match text.as_bytes().get(open.span.start) {
+                Some(b'[') => "]",
+                Some(b'(') => ")",
                 _ => continue,
             };
             let mut j = i + 1;
@@ -110,6 +118,20 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
         }
     }
     marks
+}
+
+/// Whether `sic` (any case) occurs with no ASCII letter or digit on either
+/// side: every `sic` word token does (a superset is fine: this only
+/// decides whether to look further).
+fn has_standalone_sic(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'c', b'C', bytes).any(|p| {
+        p >= 2
+            && bytes
+                .get(p - 2..p)
+                .is_some_and(|si| si.eq_ignore_ascii_case(b"si"))
+            && (p == 2 || bytes.get(p - 3).is_none_or(|b| !b.is_ascii_alphanumeric()))
+            && bytes.get(p + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether `d` is exempted by the mark.
@@ -185,6 +207,31 @@ mod tests {
             .into_iter()
             .map(|m| &text[m.word])
             .collect()
+    }
+
+    #[test]
+    fn the_byte_search_finds_every_standalone_sic_and_no_sic_inside_a_word() {
+        for yes in [
+            "[sic]", "(SIC)", "sic", "x sic", "sic.", "[*Sic*]", "ésic", "sic’s",
+        ] {
+            assert!(has_standalone_sic(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "",
+            "si",
+            "music",
+            "basic classic",
+            "sicko",
+            "SICK",
+            "sic2",
+            "1sic",
+        ] {
+            assert!(!has_standalone_sic(no.as_bytes()), "{no}");
+        }
+        // The search only rules texts out: one without a standalone `sic`
+        // has no mark, one with it is walked as before.
+        assert!(marked("a basic music lesson (classic)").is_empty());
+        assert_eq!(marked("a basic music lessen [sic]"), ["lessen"]);
     }
 
     #[test]
