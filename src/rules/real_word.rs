@@ -271,13 +271,13 @@ impl Rule for RealWord {
                         if c.contains('\'') {
                             return None;
                         }
-                        if !curated && scorer.count(c) < MIN_PRIOR_RATIO * scorer.count(w) {
+                        let cid = ScoreKey::Static(c);
+                        if !curated && count(cid, c) < MIN_PRIOR_RATIO * count(wid, w) {
                             return None;
                         }
                         // One attested pair of the confusable is enough
                         // (the other may just be rarer than the list's
                         // cut-off): the ratio still has to clear the bar.
-                        let cid = ScoreKey::Static(c);
                         let (fit_c, attested, _) = scorer.fit_by(
                             l,
                             c,
@@ -291,8 +291,11 @@ impl Rule for RealWord {
                                 }
                             },
                         );
+                        if !attested {
+                            return None;
+                        }
                         let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
-                        (attested && ratio >= threshold).then_some((ratio, c))
+                        (ratio >= threshold).then_some((ratio, c))
                     })
                     .collect();
                 if best.is_empty() {
