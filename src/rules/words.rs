@@ -9,6 +9,7 @@
 //! densely (local ids), so that rules can keep per-document arrays.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -74,15 +75,14 @@ pub struct Interner {
     /// The dictionary (`Dictionary::cache_id`) the answers are from.
     dict_id: u64,
     /// Spellings of up to 15 bytes, packed with their length into an integer.
-    short: FxHashMap<u128, u32>,
+    short: FxHashMap<u128, Slot>,
     /// Longer spellings.
-    long: FxHashMap<Box<str>, u32>,
+    long: FxHashMap<Box<str>, Slot>,
     /// By global id.
     words: Vec<WordInfo>,
-    /// By global id: the document (`generation`) that last numbered it, and
-    /// its local id there.
-    local: Vec<(u32, u32)>,
-    /// Counts documents, for `local`.
+    /// By global id: the fields a document copies into its own table.
+    compact: Vec<Local>,
+    /// Counts documents, for `Slot::generation`.
     generation: u32,
     /// Ids of the `lower` forms, for `WordInfo::fold`.
     folds: FxHashMap<Box<str>, u32>,
@@ -166,30 +166,76 @@ impl Interner {
         v
     }
 
-    /// The global id of `w`, interning it.
-    fn intern(&mut self, text: &str, start: usize, w: &str, dict: &Dictionary) -> u32 {
-        let words = &mut self.words;
-        let folds = &mut self.folds;
+    /// The slot of `w`, interning it.
+    #[inline]
+    fn slot(&mut self, text: &str, span: Range<usize>, dict: &Dictionary) -> Option<&mut Slot> {
+        let w = || text.get(span.clone()).unwrap_or_default();
+        let Interner {
+            short,
+            long,
+            words,
+            compact,
+            folds,
+            ..
+        } = self;
         let mut add = || {
-            let mut info = WordInfo::new(w, dict);
+            let mut info = WordInfo::new(w(), dict);
             let next = u32::try_from(folds.len()).unwrap_or(u32::MAX);
             info.fold = *folds.entry(info.lower.clone()).or_insert(next);
+            let global = u32::try_from(words.len()).unwrap_or(u32::MAX);
+            compact.push(Local {
+                global,
+                fold: info.fold,
+                known: info.known,
+                case: info.case,
+                confusables: info.confusables.is_some(),
+            });
             words.push(info);
-            u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+            Slot {
+                global,
+                generation: 0,
+                local: 0,
+            }
         };
-        match pack(text.as_bytes(), start, w.len()) {
-            Some(k) => *self.short.entry(k).or_insert_with(add),
-            None => match self.long.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = add();
-                    self.long.insert(w.into(), id);
-                    id
+        match pack(text.as_bytes(), span.start, span.len()) {
+            Some(k) => Some(short.entry(k).or_insert_with(add)),
+            None => {
+                let w = w();
+                if !long.contains_key(w) {
+                    let slot = add();
+                    long.insert(w.into(), slot);
                 }
-            },
+                long.get_mut(w)
+            }
         }
     }
 }
+
+/// Where a spelling is in the interner, and in the document that last
+/// numbered it (kept in the map's value: one probe finds both).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The global id (an index of `Interner::words`).
+    global: u32,
+    /// The document (`Interner::generation`) that last numbered it.
+    generation: u32,
+    /// Its local id in that document.
+    local: u32,
+}
+
+/// `MASKS[n]`: the low `n` bytes of a `u128` set (a table: a variable
+/// 128-bit shift is several instructions and a branch).
+// Evaluated at compile time: an index out of bounds would not compile.
+#[allow(clippy::indexing_slicing)]
+static MASKS: [u128; 16] = {
+    let mut t = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
 
 /// The `len` bytes of `bytes` at `start` and, in the last byte, their
 /// length; `None` when longer than 15 bytes.
@@ -203,7 +249,7 @@ fn pack(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
         Some(b) => {
             let mut buf = [0u8; 16];
             buf.copy_from_slice(b);
-            u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1)
+            u128::from_le_bytes(buf) & MASKS.get(len).copied().unwrap_or(0)
         }
         None => {
             let mut buf = [0u8; 16];
@@ -258,30 +304,24 @@ impl<'a> WordTable<'a> {
                 if t.kind != TokenKind::Word {
                     return NOT_A_WORD;
                 }
-                let w = t.text(text);
-                let g = interner.intern(text, t.span.start, w, dict);
-                if interner.local.len() < interner.words.len() {
-                    interner.local.resize(interner.words.len(), (0, 0));
-                }
-                let Some(slot) = interner.local.get_mut(g as usize) else {
+                let Some(slot) = interner.slot(text, t.span.clone(), dict) else {
                     return NOT_A_WORD;
                 };
-                if slot.0 != generation {
-                    let Some(info) = interner.words.get(g as usize) else {
+                if slot.generation != generation {
+                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
+                    slot.generation = generation;
+                    slot.local = local;
+                    let global = slot.global;
+                    let Some(&info) = interner.compact.get(global as usize) else {
                         return NOT_A_WORD;
                     };
-                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
-                    *slot = (generation, local);
-                    locals.push(Local {
-                        global: g,
-                        fold: info.fold,
-                        known: info.known,
-                        case: info.case,
-                        confusables: info.confusables.is_some(),
-                    });
+                    locals.push(info);
+                    word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
+                    return local;
                 }
+                let local = slot.local;
                 word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
-                slot.1
+                local
             })
             .collect();
         WordTable {
