@@ -106,7 +106,9 @@ impl Tokens {
 /// Tokenize every block of a document.
 pub fn tokenize(doc: &Document<'_>) -> Tokens {
     let mut out = Tokens {
-        tokens: Vec::with_capacity(doc.text.len() / 3),
+        // Prose has a token every 2.5 bytes or so (a word, a space, a mark):
+        // growing a vector this size costs more than the spare room.
+        tokens: Vec::with_capacity(doc.text.len() / 2 + 16),
         blocks: Vec::with_capacity(doc.blocks.len()),
     };
     for block in &doc.blocks {
@@ -180,7 +182,13 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                     // then only the rest of the chunk can make it special.
                     let word = word_or_number(rest);
                     let from = if word.0 == TokenKind::Word { word.1 } else { 0 };
-                    if chunk_has_special_byte(rest.get(from..).unwrap_or_default()) {
+                    let tail = rest.get(from..).unwrap_or_default();
+                    // A word that ends its chunk but for sentence marks
+                    // (`end.` `said,”`) is no URL, path or address: the
+                    // commonest case, decided without `special`.
+                    if word.0 == TokenKind::Word && only_trailing_marks(tail) {
+                        word
+                    } else if chunk_has_special_byte(tail) {
                         special(rest).unwrap_or(word)
                     } else {
                         word
@@ -435,6 +443,22 @@ fn chunk_len(s: &str) -> usize {
     }
 }
 
+/// Whether `s` up to its first white space is only marks that end a
+/// sentence or close a quotation (ASCII, and never `:` or `)`, which
+/// [`special`] treats apart): then [`special`] finds nothing in a chunk
+/// that is a word followed by `s`.
+fn only_trailing_marks(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        match b {
+            b'.' | b',' | b';' | b'!' | b'?' | b'"' | b'\'' | b']' | b'}' | b'>' | b'*' | b'_'
+            | b'`' => {}
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether one of `.@/\\:` comes before the first white space of `s`.
 fn chunk_has_special_byte(s: &str) -> bool {
     let bytes = s.as_bytes();
@@ -566,10 +590,15 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
         match kind {
             TokenKind::Space | TokenKind::Newline => continue,
             TokenKind::Punct => {
-                let t = tok.text(text);
-                match t {
-                    "." | "!" | "?" | "…" => {
-                        let abbreviation = t == "."
+                // A punctuation token is one character: match on it, not on
+                // its text.
+                let c = match text.as_bytes().get(span.start) {
+                    Some(&b) if b < 0x80 => char::from(b),
+                    _ => tok.text(text).chars().next().unwrap_or('\0'),
+                };
+                match c {
+                    '.' | '!' | '?' | '…' => {
+                        let abbreviation = c == '.'
                             && prev_word.is_some_and(|w| {
                                 let word = tokens.get(w).map_or("", |w| w.text(text));
                                 ABBREVIATIONS.contains(&word)
@@ -580,9 +609,9 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                             start = true;
                         }
                     }
-                    ":" => after_colon = true,
-                    "“" | "\"" | "‘" if after_colon => start = true,
-                    "-" | "‐" => {
+                    ':' => after_colon = true,
+                    '“' | '"' | '‘' if after_colon => start = true,
+                    '-' | '‐' => {
                         let joined = |t: Option<&Token>| {
                             t.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
                         };
@@ -605,8 +634,8 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                     }
                     _ => {}
                 }
-                if t != ":" {
-                    after_colon = after_colon && matches!(t, "“" | "\"" | "‘");
+                if c != ':' {
+                    after_colon = after_colon && matches!(c, '“' | '"' | '‘');
                 }
             }
             _ => {
