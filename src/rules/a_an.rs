@@ -172,7 +172,12 @@ impl Rule for AAn {
                 continue;
             };
             for (i, tok) in tokens.iter().enumerate() {
-                if tok.kind == TokenKind::Word {
+                // Only `a` and `an` (any case) can be an article: test the
+                // length and first byte before anything else.
+                if tok.kind == TokenKind::Word
+                    && tok.span.len() <= 2
+                    && matches!(cx.text.as_bytes().get(tok.span.start), Some(b'a' | b'A'))
+                {
                     if let Some(d) = check_article(cx, tokens, i) {
                         out.push(d);
                     }

@@ -97,6 +97,17 @@ impl Rule for Fragment {
                 if i < skip_until || tok.kind != TokenKind::Word || tok.is_hyphenated() {
                     continue;
                 }
+                // The common case first, from the word table alone: a known
+                // word not followed (after one space) by an unknown one.
+                let known = cx.known_at(range.start + i) == Known::Yes;
+                if known {
+                    let next_unknown = words.peek().is_some_and(|&&n| {
+                        n as usize == range.start + i + 2 && cx.known_at(n as usize) != Known::Yes
+                    });
+                    if !next_unknown {
+                        continue;
+                    }
+                }
                 let word = tok.text(cx.text);
                 let case = cx
                     .words
@@ -105,7 +116,6 @@ impl Rule for Fragment {
                 if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
                     continue;
                 }
-                let known = cx.known_at(range.start + i) == Known::Yes;
                 let next = next_word_after_space(tokens, cx.text, i);
                 let next_known = next.is_none_or(|j| cx.known_at(range.start + j) == Known::Yes);
                 // Two known words in a row (nearly every pair): nothing to do.

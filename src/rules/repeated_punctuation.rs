@@ -39,8 +39,6 @@ copies are deleted; for `.,` and `,.` the second mark is kept.";
 /// The repeated-punctuation rule.
 pub struct RepeatedPunctuation;
 
-const MARKS: &[&str] = &[",", ".", ";", ":", "!", "?"];
-
 /// Lowercase abbreviations longer than four letters that take a full stop.
 const LONG_ABBREVIATIONS: &[&str] = &[
     "approx", "assoc", "admin", "intro", "trans", "illus", "contd", "cont'd", "introd",
@@ -53,7 +51,15 @@ fn adjacent(a: &Token, b: &Token) -> bool {
 impl Rule for RepeatedPunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.text;
-        let is_mark = |t: &Token| t.kind == TokenKind::Punct && MARKS.contains(&t.text(text));
+        // One of `, . ; : ! ?` (a punctuation token is one character).
+        let is_mark = |t: &Token| {
+            t.kind == TokenKind::Punct
+                && t.span.len() == 1
+                && matches!(
+                    text.as_bytes().get(t.span.start),
+                    Some(b',' | b'.' | b';' | b':' | b'!' | b'?')
+                )
+        };
         for range in &cx.tokens.blocks {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -71,6 +77,11 @@ impl Rule for RepeatedPunctuation {
                         break;
                     }
                     j += 1;
+                }
+                // A lone mark is nothing to report.
+                if j == i + 1 {
+                    i = j;
+                    continue;
                 }
                 let prev = i.checked_sub(1).and_then(|k| toks.get(k));
                 let next = toks.get(j);
