@@ -168,6 +168,23 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     // most a few brackets or quotes.
     let mut attempts = 0;
     while let Some(&b) = bytes.get(i) {
+        // The commonest token: one ASCII space before a character that is
+        // not white space (a run of white space goes to `space_len`).
+        if b == b' '
+            && bytes
+                .get(i + 1)
+                .is_none_or(|&n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0b | 0x0c))
+        {
+            out.push(Token {
+                kind: TokenKind::Space,
+                span: base + i..base + i + 1,
+                flags: 0,
+            });
+            attempts = 0;
+            chunk_start = true;
+            i += 1;
+            continue;
+        }
         let Some(rest) = s.get(i..) else {
             break;
         };
@@ -233,8 +250,12 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             span: base + i..base + i + len,
             flags: 0,
         });
-        chunk_start = match bytes.get(i + len - 1) {
-            Some(&last) if last < 0x80 => {
+        chunk_start = match (kind, bytes.get(i + len - 1)) {
+            // A word or number ends in a letter or digit; white space is
+            // white space.
+            (TokenKind::Word | TokenKind::Number, _) => false,
+            (TokenKind::Space | TokenKind::Newline, _) => true,
+            (_, Some(&last)) if last < 0x80 => {
                 let c = char::from(last);
                 c.is_ascii_whitespace() || last == 0x0b || is_opening(c)
             }
