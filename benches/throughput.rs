@@ -3,8 +3,15 @@
 //! Builds a ≥ 20 MB prose corpus from `tests/data/prose/` (repeated, with a
 //! deterministic typo injected every ~200 words so suggestions are exercised)
 //! and checks it single-threaded in 100 KB documents, end to end (parse,
-//! tokenize, every rule). Reports MB/s. Also times a 5 KB article end to end,
-//! including building the linter (start-up cost).
+//! tokenize, every rule). Reports MB/s:
+//! - cold: the first pass, in a fresh thread (empty caches, as a CLI process
+//!   starts); every injected typo is a new unknown word to rank;
+//! - warm: later passes, every unknown word already seen.
+//!
+//! Then the same for the same prose without injected typos (edited text: its
+//! unknown words are names and rare words, most of them repeated). Also
+//! times a 5 KB article end to end, including building the linter
+//! (start-up cost).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -43,7 +50,9 @@ fn inject_typo(word: &str, rng: &mut Rng) -> String {
     c.into_iter().collect()
 }
 
-fn corpus(target_bytes: usize) -> Vec<String> {
+/// Documents of about `DOC_BYTES` up to `target_bytes` in all, with a typo
+/// injected every `typo_every` words (none when 0).
+fn corpus(target_bytes: usize, typo_every: usize) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/prose");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/data/prose exists")
@@ -63,7 +72,7 @@ fn corpus(target_bytes: usize) -> Vec<String> {
         for text in &texts {
             for word in text.split_inclusive(' ') {
                 n += 1;
-                if n % 200 == 0 {
+                if typo_every > 0 && n % typo_every == 0 {
                     doc.push_str(&inject_typo(word.trim_end(), &mut rng));
                     if word.ends_with(' ') {
                         doc.push(' ');
@@ -84,6 +93,65 @@ fn corpus(target_bytes: usize) -> Vec<String> {
     docs
 }
 
+/// Check `docs` `passes` times in a fresh thread (so that the first pass
+/// starts with empty thread-local caches): MB, problems found, wall and CPU
+/// time of each pass.
+fn measure(
+    linter: &Linter,
+    docs: &[String],
+    passes: usize,
+) -> (f64, usize, Vec<Duration>, Vec<Duration>) {
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1_000_000.0;
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let mut runs = Vec::new();
+                let mut cpu_runs = Vec::new();
+                let mut found = 0;
+                for _ in 0..passes {
+                    let start = Instant::now();
+                    let cpu_start = cpu_time();
+                    found = 0;
+                    for d in docs {
+                        found += black_box(linter.check(d, Format::Plain)).len();
+                    }
+                    runs.push(start.elapsed());
+                    if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+                        cpu_runs.push(b.saturating_sub(a));
+                    }
+                }
+                (mb, found, runs, cpu_runs)
+            })
+            .join()
+            .expect("benchmark thread")
+    })
+}
+
+/// Print one corpus's cold and warm throughput, by wall and by CPU time.
+fn report(label: &str, mb: f64, found: usize, runs: &[Duration], cpu_runs: &[Duration]) {
+    // The first run starts with empty caches, as a CLI process does; later
+    // runs show the cost with every unknown word already seen.
+    let cold = runs[0];
+    let warm = runs[1..].iter().min().copied().unwrap_or(Duration::MAX);
+    println!(
+        "{label}throughput: {mb:.1} MB, {found} problems; single-threaded: cold {:.1} MB/s ({:.2} s), warm {:.1} MB/s ({:.2} s)",
+        mb / cold.as_secs_f64(),
+        cold.as_secs_f64(),
+        mb / warm.as_secs_f64(),
+        warm.as_secs_f64(),
+    );
+    if cpu_runs.len() == runs.len() {
+        let cold = cpu_runs[0];
+        let warm = cpu_runs[1..].iter().min().copied().unwrap_or(Duration::MAX);
+        println!(
+            "{label}by CPU time (steadier on a busy machine): cold {:.1} MB/s, warm {:.1} MB/s",
+            mb / cold.as_secs_f64(),
+            mb / warm.as_secs_f64()
+        );
+    }
+}
+
 /// CPU time of this thread (Linux), so that numbers on a busy machine still
 /// compare; `None` elsewhere.
 fn cpu_time() -> Option<Duration> {
@@ -99,52 +167,20 @@ fn main() {
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .map_or(TARGET_BYTES, |mb| mb.max(1) * 1024 * 1024);
-    let docs = corpus(target);
-    let bytes: usize = docs.iter().map(String::len).sum();
     let linter = Linter::default();
-    let mb = bytes as f64 / 1_000_000.0;
-    let mut runs = Vec::new();
-    let mut cpu_runs = Vec::new();
-    let mut found = 0;
     // `THROUGHPUT_RUNS=N` runs more warm passes (for profiling the warm path).
     let passes = std::env::var("THROUGHPUT_RUNS")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(3)
         .max(3);
-    for _ in 0..passes {
-        let start = Instant::now();
-        let cpu_start = cpu_time();
-        found = 0;
-        for d in &docs {
-            found += black_box(linter.check(d, Format::Plain)).len();
-        }
-        runs.push(start.elapsed());
-        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
-            cpu_runs.push(b.saturating_sub(a));
-        }
-    }
-    // The first run starts with an empty suggestion cache, as a CLI process
-    // does; later runs show the cost with every unknown word already seen.
-    let cold = runs[0];
-    let warm = runs[1..].iter().min().copied().unwrap_or(Duration::MAX);
-    println!(
-        "throughput: {mb:.1} MB, {found} problems; single-threaded: cold {:.1} MB/s ({:.2} s), warm {:.1} MB/s ({:.2} s)",
-        mb / cold.as_secs_f64(),
-        cold.as_secs_f64(),
-        mb / warm.as_secs_f64(),
-        warm.as_secs_f64(),
-    );
 
-    if cpu_runs.len() == passes {
-        let cold = cpu_runs[0];
-        let warm = cpu_runs[1..].iter().min().copied().unwrap_or(Duration::MAX);
-        println!(
-            "by CPU time (steadier on a busy machine): cold {:.1} MB/s, warm {:.1} MB/s",
-            mb / cold.as_secs_f64(),
-            mb / warm.as_secs_f64()
-        );
-    }
+    let docs = corpus(target, 200);
+    let (mb, found, runs, cpu_runs) = measure(&linter, &docs, passes);
+    report("", mb, found, &runs, &cpu_runs);
+    let clean = corpus(target, 0);
+    let (mb, found, runs, cpu_runs) = measure(&linter, &clean, passes);
+    report("no injected typos: ", mb, found, &runs, &cpu_runs);
 
     // Start-up + one 5 KB article, as a fresh CLI process would do it.
     let article: String = docs[0].chars().take(5 * 1024).collect();
