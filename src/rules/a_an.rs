@@ -167,21 +167,27 @@ const ATTESTED_RATIO: u64 = 4;
 
 impl Rule for AAn {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for range in &cx.tokens.blocks {
+        let mut cursor = 0;
+        for &p in cx.words.word_tokens() {
+            let p = p as usize;
+            // Only `a` and `an` (any case) can be an article: test the
+            // length and first byte before anything else.
+            let Some(tok) = cx.tokens.tokens.get(p) else {
+                continue;
+            };
+            if tok.span.len() > 2
+                || !matches!(cx.text.as_bytes().get(tok.span.start), Some(b'a' | b'A'))
+            {
+                continue;
+            }
+            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+                continue;
+            };
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for (i, tok) in tokens.iter().enumerate() {
-                // Only `a` and `an` (any case) can be an article: test the
-                // length and first byte before anything else.
-                if tok.kind == TokenKind::Word
-                    && tok.span.len() <= 2
-                    && matches!(cx.text.as_bytes().get(tok.span.start), Some(b'a' | b'A'))
-                {
-                    if let Some(d) = check_article(cx, tokens, i) {
-                        out.push(d);
-                    }
-                }
+            if let Some(d) = check_article(cx, tokens, p - range.start) {
+                out.push(d);
             }
         }
     }

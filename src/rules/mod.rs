@@ -103,6 +103,20 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The block (a range of token indices) that holds token `p`, searching
+/// forward from `*cursor`: for a walk over tokens in increasing order
+/// (`WordTable::word_tokens`), which then costs no search per token.
+pub(crate) fn block_of(
+    blocks: &[std::ops::Range<usize>],
+    cursor: &mut usize,
+    p: usize,
+) -> Option<std::ops::Range<usize>> {
+    while blocks.get(*cursor).is_some_and(|r| r.end <= p) {
+        *cursor += 1;
+    }
+    blocks.get(*cursor).filter(|r| r.start <= p).cloned()
+}
+
 /// A check over a document.
 pub trait Rule: Send + Sync {
     /// Push a diagnostic for every problem found.

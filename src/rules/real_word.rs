@@ -203,125 +203,130 @@ impl Rule for RealWord {
             memo.score(x, ScoreKey::Count, || (scorer.count(w), false))
                 .0
         };
-        for range in &cx.tokens.blocks {
+        let mut cursor = 0;
+        for &p in cx.words.word_tokens() {
+            let p = p as usize;
+            // Cheapest test first: most words have no confusables.
+            if !cx.words.has_confusables(p) {
+                continue;
+            }
+            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+                continue;
+            };
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for (i, tok) in tokens.iter().enumerate() {
-                if tok.kind != TokenKind::Word || tok.is_hyphenated() {
-                    continue;
-                }
-                // Cheapest test first: most words have no confusables.
-                if !cx.words.has_confusables(range.start + i) {
-                    continue;
-                }
-                let (Some(info), Some(id)) = (
-                    cx.word_at(range.start + i),
-                    cx.words.global(range.start + i),
-                ) else {
-                    continue;
-                };
-                let Some(list) = info.confusables else {
-                    continue;
-                };
-                let word = tok.text(cx.text);
-                let case = info.case;
-                let checkable =
-                    case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
-                if !checkable || word.len() < 2 || word.contains(['\'', '’']) {
-                    continue;
-                }
-                let w = info.key();
-                let cands = Dictionary::parse_confusables(list);
-                let (Some((lid, l)), Some((rid, r))) = (
-                    neighbour(cx, tokens, range.start, i, false),
-                    neighbour(cx, tokens, range.start, i, true),
-                ) else {
-                    continue;
-                };
-                let (l, r) = (Some(l), Some(r));
-                let (lid, wid, rid) =
-                    (ScoreKey::Word(lid), ScoreKey::Word(id), ScoreKey::Word(rid));
-                let (fit_w, _, both_seen) = scorer.fit_by(
-                    l,
-                    w,
-                    r,
-                    || count(wid, w),
-                    |left, a, b| {
-                        if left {
-                            pair(lid, wid, a, b)
-                        } else {
-                            pair(wid, rid, a, b)
-                        }
-                    },
-                );
-                // Both of the word's own pairs are attested: it fits.
-                if both_seen {
-                    continue;
-                }
-                let mut best: Vec<(f64, &str)> = cands
-                    .filter_map(|(c, curated)| {
-                        // Edit neighbours come pre-filtered by build.rs (no
-                        // inflections, nothing under three letters).
-                        let threshold = if curated {
-                            CURATED_THRESHOLD
-                        } else {
-                            THRESHOLD
-                        };
-                        if c.contains('\'') {
-                            return None;
-                        }
-                        let cid = ScoreKey::Static(c);
-                        if !curated && count(cid, c) < MIN_PRIOR_RATIO * count(wid, w) {
-                            return None;
-                        }
-                        // One attested pair of the confusable is enough
-                        // (the other may just be rarer than the list's
-                        // cut-off): the ratio still has to clear the bar.
-                        let (fit_c, attested, _) = scorer.fit_by(
-                            l,
-                            c,
-                            r,
-                            || count(cid, c),
-                            |left, a, b| {
-                                if left {
-                                    pair(lid, cid, a, b)
-                                } else {
-                                    pair(cid, rid, a, b)
-                                }
-                            },
-                        );
-                        if !attested {
-                            return None;
-                        }
-                        let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
-                        (ratio >= threshold).then_some((ratio, c))
-                    })
-                    .collect();
-                if best.is_empty() {
-                    continue;
-                }
-                best.sort_by(|a, b| b.0.total_cmp(&a.0));
-                let first = best.first().map_or("", |b| b.1);
-                let mut d = Diagnostic::new(
-                    CODE,
-                    Severity::Warning,
-                    tok.span.clone(),
-                    format!(
-                        "`{word}` may be a typo for `{}` here",
-                        match_case(first, case)
-                    ),
-                );
-                for (_, c) in best.iter().take(3) {
-                    let replacement = match_case(c, case);
-                    d.fixes.push(Fix::new(
-                        format!("replace with `{replacement}`"),
-                        Edit::replace(tok.span.clone(), replacement),
-                        Applicability::Unsafe,
-                    ));
-                }
-                out.push(d);
+            let i = p - range.start;
+            let Some(tok) = tokens.get(i) else {
+                continue;
+            };
+            if tok.kind != TokenKind::Word || tok.is_hyphenated() {
+                continue;
             }
+            let (Some(info), Some(id)) = (
+                cx.word_at(range.start + i),
+                cx.words.global(range.start + i),
+            ) else {
+                continue;
+            };
+            let Some(list) = info.confusables else {
+                continue;
+            };
+            let word = tok.text(cx.text);
+            let case = info.case;
+            let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+            if !checkable || word.len() < 2 || word.contains(['\'', '’']) {
+                continue;
+            }
+            let w = info.key();
+            let cands = Dictionary::parse_confusables(list);
+            let (Some((lid, l)), Some((rid, r))) = (
+                neighbour(cx, tokens, range.start, i, false),
+                neighbour(cx, tokens, range.start, i, true),
+            ) else {
+                continue;
+            };
+            let (l, r) = (Some(l), Some(r));
+            let (lid, wid, rid) = (ScoreKey::Word(lid), ScoreKey::Word(id), ScoreKey::Word(rid));
+            let (fit_w, _, both_seen) = scorer.fit_by(
+                l,
+                w,
+                r,
+                || count(wid, w),
+                |left, a, b| {
+                    if left {
+                        pair(lid, wid, a, b)
+                    } else {
+                        pair(wid, rid, a, b)
+                    }
+                },
+            );
+            // Both of the word's own pairs are attested: it fits.
+            if both_seen {
+                continue;
+            }
+            let mut best: Vec<(f64, &str)> = cands
+                .filter_map(|(c, curated)| {
+                    // Edit neighbours come pre-filtered by build.rs (no
+                    // inflections, nothing under three letters).
+                    let threshold = if curated {
+                        CURATED_THRESHOLD
+                    } else {
+                        THRESHOLD
+                    };
+                    if c.contains('\'') {
+                        return None;
+                    }
+                    let cid = ScoreKey::Static(c);
+                    if !curated && count(cid, c) < MIN_PRIOR_RATIO * count(wid, w) {
+                        return None;
+                    }
+                    // One attested pair of the confusable is enough
+                    // (the other may just be rarer than the list's
+                    // cut-off): the ratio still has to clear the bar.
+                    let (fit_c, attested, _) = scorer.fit_by(
+                        l,
+                        c,
+                        r,
+                        || count(cid, c),
+                        |left, a, b| {
+                            if left {
+                                pair(lid, cid, a, b)
+                            } else {
+                                pair(cid, rid, a, b)
+                            }
+                        },
+                    );
+                    if !attested {
+                        return None;
+                    }
+                    let ratio = fit_c * channel(w, c) / fit_w.max(f64::MIN_POSITIVE);
+                    (ratio >= threshold).then_some((ratio, c))
+                })
+                .collect();
+            if best.is_empty() {
+                continue;
+            }
+            best.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let first = best.first().map_or("", |b| b.1);
+            let mut d = Diagnostic::new(
+                CODE,
+                Severity::Warning,
+                tok.span.clone(),
+                format!(
+                    "`{word}` may be a typo for `{}` here",
+                    match_case(first, case)
+                ),
+            );
+            for (_, c) in best.iter().take(3) {
+                let replacement = match_case(c, case);
+                d.fixes.push(Fix::new(
+                    format!("replace with `{replacement}`"),
+                    Edit::replace(tok.span.clone(), replacement),
+                    Applicability::Unsafe,
+                ));
+            }
+            out.push(d);
         }
     }
 }
