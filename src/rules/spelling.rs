@@ -184,6 +184,7 @@ impl Rule for Spelling {
                     continue;
                 }
                 if dropped_g(cx, tokens, i, word)
+                    || aphetic(cx.text, tokens, i, word)
                     || closed_compound(cx, word, tok.is_sentence_start())
                     || cut_off(cx, tok.span.clone(), word)
                     || prefix_before_hyphen(cx.text, tok.span.end, word)
@@ -390,6 +391,34 @@ pub(super) fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str
         .get(i + 1)
         .is_some_and(|t| t.span.start == tok.span.end && matches!(t.text(cx.text), "'" | "’"));
     apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
+}
+
+/// Old words that lost their first letters to an apostrophe (`’tis`,
+/// `’twas`, `’neath`): accepted after one.
+const APHETIC: &[&str] = &[
+    "tis", "twas", "twere", "twill", "twould", "neath", "gainst", "twixt", "tween",
+];
+
+/// Whether the word is one of [`APHETIC`] right after an apostrophe that
+/// begins a word (`Oh, ’tis love`).
+fn aphetic(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
+    let Some(tok) = tokens.get(i) else {
+        return false;
+    };
+    let apostrophe = i
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .filter(|t| t.span.end == tok.span.start && matches!(t.text(text), "'" | "’"));
+    let Some(apostrophe) = apostrophe else {
+        return false;
+    };
+    // The apostrophe starts the word: white space, an opening mark or
+    // nothing before it (not `don’tis`).
+    let word_start = text
+        .get(..apostrophe.span.start)
+        .and_then(|b| b.chars().next_back())
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '[' | '—' | '–'));
+    word_start && APHETIC.contains(&word.to_lowercase().as_str())
 }
 
 /// Prefixes that make new words freely (`bio`terrorism, `un`obligated).
@@ -812,6 +841,20 @@ mod tests {
         assert!(run(&Spelling, "I was goin’ home in the coupé.").is_empty());
         let text = "I was goin home.";
         assert_eq!(flagged(text, &run(&Spelling, text)), ["goin"]);
+    }
+
+    #[test]
+    fn old_words_after_an_apostrophe() {
+        for text in [
+            "‘Oh, ’tis love, ’tis love,’ said the Duchess.",
+            "'Twas the night before Christmas.",
+            "Under the stars (’neath the moon) we slept.",
+        ] {
+            assert!(run(&Spelling, text).is_empty(), "{text}");
+        }
+        // Without the apostrophe they are not words.
+        let text = "Oh, tis love.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["tis"]);
     }
 
     #[test]
