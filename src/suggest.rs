@@ -658,8 +658,12 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     if len == 0 || len > 40 {
         return Suggestions::default();
     }
+    // Listed corrections of a known misspelling that this dialect accepts
+    // (the list also has the British `recognise` for `reconise`).
     let known: Vec<&str> = if known {
-        dict.known_misspelling(&lower)
+        let mut k = dict.known_misspelling(&lower);
+        k.retain(|k| k.split(' ').all(|part| dict.check(part) == Known::Yes));
+        k
     } else {
         Vec::new()
     };
@@ -693,7 +697,9 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // the first letter kept, and by sound) are skipped when a common word
     // is one edit away: the usual typing slip, and most words in a text.
     let near = dict.near(&lower, 1);
-    let confident = near.iter().any(|(_, e)| e.count >= CONFIDENT_COUNT)
+    let confident = near
+        .iter()
+        .any(|(_, e)| dict.accepts(*e) && e.count >= CONFIDENT_COUNT)
         || known.iter().any(|k| {
             let k: Vec<char> = k.to_lowercase().chars().collect();
             osa(&chars, &k) <= 1
@@ -729,10 +735,6 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
 
     // Listed corrections of a known misspelling, at any distance.
     for k in &known {
-        let ok = k.split(' ').all(|part| dict.check(part) == Known::Yes);
-        if !ok {
-            continue;
-        }
         let lower_k = k.to_lowercase();
         let mut found = false;
         for c in cands.iter_mut() {
@@ -992,6 +994,18 @@ mod tests {
         assert_eq!(top5("annonsment")[0], "announcement");
         assert_eq!(top5("fone")[0], "phone");
         assert!(top5("sence").contains(&"sense".to_string()));
+    }
+
+    #[test]
+    fn a_listed_correction_in_another_dialect_does_not_stop_the_search() {
+        // The list corrects `reconise` to the British `recognise` only.
+        let d = Dictionary::new(Lang::EnUs);
+        let words: Vec<String> = rank(&d, "reconise", true)
+            .list
+            .into_iter()
+            .map(|s| s.word)
+            .collect();
+        assert!(words.contains(&"recognize".to_string()), "{words:?}");
     }
 
     #[test]
