@@ -1,6 +1,6 @@
 //! Candidate generation and ranking for unknown words.
 //!
-//! Candidates come from four places:
+//! Candidates come from five places:
 //! - every lexicon word one edit away (a Damerau automaton over the lexicon
 //!   FST);
 //! - every common word with the same phonetic key ([`phonetic_key`]), or,
@@ -10,6 +10,10 @@
 //! - also only then, every common word two edits away that keeps the first
 //!   letter (a search that trusts the first letter costs a fraction of one
 //!   that does not);
+//! - when not even a fairly common word is one edit away, the common words
+//!   with the same first letter that share the most letter trigrams with
+//!   it, at any distance (`far.rs`): a dropped syllable (`extions` →
+//!   `extensions`) or a long word mangled in several places;
 //! - the listed corrections of a known misspelling, at any distance, and
 //!   two words run together when the pair is attested (`infact` → `in fact`).
 //!
@@ -35,7 +39,9 @@ use rustc_hash::FxHashMap;
 use crate::dictionary::{case_of, lev_builder, match_case, Case, Dictionary, Entry, Known, Lang};
 use crate::tokenize::{Token, TokenKind};
 
+mod far;
 mod phonetic;
+mod trigram;
 
 pub use phonetic::key as phonetic_key;
 
@@ -108,6 +114,10 @@ const SCORE_RANGE: f64 = 10.0;
 /// A candidate one edit away at least this common is the likely answer:
 /// then the far searches (two edits out, by sound) are skipped.
 const CONFIDENT_COUNT: u64 = 1_000_000;
+/// Far candidates (sharing letter trigrams, at any distance) are searched
+/// for words this long, unless a word one edit away is this common.
+const FAR_MIN_LEN: usize = 5;
+const FAR_SKIP_COUNT: u64 = 100_000;
 
 /// Weighted-distance costs (see [`weighted_distance`]).
 const KEY_SUB: f32 = 0.9;
@@ -754,6 +764,13 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             add(&mut cands, cand, entry, None);
         }
     }
+    // Far candidates, by shared trigrams, only when no common word is one
+    // edit away: the few words that need them are worth the search.
+    if !confident && len >= FAR_MIN_LEN && !near_counts.iter().any(|(_, c)| *c >= FAR_SKIP_COUNT) {
+        for (cand, entry) in far::candidates(&lower) {
+            add(&mut cands, cand, entry, None);
+        }
+    }
 
     // Listed corrections of a known misspelling, at any distance.
     for k in &known {
@@ -1032,6 +1049,33 @@ mod tests {
         assert_eq!(weighted_distance("tem", "tempo"), 2.0);
         // A single dropped letter costs what it did.
         assert_eq!(weighted_distance("contast", "contrast"), 1.0);
+    }
+
+    #[test]
+    fn far_candidates_share_trigrams_and_the_first_letter() {
+        let found: Vec<&str> = far::candidates("extions").iter().map(|c| c.0).collect();
+        assert!(found.contains(&"extensions"), "{found:?}");
+        assert!(found.iter().all(|w| w.to_lowercase().starts_with('e')));
+        let found: Vec<&str> = far::candidates("unconisitional")
+            .iter()
+            .map(|c| c.0)
+            .collect();
+        assert!(found.contains(&"unconstitutional"), "{found:?}");
+        // Nothing shares enough of `qzxjvkwq`; no index for other letters.
+        assert!(far::candidates("qzxjvkwq").is_empty());
+        assert!(far::candidates("écrire").is_empty());
+        assert!(far::candidates("").is_empty());
+        // A bounded number of spellings, whatever the word.
+        assert!(far::candidates("sections").len() <= 3 * 16);
+    }
+
+    #[test]
+    fn finds_words_with_a_dropped_syllable() {
+        assert!(top5("extions").contains(&"extensions".to_string()));
+        assert!(top5("initized").contains(&"initialized".to_string()));
+        assert!(top5("hypotathes").contains(&"hypothesis".to_string()));
+        // The near search still decides when a common word is one edit away.
+        assert_eq!(top5("actons")[0], "actions");
     }
 
     #[test]
