@@ -12,6 +12,8 @@
 //!   into `common_forms.txt` (`spelling|lexicon value`, comma-separated)
 //! - `phonetic.fst`: phonetic key (`src/suggest/phonetic.rs`) → `offset << 16 | len`
 //!   into `phonetic_words.txt`: the common words with that key, as above
+//! - `far.bin`: the common words by first letter and letter trigram (layout
+//!   in `src/suggest/trigram.rs`)
 
 use std::collections::BTreeMap;
 use std::env;
@@ -25,6 +27,10 @@ mod fold;
 #[path = "src/suggest/phonetic.rs"]
 #[allow(dead_code)]
 mod phonetic;
+
+#[path = "src/suggest/trigram.rs"]
+#[allow(dead_code)]
+mod trigram;
 
 /// Flag bits; keep in sync with `src/dictionary/mod.rs`.
 const COMMON: u8 = 1;
@@ -170,6 +176,8 @@ fn main() {
         }
     }
     fs::write(out.join("common_forms.txt"), blob).expect("write common forms");
+    println!("cargo:rerun-if-changed=src/suggest/trigram.rs");
+    write_far(&out.join("far.bin"), &entries);
     write_map(&out.join("common.fst"), entries.into_iter());
     let mut blob = String::new();
     let mut entries = Vec::with_capacity(by_key.len());
@@ -357,6 +365,55 @@ fn edits1(w: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The trigram index of the common words (`src/suggest/trigram.rs`).
+fn write_far(path: &Path, entries: &[(&str, u64)]) {
+    let mut header = Vec::new();
+    let (mut words, mut rows, mut postings) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut word_count, mut row_count) = (0u32, 0u32);
+    let mut codes = Vec::new();
+    for first in b'a'..=b'z' {
+        header.extend(word_count.to_le_bytes());
+        header.extend(row_count.to_le_bytes());
+        // Trigram → indexes (within the letter) of the words with it.
+        let mut by_code: BTreeMap<u16, Vec<u16>> = BTreeMap::new();
+        let mut local = 0u16;
+        for (lower, value) in entries {
+            let key = lower.as_bytes();
+            if key.first() != Some(&first) || key.len() > 255 || !trigram::trigrams(key, &mut codes)
+            {
+                continue;
+            }
+            for &c in &codes {
+                by_code.entry(c).or_default().push(local);
+            }
+            words.extend(value.to_le_bytes());
+            words.push(key.len() as u8);
+            local = local.checked_add(1).expect("under 65,536 words a letter");
+            word_count += 1;
+        }
+        for (code, list) in by_code {
+            rows.extend(code.to_le_bytes());
+            rows.extend((postings.len() as u32 / 2).to_le_bytes());
+            for w in list {
+                postings.extend(w.to_le_bytes());
+            }
+            row_count += 1;
+        }
+        header.extend(row_count.to_le_bytes());
+        rows.extend(u16::MAX.to_le_bytes());
+        rows.extend((postings.len() as u32 / 2).to_le_bytes());
+        row_count += 1;
+    }
+    header.extend(word_count.to_le_bytes());
+    header.extend(row_count.to_le_bytes());
+    assert_eq!(header.len(), trigram::HEADER_BYTES);
+    let mut blob = header;
+    blob.extend(words);
+    blob.extend(rows);
+    blob.extend(postings);
+    fs::write(path, blob).expect("write far.bin");
 }
 
 fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {

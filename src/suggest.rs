@@ -1,6 +1,6 @@
 //! Candidate generation and ranking for unknown words.
 //!
-//! Candidates come from four places:
+//! Candidates come from five places:
 //! - every lexicon word one edit away (a Damerau automaton over the lexicon
 //!   FST);
 //! - every common word with the same phonetic key ([`phonetic_key`]), or,
@@ -10,14 +10,19 @@
 //! - also only then, every common word two edits away that keeps the first
 //!   letter (a search that trusts the first letter costs a fraction of one
 //!   that does not);
+//! - when not even a fairly common word is one edit away, the common words
+//!   with the same first letter that share the most letter trigrams with
+//!   it, at any distance (`far.rs`): a dropped syllable (`extions` →
+//!   `extensions`) or a long word mangled in several places;
 //! - the listed corrections of a known misspelling, at any distance, and
 //!   two words run together when the pair is attested (`infact` → `in fact`).
 //!
 //! They are ranked by a small noisy-channel score: the log corpus count of
 //! the candidate minus a cost for the edits, where the edits people really
 //! make (a doubled or dropped letter, swapped letters, `ph` for `f`, `c` for
-//! `s`, a neighbouring key) cost less than arbitrary ones, and where a
-//! candidate that sounds alike costs less than its spelling alone would say.
+//! `s`, a neighbouring key, a run of dropped letters) cost less than
+//! arbitrary ones, and where a candidate that sounds alike costs less than
+//! its spelling alone would say.
 //! A known misspelling's listed correction goes first. Results are cached
 //! per word for the thread; [`rerank`] then lets the neighbouring words
 //! decide between close candidates, per occurrence.
@@ -34,7 +39,9 @@ use rustc_hash::FxHashMap;
 use crate::dictionary::{case_of, lev_builder, match_case, Case, Dictionary, Entry, Known, Lang};
 use crate::tokenize::{Token, TokenKind};
 
+mod far;
 mod phonetic;
+mod trigram;
 
 pub use phonetic::key as phonetic_key;
 
@@ -107,6 +114,10 @@ const SCORE_RANGE: f64 = 10.0;
 /// A candidate one edit away at least this common is the likely answer:
 /// then the far searches (two edits out, by sound) are skipped.
 const CONFIDENT_COUNT: u64 = 1_000_000;
+/// Far candidates (sharing letter trigrams, at any distance) are searched
+/// for words this long, unless a word one edit away is this common.
+const FAR_MIN_LEN: usize = 5;
+const FAR_SKIP_COUNT: u64 = 100_000;
 
 /// Weighted-distance costs (see [`weighted_distance`]).
 const KEY_SUB: f32 = 0.9;
@@ -114,6 +125,15 @@ const SOUND_SUB: f32 = 0.6;
 const DOUBLE: f32 = 0.4;
 const SWAP: f32 = 0.5;
 const SOUND_GROUP: f32 = 0.6;
+/// Each further letter of a run the typo dropped (`extions` for
+/// `extensions`, `initized` for `initialized`): people drop a syllable at
+/// once. Only inside a word of [`GAP_MIN_LEN`] letters or more: a run
+/// dropped at either end is a different word as often as not (`rough`,
+/// `roughly`). Aspell test set, top 5: 88.9% → 91.1% at 0.3 without far
+/// candidates; with them (first version) 90.1% at 0.6, 91.5% at 0.4, 91.8%
+/// at 0.3, 92.0% at 0.2, where first place no longer gained.
+const GAP_EXTEND: f32 = 0.3;
+const GAP_MIN_LEN: usize = 5;
 
 /// Substitution costs between lowercase ASCII letters.
 fn sub_table() -> &'static [[f32; 26]; 26] {
@@ -196,8 +216,9 @@ fn ends_with(v: &[char], end: usize, s: &str) -> bool {
 /// less: doubling or undoubling a letter 0.4, swapping two letters 0.5, a
 /// consonant for one of the same sound (`c`/`s`, `d`/`t`) 0.6, one spelling
 /// of a sound for another (`ph`/`f`, `ck`/`k`, `ti`/`sh`) 0.6, a
-/// neighbouring key 0.9; any other edit costs 1. (Vowels are not cheaper
-/// here: the phonetic key already forgives them.)
+/// neighbouring key 0.9, each letter after the first of a run dropped
+/// inside a word of five letters or more 0.3; any other edit costs 1.
+/// (Vowels are not cheaper here: the phonetic key already forgives them.)
 pub fn weighted_distance(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
@@ -227,7 +248,12 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
     // Minimum of the last three rows: every alignment passes through one
     // of any three consecutive rows (moves skip at most two).
     let mut row_min = [0f32; 3];
+    let gaps = n >= GAP_MIN_LEN;
     for i in 1..=n {
+        // Letters of the word dropped after the typo's `i`th: a run costs
+        // one edit, then `GAP_EXTEND` a letter (not after its last letter).
+        let cheap_gap = gaps && i < n;
+        let mut g = f32::INFINITY;
         let mut min = f32::INFINITY;
         let ca = a[i - 1];
         let la = letter(ca);
@@ -253,8 +279,14 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
             } else {
                 1.0
             };
+            let open = d[i * w + j - 1] + ins;
+            g = if cheap_gap {
+                open.min(g + GAP_EXTEND)
+            } else {
+                open
+            };
             let mut v = (d[(i - 1) * w + j] + del)
-                .min(d[i * w + j - 1] + ins)
+                .min(g)
                 .min(d[(i - 1) * w + j - 1] + sub);
             if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
                 v = v.min(d[(i - 2) * w + j - 2] + SWAP);
@@ -658,8 +690,12 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     if len == 0 || len > 40 {
         return Suggestions::default();
     }
+    // Listed corrections of a known misspelling that this dialect accepts
+    // (the list also has the British `recognise` for `reconise`).
     let known: Vec<&str> = if known {
-        dict.known_misspelling(&lower)
+        let mut k = dict.known_misspelling(&lower);
+        k.retain(|k| k.split(' ').all(|part| dict.check(part) == Known::Yes));
+        k
     } else {
         Vec::new()
     };
@@ -693,7 +729,9 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // the first letter kept, and by sound) are skipped when a common word
     // is one edit away: the usual typing slip, and most words in a text.
     let near = dict.near(&lower, 1);
-    let confident = near.iter().any(|(_, e)| e.count >= CONFIDENT_COUNT)
+    let confident = near
+        .iter()
+        .any(|(_, e)| dict.accepts(*e) && e.count >= CONFIDENT_COUNT)
         || known.iter().any(|k| {
             let k: Vec<char> = k.to_lowercase().chars().collect();
             osa(&chars, &k) <= 1
@@ -726,13 +764,16 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             add(&mut cands, cand, entry, None);
         }
     }
+    // Far candidates, by shared trigrams, only when no common word is one
+    // edit away: the few words that need them are worth the search.
+    if !confident && len >= FAR_MIN_LEN && !near_counts.iter().any(|(_, c)| *c >= FAR_SKIP_COUNT) {
+        for (cand, entry) in far::candidates(&lower) {
+            add(&mut cands, cand, entry, None);
+        }
+    }
 
     // Listed corrections of a known misspelling, at any distance.
     for k in &known {
-        let ok = k.split(' ').all(|part| dict.check(part) == Known::Yes);
-        if !ok {
-            continue;
-        }
         let lower_k = k.to_lowercase();
         let mut found = false;
         for c in cands.iter_mut() {
@@ -992,6 +1033,61 @@ mod tests {
         assert_eq!(top5("annonsment")[0], "announcement");
         assert_eq!(top5("fone")[0], "phone");
         assert!(top5("sence").contains(&"sense".to_string()));
+    }
+
+    #[test]
+    fn a_dropped_run_of_letters_costs_less_inside_a_word() {
+        // `ens` dropped at once: one edit and two extensions.
+        let d = weighted_distance("extions", "extensions");
+        assert!(
+            (d - (1.0 + 2.0 * f64::from(GAP_EXTEND))).abs() < 1e-6,
+            "{d}"
+        );
+        assert!(weighted_distance("initized", "initialized") < 2.0);
+        // Not at the end of the word, nor in a short one.
+        assert_eq!(weighted_distance("rough", "roughly"), 2.0);
+        assert_eq!(weighted_distance("tem", "tempo"), 2.0);
+        // A single dropped letter costs what it did.
+        assert_eq!(weighted_distance("contast", "contrast"), 1.0);
+    }
+
+    #[test]
+    fn far_candidates_share_trigrams_and_the_first_letter() {
+        let found: Vec<&str> = far::candidates("extions").iter().map(|c| c.0).collect();
+        assert!(found.contains(&"extensions"), "{found:?}");
+        assert!(found.iter().all(|w| w.to_lowercase().starts_with('e')));
+        let found: Vec<&str> = far::candidates("unconisitional")
+            .iter()
+            .map(|c| c.0)
+            .collect();
+        assert!(found.contains(&"unconstitutional"), "{found:?}");
+        // Nothing shares enough of `qzxjvkwq`; no index for other letters.
+        assert!(far::candidates("qzxjvkwq").is_empty());
+        assert!(far::candidates("écrire").is_empty());
+        assert!(far::candidates("").is_empty());
+        // A bounded number of spellings, whatever the word.
+        assert!(far::candidates("sections").len() <= 3 * 16);
+    }
+
+    #[test]
+    fn finds_words_with_a_dropped_syllable() {
+        assert!(top5("extions").contains(&"extensions".to_string()));
+        assert!(top5("initized").contains(&"initialized".to_string()));
+        assert!(top5("hypotathes").contains(&"hypothesis".to_string()));
+        // The near search still decides when a common word is one edit away.
+        assert_eq!(top5("actons")[0], "actions");
+    }
+
+    #[test]
+    fn a_listed_correction_in_another_dialect_does_not_stop_the_search() {
+        // The list corrects `reconise` to the British `recognise` only.
+        let d = Dictionary::new(Lang::EnUs);
+        let words: Vec<String> = rank(&d, "reconise", true)
+            .list
+            .into_iter()
+            .map(|s| s.word)
+            .collect();
+        assert!(words.contains(&"recognize".to_string()), "{words:?}");
     }
 
     #[test]
