@@ -104,6 +104,18 @@ fn neighbour<'c>(
     }
 }
 
+/// Whether any of `list` (the confusables of `w`, its lowercase key) passes
+/// the tests of the candidate loop that depend on the two words alone: no
+/// apostrophe, and curated or [`MIN_PRIOR_RATIO`] times as common. The word
+/// table keeps the answer per spelling, so the rule passes over the other
+/// words (most words with confusables: `the`, `and`) without a look-up.
+pub(crate) fn any_viable(dict: &Dictionary, w: &str, list: &'static str) -> bool {
+    let count = |x: &str| dict.count(x).max(1) as f64;
+    let own = count(w);
+    Dictionary::parse_confusables(list)
+        .any(|(c, curated)| !c.contains('\'') && (curated || count(c) >= MIN_PRIOR_RATIO * own))
+}
+
 struct Scorer<'d> {
     dict: &'d Dictionary,
     total: f64,

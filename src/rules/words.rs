@@ -188,7 +188,9 @@ impl Interner {
                 fold: info.fold,
                 known: info.known,
                 case: info.case,
-                confusables: info.confusables.is_some(),
+                confusables: info
+                    .confusables
+                    .is_some_and(|list| super::real_word::any_viable(dict, info.key(), list)),
             });
             words.push(info);
             Slot {
@@ -352,8 +354,9 @@ impl<'a> WordTable<'a> {
         self.local(index).map(|l| l.case)
     }
 
-    /// Whether the word at token `index` has confusables
-    /// (`at(index).confusables.is_some()`).
+    /// Whether the word at token `index` has confusables that `real-word`
+    /// could offer (`real_word::any_viable`; decided once per spelling from
+    /// counts alone).
     pub fn has_confusables(&self, index: usize) -> bool {
         self.local(index).is_some_and(|l| l.confusables)
     }
