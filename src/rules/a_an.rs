@@ -1,7 +1,7 @@
 //! `a-an`: an indefinite article that does not match the sound of the next
 //! word (`a apple`, `an university`).
 
-use super::{Context, Rule};
+use super::{Context, Rule, WordInfo};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case, Known, Lang};
 use crate::tokenize::{Token, TokenKind};
@@ -186,14 +186,16 @@ impl Rule for AAn {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            if let Some(d) = check_article(cx, tokens, p - range.start) {
+            if let Some(d) = check_article(cx, tokens, range.start, p - range.start) {
                 out.push(d);
             }
         }
     }
 }
 
-fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnostic> {
+/// The article at token `i` of a block whose first token is token `base` of
+/// the text.
+fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> Option<Diagnostic> {
     let tok = tokens.get(i)?;
     let article = tok.text(cx.text);
     let an = match article {
@@ -242,7 +244,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], i: usize) -> Option<Diagnos
                 || next_word(cx.text, tokens, j).is_some_and(is_upper_word)));
     let sound = match next.kind {
         TokenKind::Number => number_sound(word, cx.lang)?,
-        _ => word_token_sound(cx, word, shouting)?,
+        _ => word_token_sound(cx, word, cx.word_at(base + j), shouting)?,
     };
     let wants_an = sound == Sound::Vowel;
     if wants_an == an {
@@ -356,14 +358,29 @@ fn letter_sound(c: char, lang: Lang) -> Option<Sound> {
 }
 
 /// The sound a Word token starts with, or `None` when unsure.
-fn word_token_sound(cx: &Context<'_>, word: &str, shouting: bool) -> Option<Sound> {
+/// `info`: the word table's entry for the token (its dictionary answer is
+/// used when the word has no possessive ending to strip).
+fn word_token_sound(
+    cx: &Context<'_>,
+    word: &str,
+    info: Option<&WordInfo>,
+    shouting: bool,
+) -> Option<Sound> {
+    let whole = word;
     let word = strip_possessive(word);
+    let known = |w: &str| match info {
+        Some(info) if w.len() == whole.len() => info.known,
+        _ => cx.check(w),
+    };
     // `SUVs`, `MPs`: an acronym's plural.
     let acronym = word
         .strip_suffix('s')
         .filter(|stem| is_upper_word(stem))
         .unwrap_or(word);
-    let lower = word.to_lowercase();
+    let lower: std::borrow::Cow<'_, str> = match info {
+        Some(info) if word.len() == whole.len() => (&*info.lower).into(),
+        _ => word.to_lowercase().into(),
+    };
     match case_of(acronym) {
         Case::Upper => acronym_sound(cx, acronym, shouting),
         Case::Mixed => {
@@ -380,7 +397,7 @@ fn word_token_sound(cx: &Context<'_>, word: &str, shouting: bool) -> Option<Soun
             }
         }
         case => {
-            if cx.check(word) == Known::No {
+            if known(word) == Known::No {
                 return None;
             }
             let sound = word_sound(&lower, cx.lang)?;
