@@ -260,19 +260,23 @@ impl Rule for RealWord {
             };
             let (l, r) = (Some(l), Some(r));
             let (lid, wid, rid) = (ScoreKey::Word(lid), ScoreKey::Word(id), ScoreKey::Word(rid));
-            let (fit_w, _, both_seen) = scorer.fit_by(
-                l,
-                w,
-                r,
-                || count(wid, w),
-                |left, a, b| {
-                    if left {
-                        pair(lid, wid, a, b)
-                    } else {
-                        pair(wid, rid, a, b)
-                    }
-                },
-            );
+            // How well `x` (its memo key `xid`) fits between the neighbours.
+            let fit = |x: &str, xid: ScoreKey| {
+                scorer.fit_by(
+                    l,
+                    x,
+                    r,
+                    || count(xid, x),
+                    |left, a, b| {
+                        if left {
+                            pair(lid, xid, a, b)
+                        } else {
+                            pair(xid, rid, a, b)
+                        }
+                    },
+                )
+            };
+            let (fit_w, _, both_seen) = fit(w, wid);
             // Both of the word's own pairs are attested: it fits.
             if both_seen {
                 continue;
@@ -296,19 +300,7 @@ impl Rule for RealWord {
                     // One attested pair of the confusable is enough
                     // (the other may just be rarer than the list's
                     // cut-off): the ratio still has to clear the bar.
-                    let (fit_c, attested, _) = scorer.fit_by(
-                        l,
-                        c,
-                        r,
-                        || count(cid, c),
-                        |left, a, b| {
-                            if left {
-                                pair(lid, cid, a, b)
-                            } else {
-                                pair(cid, rid, a, b)
-                            }
-                        },
-                    );
+                    let (fit_c, attested, _) = fit(c, cid);
                     if !attested {
                         return None;
                     }
