@@ -229,6 +229,10 @@ fn letter(c: char) -> Option<usize> {
     c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize)
 }
 
+/// Cells of a distance matrix kept on the stack (words of up to 30 letters
+/// against each other); larger ones are allocated.
+const MATRIX_ON_STACK: usize = 1024;
+
 /// The weighted distance, or `None` as soon as it must exceed `limit`.
 // Dynamic programming over a matrix sized from the two words: every index
 // is bounded by those sizes by construction, none is an offset from input.
@@ -237,7 +241,16 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
     let sub_costs = sub_table();
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
-    let mut d = vec![0f32; (n + 1) * w];
+    // Ranking measures many candidates: a matrix that fits goes on the
+    // stack rather than the heap.
+    let mut stack = [0f32; MATRIX_ON_STACK];
+    let mut heap = Vec::new();
+    let d: &mut [f32] = if (n + 1) * w <= MATRIX_ON_STACK {
+        &mut stack[..(n + 1) * w]
+    } else {
+        heap.resize((n + 1) * w, 0f32);
+        &mut heap
+    };
     for i in 0..=n {
         d[i * w] = i as f32;
     }
@@ -318,7 +331,14 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
 fn osa(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
-    let mut d = vec![0usize; (n + 1) * w];
+    let mut stack = [0usize; MATRIX_ON_STACK];
+    let mut heap = Vec::new();
+    let d: &mut [usize] = if (n + 1) * w <= MATRIX_ON_STACK {
+        &mut stack[..(n + 1) * w]
+    } else {
+        heap.resize((n + 1) * w, 0);
+        &mut heap
+    };
     for i in 0..=n {
         d[i * w] = i;
     }
@@ -864,6 +884,8 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     let mut top: Vec<f64> = Vec::with_capacity(BOUND_RANK + 1);
     let mut common_seen = false;
     let mut best: FxHashMap<String, Suggestion> = FxHashMap::default();
+    // One buffer for each candidate's letters in turn.
+    let mut cand_chars: Vec<char> = Vec::with_capacity(len + 8);
     for (upper, cand_case, c) in pre {
         let bound = match top.get(BOUND_RANK - 1) {
             Some(&b) if common_seen => b,
@@ -873,7 +895,8 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             break;
         }
         let cand = c.spelling;
-        let cand_chars: Vec<char> = cand.chars().flat_map(char::to_lowercase).collect();
+        cand_chars.clear();
+        cand_chars.extend(cand.chars().flat_map(char::to_lowercase));
         if cand_chars == chars && cand == *original {
             continue;
         }
