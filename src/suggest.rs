@@ -229,28 +229,29 @@ fn letter(c: char) -> Option<usize> {
     c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize)
 }
 
-/// Cells of a distance matrix kept on the stack (words of up to 30 letters
-/// against each other); larger ones are allocated.
-const MATRIX_ON_STACK: usize = 1024;
-
 /// The weighted distance, or `None` as soon as it must exceed `limit`.
+fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
+    // Ranking measures many candidates: the matrix is the thread's, reused.
+    WEIGHTED_MATRIX.with(|m| weighted_in(&mut m.borrow_mut(), a, b, limit))
+}
+
+thread_local! {
+    /// [`weighted`]'s matrix, reused across calls.
+    static WEIGHTED_MATRIX: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+    /// [`osa`]'s matrix, reused across calls.
+    static OSA_MATRIX: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`weighted`] with `d` as its matrix.
 // Dynamic programming over a matrix sized from the two words: every index
 // is bounded by those sizes by construction, none is an offset from input.
 #[allow(clippy::indexing_slicing)]
-fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
+fn weighted_in(d: &mut Vec<f32>, a: &[char], b: &[char], limit: f32) -> Option<f32> {
     let sub_costs = sub_table();
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
-    // Ranking measures many candidates: a matrix that fits goes on the
-    // stack rather than the heap.
-    let mut stack = [0f32; MATRIX_ON_STACK];
-    let mut heap = Vec::new();
-    let d: &mut [f32] = if (n + 1) * w <= MATRIX_ON_STACK {
-        &mut stack[..(n + 1) * w]
-    } else {
-        heap.resize((n + 1) * w, 0f32);
-        &mut heap
-    };
+    d.clear();
+    d.resize((n + 1) * w, 0f32);
     for i in 0..=n {
         d[i * w] = i as f32;
     }
@@ -326,19 +327,23 @@ fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
 }
 
 /// Plain Damerau (optimal string alignment) distance.
-// Indices bounded by the matrix dimensions, as in `weighted`.
-#[allow(clippy::indexing_slicing)]
 fn osa(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
-    let mut stack = [0usize; MATRIX_ON_STACK];
-    let mut heap = Vec::new();
-    let d: &mut [usize] = if (n + 1) * w <= MATRIX_ON_STACK {
-        &mut stack[..(n + 1) * w]
-    } else {
-        heap.resize((n + 1) * w, 0);
-        &mut heap
-    };
+    OSA_MATRIX.with(|d| {
+        let mut d = d.borrow_mut();
+        d.clear();
+        d.resize((n + 1) * w, 0);
+        osa_in(&mut d, a, b)
+    })
+}
+
+/// [`osa`] with `d`, of `(a.len() + 1) * (b.len() + 1)` cells, as its matrix.
+// Indices bounded by the matrix dimensions, as in `weighted_in`.
+#[allow(clippy::indexing_slicing)]
+fn osa_in(d: &mut [usize], a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
     for i in 0..=n {
         d[i * w] = i;
     }
