@@ -54,6 +54,9 @@ than a missed typo:
   - A word cut off by a dash that begins a real word (`I'm all out of
     prac—`, `experi-—what`) and a word drawn out across dashes whose
     pieces make a word (`Beau—ootiful Soo—oop`) are speech, not typos.
+  - Dialect marked with an apostrophe: a dropped final g (`goin’`), and
+    old words shortened at the front right after one (`’tis`, `’twas`,
+    `’neath`); without the apostrophe they are flagged (`tis`).
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
     URLs, e-mail addresses, @handles, #tags, file paths and code are never
     spell-checked.
