@@ -290,6 +290,7 @@ impl Rule for RealWord {
                     } else {
                         THRESHOLD
                     };
+                    // These two tests are also `any_viable`'s: change both.
                     if c.contains('\'') {
                         return None;
                     }
