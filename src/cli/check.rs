@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::Project;
 use copyedit::diagnostic::Severity;
 use copyedit::linter::Linter;
@@ -184,7 +184,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     }
 
     let report_opts = report_options(args);
-    let mut out = StandardStream::stdout(color_choice(args.color));
+    let mut out = BufferedStandardStream::stdout(color_choice(args.color));
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
         if e.kind() != io::ErrorKind::BrokenPipe {

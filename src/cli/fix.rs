@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
 use clap::Args;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::decode::BOM;
 use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
@@ -384,12 +384,12 @@ fn write_and_report(
     // With `-` the fixed text owns standard output; the report goes to
     // standard error.
     let outcome = if to_stdout {
-        let mut out = StandardStream::stderr(stderr_color(args.color));
+        let mut out = BufferedStandardStream::stderr(stderr_color(args.color));
         let r = report(&mut out, &mut err, &results, &report_opts);
         let _ = out.flush();
         r
     } else {
-        let mut out = StandardStream::stdout(color_choice(args.color));
+        let mut out = BufferedStandardStream::stdout(color_choice(args.color));
         let r = report(&mut out, &mut err, &results, &report_opts);
         let _ = out.flush();
         r

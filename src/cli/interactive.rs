@@ -46,7 +46,10 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, termcolor::StandardStream, termcolor::WriteColor};
+use codespan_reporting::term::{
+    self,
+    termcolor::{BufferedStandardStream, StandardStream, WriteColor},
+};
 use copyedit::decode::BOM;
 use copyedit::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use copyedit::fix::{write_atomic, EditError, EditSet};
@@ -380,7 +383,7 @@ pub(super) fn run(
     );
     results.extend(walk_errors.into_iter().map(Err));
     let report_opts = report_options(args);
-    let mut out = StandardStream::stdout(color_choice(args.color));
+    let mut out = BufferedStandardStream::stdout(color_choice(args.color));
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
         if e.kind() != io::ErrorKind::BrokenPipe {
