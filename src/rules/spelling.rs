@@ -1,7 +1,10 @@
 //! `spelling`: words that are in no dictionary.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -225,6 +228,9 @@ impl Rule for Spelling {
                 Case::Mixed => continue,
                 Case::Upper if u.word.chars().count() <= 5 => continue,
                 Case::Title if is_name() => continue,
+                Case::Title if !u.sentence_start && !may_be_slip_of_name(cx.dict, u.word) => {
+                    continue
+                }
                 Case::Title => {
                     let s = suggest(cx.dict, cx.lang, u.word);
                     let likely = s.list.iter().any(|c| {
@@ -594,6 +600,42 @@ fn drawn_out(cx: &Context<'_>, span: Range<usize>) -> bool {
 /// A drawn-out word must be one edit from a word at least this common.
 const DRAWN_OUT_COUNT: u64 = 1_000_000;
 
+/// Whether a capitalised unknown word mid-sentence could be flagged at all:
+/// whether it is a listed misspelling, or a common proper name one
+/// transposition away (the two ways the suggestion list can show it is a
+/// slip, not a name). A necessary condition for the test on the list, found
+/// without ranking suggestions: one word in two that reaches the rule is a
+/// name used once, and most are far from every dictionary word, where a
+/// full search is at its dearest. Memoised per thread.
+fn may_be_slip_of_name(dict: &Dictionary, word: &str) -> bool {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<(u64, Box<str>), bool>> = RefCell::default();
+    }
+    let key = (dict.cache_id(), Box::<str>::from(word));
+    if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).copied()) {
+        return hit;
+    }
+    let lower = normalize_apostrophes(word).to_lowercase();
+    // The candidates `suggest` ranks come from the dictionary (names known
+    // only from the name lists are never candidates) or the list of known
+    // misspellings; a transposition is one edit away.
+    let maybe = !dict.known_misspelling(&lower).is_empty()
+        || dict.near(&lower, 1).iter().any(|(form, e)| {
+            dict.accepts(*e)
+                && e.count >= NAME_NEAR_COUNT
+                && case_of(form) != Case::Lower
+                && is_transposition(word, form)
+        });
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 100_000 {
+            m.clear();
+        }
+        m.insert(key, maybe);
+    });
+    maybe
+}
+
 /// Whether `a` is `b` with two adjacent letters swapped (ignoring case).
 fn is_transposition(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
@@ -716,6 +758,21 @@ mod tests {
                 .collect()
         };
         (pick(false), pick(true))
+    }
+
+    #[test]
+    fn only_a_possible_slip_of_a_name_is_ranked() {
+        let dict = Dictionary::new(crate::dictionary::Lang::EnUs);
+        // A common name with two letters swapped, and a listed misspelling.
+        assert!(may_be_slip_of_name(&dict, "Kremiln"));
+        assert!(may_be_slip_of_name(&dict, "Recieve"));
+        // Names one other edit from a word, and names far from any.
+        for name in ["Witkoff", "Dmitriev", "Kirill", "Zelensky", "Dmitry"] {
+            assert!(!may_be_slip_of_name(&dict, name), "{name}");
+        }
+        // The rule agrees: only the slip is flagged mid-sentence.
+        let text = "Officials in the Kremiln met Witkoff and Dmitriev.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["Kremiln"]);
     }
 
     #[test]
