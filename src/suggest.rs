@@ -36,7 +36,10 @@ use fst::{Automaton, IntoStreamer, Map, Streamer};
 use levenshtein_automata::{Distance, DFA, SINK_STATE};
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{case_of, lev_builder, match_case, Case, Dictionary, Entry, Known, Lang};
+use crate::dictionary::{
+    case_of, key_forms, lev_builder, match_case, phonetic_forms, Case, Dictionary, Entry, Known,
+    Lang,
+};
 use crate::tokenize::{Token, TokenKind};
 
 mod far;
@@ -46,7 +49,6 @@ mod trigram;
 pub use phonetic::key as phonetic_key;
 
 static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic.fst"));
-static PHONETIC_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/phonetic_words.txt"));
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -399,7 +401,6 @@ impl Automaton for Anchored<'_> {
 }
 
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
-static COMMON_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_forms.txt"));
 
 /// An embedded FST map (`None` only if the build wrote a broken one).
 type Index = Option<Map<&'static [u8]>>;
@@ -408,25 +409,6 @@ type Index = Option<Map<&'static [u8]>>;
 fn indexes() -> &'static (Index, Index) {
     static MAPS: OnceLock<(Index, Index)> = OnceLock::new();
     MAPS.get_or_init(|| (Map::new(COMMON).ok(), Map::new(PHONETIC).ok()))
-}
-
-/// `spelling|value` entries of a blob, as (spelling, lexicon entry).
-fn listed(blob: &'static str, v: u64) -> impl Iterator<Item = (&'static str, Entry)> {
-    let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-    blob.get(offset..offset + len)
-        .unwrap_or("")
-        .split(',')
-        .filter_map(|item| {
-            let (spelling, value) = item.rsplit_once('|')?;
-            let value: u64 = value.parse().ok()?;
-            Some((
-                spelling,
-                Entry {
-                    flags: (value & 0xff) as u8,
-                    count: value >> 8,
-                },
-            ))
-        })
 }
 
 /// Common words two edits or fewer from `word` (lowercase) that begin with
@@ -449,7 +431,7 @@ fn near_anchored(word: &str, max: u8) -> Vec<(&'static str, Entry)> {
     };
     let mut stream = common.search(&aut).into_stream();
     while let Some((_, v)) = stream.next() {
-        out.extend(listed(COMMON_FORMS, v));
+        out.extend(key_forms(v));
     }
     out
 }
@@ -463,7 +445,7 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
     };
     if max == 0 {
         if let Some(v) = index.get(key) {
-            out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, 0)));
+            out.extend(phonetic_forms(v).map(|(s, e)| (s, e, 0)));
         }
         return out;
     }
@@ -480,7 +462,7 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
             Distance::Exact(d) => d,
             Distance::AtLeast(d) => d,
         };
-        out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, kd)));
+        out.extend(phonetic_forms(v).map(|(s, e)| (s, e, kd)));
     }
     out
 }

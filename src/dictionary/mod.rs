@@ -13,11 +13,13 @@ use fst::{Automaton as _, IntoStreamer, Map, Streamer};
 
 mod automaton;
 mod fold;
+mod forms;
 mod near;
 
 pub(crate) use automaton::builder as lev_builder;
 use automaton::Dfa;
 pub use fold::fold_diacritics;
+pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
 static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
@@ -28,7 +30,6 @@ static CONFUSABLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/confusab
 /// Sum of all unigram counts.
 pub const UNIGRAM_TOTAL: &str = env!("COPYEDIT_UNIGRAM_TOTAL");
 static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
-static SUGGEST_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/suggest_forms.txt"));
 
 /// Flag bits stored in the lexicon (see `build.rs`).
 pub mod flags {
@@ -647,21 +648,11 @@ impl Dictionary {
     pub fn near(&self, word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         let mut out = Vec::new();
         let lower = word.to_lowercase();
-        let mut push = |v: u64| {
-            let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-            if let Some(forms) = SUGGEST_FORMS.get(offset..offset + len) {
-                for form in forms.split(',') {
-                    if let Some(e) = self.entry(form) {
-                        out.push((form, e));
-                    }
-                }
-            }
-        };
         if max == 1 {
             // The same keys as the automaton finds, a fraction of the work.
             if lower.chars().count() <= automaton::MAX_QUERY {
-                for (_, v) in near::near1(self.suggest.as_fst(), &lower) {
-                    push(v);
+                for v in near::near1(self.suggest.as_fst(), &lower) {
+                    out.extend(forms::listed(v));
                 }
             }
             return out;
@@ -671,7 +662,7 @@ impl Dictionary {
         };
         let mut stream = self.suggest.search(&aut).into_stream();
         while let Some((_, v)) = stream.next() {
-            push(v);
+            out.extend(forms::listed(v));
         }
         out
     }
