@@ -804,17 +804,18 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
 
     // Two words run together: both known, and attested as a pair.
     if len >= 4 && lower.chars().all(char::is_alphabetic) {
-        for (i, _) in lower.char_indices().skip(1) {
+        // Plain look-ups, not `check`: its cache is for the text's words.
+        let word = |e: Entry| dict.accepts(e) && e.count > 0;
+        // The left words, all found in one walk along the word.
+        for (i, left) in dict.prefix_entries(&lower) {
+            if i >= lower.len() {
+                break;
+            }
             let (l, r) = lower.split_at(i);
             if (l.len() == 1 && l != "a") || (r.len() == 1 && r != "a") {
                 continue;
             }
-            // Plain look-ups, not `check`: its cache is for the text's words.
-            let word = |w: &str| {
-                dict.entry(w)
-                    .is_some_and(|e| dict.accepts(e) && e.count > 0)
-            };
-            if !word(l) || !word(r) {
+            if !word(left) || !dict.entry(r).is_some_and(word) {
                 continue;
             }
             let pair = dict.bigram(l, r);

@@ -476,6 +476,31 @@ impl Dictionary {
         self.lexicon.get(word).map(Entry::from_value)
     }
 
+    /// The lexicon entries of the prefixes of `word` (exact spelling), as
+    /// (length in bytes, entry), shortest first: one walk instead of a
+    /// look-up per prefix. Prefixes that end inside a char are skipped.
+    pub(crate) fn prefix_entries(&self, word: &str) -> Vec<(usize, Entry)> {
+        let mut found = Vec::new();
+        let fst = self.lexicon.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        for (i, &b) in word.as_bytes().iter().enumerate() {
+            let Some(t) = node.find_input(b) else {
+                break;
+            };
+            let t = node.transition(t);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            if node.is_final() && word.is_char_boundary(i + 1) {
+                found.push((
+                    i + 1,
+                    Entry::from_value(out.cat(node.final_output()).value()),
+                ));
+            }
+        }
+        found
+    }
+
     /// Whether an accepted lexicon word longer than `prefix` starts with it
     /// (`dinn` → `dinner`): how a word cut off by a dash is told from a typo.
     pub fn extends(&self, prefix: &str) -> bool {
