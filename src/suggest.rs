@@ -137,13 +137,17 @@ const SOUND_GROUP: f32 = 0.6;
 const GAP_EXTEND: f32 = 0.3;
 const GAP_MIN_LEN: usize = 5;
 
-/// Substitution costs between lowercase ASCII letters.
-fn sub_table() -> &'static [[f32; 26]; 26] {
-    static TABLE: OnceLock<[[f32; 26]; 26]> = OnceLock::new();
+/// Index of [`sub_table`] for a char that is not a lowercase ASCII letter.
+const NOT_A_LETTER: u8 = 26;
+
+/// Substitution costs between lowercase ASCII letters (by [`letter`]), and
+/// 1 with any other char ([`NOT_A_LETTER`]).
+fn sub_table() -> &'static [[f32; 27]; 27] {
+    static TABLE: OnceLock<[[f32; 27]; 27]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut sub = [[1f32; 26]; 26];
-        for (i, row) in sub.iter_mut().enumerate() {
-            for (j, cell) in row.iter_mut().enumerate() {
+        let mut sub = [[1f32; 27]; 27];
+        for (i, row) in sub.iter_mut().enumerate().take(26) {
+            for (j, cell) in row.iter_mut().enumerate().take(26) {
                 let (a, b) = ((b'a' + i as u8) as char, (b'a' + j as u8) as char);
                 *cell = if a == b {
                     0.0
@@ -189,16 +193,24 @@ fn sound_alike(a: char, b: char) -> bool {
     )
 }
 
-/// Spellings of one sound, as (typo, word) either way round.
-const SOUND_GROUPS: [(&str, &str); 8] = [
+/// Spellings of one sound, as (typo, word), each pair either way round.
+const SOUND_PAIRS: [(&str, &str); 16] = [
     ("f", "ph"),
+    ("ph", "f"),
     ("f", "gh"),
+    ("gh", "f"),
     ("k", "ck"),
+    ("ck", "k"),
     ("c", "ck"),
+    ("ck", "c"),
     ("sh", "ti"),
+    ("ti", "sh"),
     ("sh", "ci"),
+    ("ci", "sh"),
     ("j", "dg"),
+    ("dg", "j"),
     ("x", "cks"),
+    ("cks", "x"),
 ];
 
 fn ends_with(v: &[char], end: usize, s: &str) -> bool {
@@ -224,43 +236,158 @@ fn ends_with(v: &[char], end: usize, s: &str) -> bool {
 pub fn weighted_distance(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    f64::from(weighted(&a, &b, f32::INFINITY).unwrap_or(f32::INFINITY))
+    f64::from(weighted(&Typo::new(&a), &b, f32::INFINITY).unwrap_or(f32::INFINITY))
 }
 
-fn letter(c: char) -> Option<usize> {
-    c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize)
+/// The [`sub_table`] index of a char.
+fn letter(c: char) -> u8 {
+    if c.is_ascii_lowercase() {
+        c as u8 - b'a'
+    } else {
+        NOT_A_LETTER
+    }
+}
+
+/// The smaller of two costs (which are never NaN: a plain comparison,
+/// cheaper than `f32::min`).
+fn least(a: f32, b: f32) -> f32 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The typo's side of [`weighted`], worked out once for all the
+/// candidates it is measured against.
+struct Typo<'a> {
+    chars: &'a [char],
+    /// [`letter`] of each char.
+    letters: Vec<u8>,
+    /// The cost of deleting each char (less for the second of a double).
+    del: Vec<f32>,
+    /// For each char, bit `k` set when the typo side of `SOUND_PAIRS[k]`
+    /// ends with it.
+    sounds: Vec<u16>,
+}
+
+impl<'a> Typo<'a> {
+    fn new(chars: &'a [char]) -> Self {
+        let letters = chars.iter().map(|&c| letter(c)).collect();
+        let del = chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i >= 1 && chars.get(i - 1) == Some(c) {
+                    DOUBLE
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        let sounds = (1..=chars.len())
+            .map(|i| {
+                SOUND_PAIRS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (x, _))| ends_with(chars, i, x))
+                    .fold(0u16, |bits, (k, _)| bits | 1 << k)
+            })
+            .collect();
+        Typo {
+            chars,
+            letters,
+            del,
+            sounds,
+        }
+    }
 }
 
 /// The weighted distance, or `None` as soon as it must exceed `limit`.
-fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
-    // Ranking measures many candidates: the matrix is the thread's, reused.
+fn weighted(a: &Typo, b: &[char], limit: f32) -> Option<f32> {
+    // Ranking measures many candidates: the buffers are the thread's, reused.
     WEIGHTED_MATRIX.with(|m| weighted_in(&mut m.borrow_mut(), a, b, limit))
 }
 
+/// [`weighted`]'s buffers: the matrix, and the word's letters and
+/// insertion costs.
+#[derive(Default)]
+struct Weighted {
+    d: Vec<f32>,
+    letters: Vec<u8>,
+    ins: Vec<f32>,
+}
+
 thread_local! {
-    /// [`weighted`]'s matrix, reused across calls.
-    static WEIGHTED_MATRIX: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+    /// [`weighted`]'s buffers, reused across calls.
+    static WEIGHTED_MATRIX: RefCell<Weighted> = RefCell::new(Weighted::default());
     /// [`osa`]'s matrix, reused across calls.
     static OSA_MATRIX: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
-/// [`weighted`] with `d` as its matrix.
+/// Columns of a matrix row whose cells are within the limit: `lo..=hi`
+/// holds them all (`lo > hi`: none).
+#[derive(Clone, Copy)]
+struct Span {
+    lo: usize,
+    hi: usize,
+}
+
+const EMPTY: Span = Span {
+    lo: usize::MAX,
+    hi: 0,
+};
+
+/// [`weighted`] with `buf` as its buffers.
+///
+/// Only cells that may be within `limit` are computed: a cell whose
+/// predecessors (the cells it is computed from: the three rows above and
+/// the cells to its left) all exceed `limit` exceeds it too (every edit
+/// costs something), so it is left infinite, as is every cell to the left
+/// of the first within `limit` in the rows above, and to the right of the
+/// last once the row's own run has passed `limit`. Every cell within
+/// `limit` then comes out exactly as the full matrix has it (it is the
+/// least of the same sums), so the answer is the same.
 // Dynamic programming over a matrix sized from the two words: every index
 // is bounded by those sizes by construction, none is an offset from input.
 #[allow(clippy::indexing_slicing)]
-fn weighted_in(d: &mut Vec<f32>, a: &[char], b: &[char], limit: f32) -> Option<f32> {
+fn weighted_in(buf: &mut Weighted, t: &Typo, b: &[char], limit: f32) -> Option<f32> {
     let sub_costs = sub_table();
+    let a = t.chars;
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
+    let Weighted { d, letters, ins } = buf;
     d.clear();
-    d.resize((n + 1) * w, 0f32);
+    d.resize((n + 1) * w, f32::INFINITY);
     for i in 0..=n {
         d[i * w] = i as f32;
     }
     for (j, cell) in d.iter_mut().enumerate().take(w) {
         *cell = j as f32;
     }
-    let group_last = |c: char| matches!(c, 'f' | 'h' | 'k' | 'c' | 'i' | 'j' | 'g' | 'x' | 's');
+    letters.clear();
+    letters.extend(b.iter().map(|&c| letter(c)));
+    ins.clear();
+    // Inserting a letter of the word (typo dropped a letter).
+    ins.extend(b.iter().enumerate().map(|(j, c)| {
+        if j >= 1 && b.get(j - 1) == Some(c) {
+            DOUBLE
+        } else {
+            1.0
+        }
+    }));
+    let (letters, ins) = (&letters[..m], &ins[..m]);
+    // The columns within `limit` of the last three rows, oldest first.
+    let mut spans = [EMPTY, EMPTY, EMPTY];
+    if limit >= 0.0 {
+        spans[2] = Span {
+            lo: 0,
+            hi: (0..=m)
+                .take_while(|&j| j as f32 <= limit)
+                .last()
+                .unwrap_or(0),
+        };
+    }
     // Minimum of the last three rows: every alignment passes through one
     // of any three consecutive rows (moves skip at most two).
     let mut row_min = [0f32; 3];
@@ -269,61 +396,83 @@ fn weighted_in(d: &mut Vec<f32>, a: &[char], b: &[char], limit: f32) -> Option<f
         // Letters of the word dropped after the typo's `i`th: a run costs
         // one edit, then `GAP_EXTEND` a letter (not after its last letter).
         let cheap_gap = gaps && i < n;
+        let ca = a[i - 1];
+        let before_ca = if i >= 2 { Some(a[i - 2]) } else { None };
+        let sub_row = &sub_costs[usize::from(t.letters[i - 1])];
+        // Deleting a letter of the typo (typo has an extra letter).
+        let del = t.del[i - 1];
+        let sounds = t.sounds[i - 1];
+        let (above, rest) = d.split_at_mut(i * w);
+        let row = &mut rest[..w];
+        let prev = &above[(i - 1) * w..];
+        let prev = &prev[..w];
+        let first = row[0];
+        let mut span = EMPTY;
+        // No cell left of every cell within `limit` above can be within it
+        // (unless the first column is).
+        let start = if first <= limit {
+            span = Span { lo: 0, hi: 0 };
+            1
+        } else {
+            spans[0].lo.min(spans[1].lo).min(spans[2].lo).max(1)
+        };
+        // Past this column the rows above have nothing within `limit`.
+        let reach = spans
+            .iter()
+            .filter(|s| s.lo <= s.hi)
+            .map(|s| s.hi + 3)
+            .max()
+            .unwrap_or(0);
         let mut g = f32::INFINITY;
         let mut min = f32::INFINITY;
-        let ca = a[i - 1];
-        let la = letter(ca);
-        // Deleting a letter of the typo (typo has an extra letter).
-        let del = if i >= 2 && a[i - 2] == ca {
-            DOUBLE
-        } else {
-            1.0
-        };
-        for j in 1..=m {
+        let mut left = row
+            .get(start.wrapping_sub(1))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        for j in start..w {
             let cb = b[j - 1];
             let sub = if ca == cb {
                 0.0
             } else {
-                match (la, letter(cb)) {
-                    (Some(x), Some(y)) => sub_costs[x][y],
-                    _ => 1.0,
-                }
+                sub_row[usize::from(letters[j - 1])]
             };
-            // Inserting a letter of the word (typo dropped a letter).
-            let ins = if j >= 2 && b[j - 2] == cb {
-                DOUBLE
-            } else {
-                1.0
-            };
-            let open = d[i * w + j - 1] + ins;
+            let open = left + ins[j - 1];
             g = if cheap_gap {
-                open.min(g + GAP_EXTEND)
+                least(open, g + GAP_EXTEND)
             } else {
                 open
             };
-            let mut v = (d[(i - 1) * w + j] + del)
-                .min(g)
-                .min(d[(i - 1) * w + j - 1] + sub);
-            if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
-                v = v.min(d[(i - 2) * w + j - 2] + SWAP);
+            let mut v = least(least(prev[j] + del, g), prev[j - 1] + sub);
+            if j > 1 && before_ca == Some(cb) && ca == b[j - 2] {
+                v = least(v, above[(i - 2) * w + j - 2] + SWAP);
             }
-            if ca != cb && group_last(ca) && group_last(cb) {
-                for (x, y) in SOUND_GROUPS {
-                    for (x, y) in [(x, y), (y, x)] {
-                        if ends_with(a, i, x) && ends_with(b, j, y) {
-                            v = v.min(d[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
-                        }
+            if sounds != 0 && ca != cb {
+                let mut bits = sounds;
+                while bits != 0 {
+                    let (x, y) = SOUND_PAIRS[bits.trailing_zeros() as usize];
+                    bits &= bits - 1;
+                    if ends_with(b, j, y) {
+                        v = least(v, above[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
                     }
                 }
             }
-            d[i * w + j] = v;
-            min = min.min(v);
+            row[j] = v;
+            left = v;
+            min = least(min, v);
+            if v <= limit {
+                span.lo = span.lo.min(j);
+                span.hi = j;
+            } else if g > limit && j > reach {
+                // Every cell further right exceeds `limit` too.
+                break;
+            }
         }
-        min = min.min(d[i * w]);
+        min = least(min, first);
         row_min = [row_min[1], row_min[2], min];
         if row_min.iter().all(|&r| r > limit) {
             return None;
         }
+        spans = [spans[1], spans[2], span];
     }
     d.get(n * w + m).copied().filter(|&v| v <= limit)
 }
@@ -842,6 +991,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // could afford: most far candidates stop early or are never measured.
     let first = chars.first().copied();
     let qkey_chars: Vec<char> = qkey.chars().collect();
+    let typo = Typo::new(&chars);
     // (A candidate's letters are only listed once it is measured.)
     let mut pre: Vec<(f64, Case, Cand)> = cands
         .into_iter()
@@ -905,7 +1055,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             } else {
                 afford
             };
-            let Some(wd) = weighted(&chars, &cand_chars, limit.min(1e6) as f32) else {
+            let Some(wd) = weighted(&typo, &cand_chars, limit.min(1e6) as f32) else {
                 continue;
             };
             let wd = f64::from(wd);
@@ -1118,11 +1268,163 @@ mod tests {
     fn bounded_distance_is_exact_or_none() {
         let a: Vec<char> = "accosinly".chars().collect();
         let b: Vec<char> = "occasionally".chars().collect();
+        let a = Typo::new(&a);
         let full = weighted(&a, &b, f32::INFINITY).unwrap();
         assert_eq!(weighted(&a, &b, full), Some(full));
         assert_eq!(weighted(&a, &b, full - 0.1), None);
         assert!(weighted_distance("fone", "phone") < 1.0);
         assert!(weighted_distance("sence", "sense") < weighted_distance("sence", "sends"));
+    }
+
+    /// The weighted distance as first written: the whole matrix.
+    fn weighted_reference(a: &[char], b: &[char], limit: f32) -> Option<f32> {
+        const SOUND_GROUPS: [(&str, &str); 8] = [
+            ("f", "ph"),
+            ("f", "gh"),
+            ("k", "ck"),
+            ("c", "ck"),
+            ("sh", "ti"),
+            ("sh", "ci"),
+            ("j", "dg"),
+            ("x", "cks"),
+        ];
+        let letter = |c: char| c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize);
+        let sub_costs = sub_table();
+        let (n, m) = (a.len(), b.len());
+        let w = m + 1;
+        let mut d = vec![0f32; (n + 1) * w];
+        for i in 0..=n {
+            d[i * w] = i as f32;
+        }
+        for (j, cell) in d.iter_mut().enumerate().take(w) {
+            *cell = j as f32;
+        }
+        let group_last = |c: char| matches!(c, 'f' | 'h' | 'k' | 'c' | 'i' | 'j' | 'g' | 'x' | 's');
+        let mut row_min = [0f32; 3];
+        let gaps = n >= GAP_MIN_LEN;
+        for i in 1..=n {
+            let cheap_gap = gaps && i < n;
+            let mut g = f32::INFINITY;
+            let mut min = f32::INFINITY;
+            let ca = a[i - 1];
+            let la = letter(ca);
+            let del = if i >= 2 && a[i - 2] == ca {
+                DOUBLE
+            } else {
+                1.0
+            };
+            for j in 1..=m {
+                let cb = b[j - 1];
+                let sub = if ca == cb {
+                    0.0
+                } else {
+                    match (la, letter(cb)) {
+                        (Some(x), Some(y)) => sub_costs[x][y],
+                        _ => 1.0,
+                    }
+                };
+                let ins = if j >= 2 && b[j - 2] == cb {
+                    DOUBLE
+                } else {
+                    1.0
+                };
+                let open = d[i * w + j - 1] + ins;
+                g = if cheap_gap {
+                    open.min(g + GAP_EXTEND)
+                } else {
+                    open
+                };
+                let mut v = (d[(i - 1) * w + j] + del)
+                    .min(g)
+                    .min(d[(i - 1) * w + j - 1] + sub);
+                if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
+                    v = v.min(d[(i - 2) * w + j - 2] + SWAP);
+                }
+                if ca != cb && group_last(ca) && group_last(cb) {
+                    for (x, y) in SOUND_GROUPS {
+                        for (x, y) in [(x, y), (y, x)] {
+                            if ends_with(a, i, x) && ends_with(b, j, y) {
+                                v = v.min(d[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
+                            }
+                        }
+                    }
+                }
+                d[i * w + j] = v;
+                min = min.min(v);
+            }
+            min = min.min(d[i * w]);
+            row_min = [row_min[1], row_min[2], min];
+            if row_min.iter().all(|&r| r > limit) {
+                return None;
+            }
+        }
+        d.get(n * w + m).copied().filter(|&v| v <= limit)
+    }
+
+    #[test]
+    fn bounded_distance_is_the_full_matrix_s_within_the_limit() {
+        let text = include_str!("../dictionaries/misspellings.tsv");
+        let mut pairs: Vec<(Vec<char>, Vec<char>)> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let Some((typo, fixes)) = line.split_once('\t') else {
+                continue;
+            };
+            if n % 7 != 0 {
+                continue;
+            }
+            let typo: Vec<char> = typo.to_lowercase().chars().collect();
+            for fix in fixes.split(',') {
+                let fix: Vec<char> = fix.to_lowercase().chars().collect();
+                // And against the previous line's correction: far apart.
+                if let Some((_, last)) = pairs.last() {
+                    pairs.push((typo.clone(), last.clone()));
+                }
+                pairs.push((typo.clone(), fix));
+            }
+        }
+        for (a, b) in [
+            ("fone", "phone"),
+            ("phone", "fone"),
+            ("ekstra", "extra"),
+            ("exkcs", "excks"),
+            ("xcks", "cksx"),
+            ("nashun", "nation"),
+            ("", "word"),
+            ("word", ""),
+            ("naïve", "naive"),
+            ("ééé", "eee"),
+        ] {
+            pairs.push((a.chars().collect(), b.chars().collect()));
+            // Against other words too, far ones included.
+            pairs.push((a.chars().collect(), "occasionally".chars().collect()));
+        }
+        let limits = [
+            0.0,
+            0.3,
+            0.5,
+            0.9,
+            1.0,
+            1.2,
+            1.6,
+            2.0,
+            2.5,
+            3.0,
+            4.7,
+            1e6,
+            f32::INFINITY,
+        ];
+        for (a, b) in &pairs {
+            let typo = Typo::new(a);
+            for limit in limits {
+                let want = weighted_reference(a, b, limit);
+                let got = weighted(&typo, b, limit);
+                assert_eq!(
+                    got.map(f32::to_bits),
+                    want.map(f32::to_bits),
+                    "{a:?} {b:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]
