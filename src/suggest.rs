@@ -29,6 +29,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -855,8 +856,9 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     } else {
         Vec::new()
     };
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut seen: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut cands: Vec<Cand> = Vec::with_capacity(64);
+    let mut seen: FxHashMap<&'static str, usize> =
+        FxHashMap::with_capacity_and_hasher(64, Default::default());
     let mut add = |cands: &mut Vec<Cand>, spelling: &'static str, e: Entry, kd: Option<u8>| {
         if !dict.accepts(e) {
             return;
@@ -993,7 +995,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     let qkey_chars: Vec<char> = qkey.chars().collect();
     let typo = Typo::new(&chars);
     // (A candidate's letters are only listed once it is measured.)
-    let mut pre: Vec<(f64, Case, Cand)> = cands
+    let pre: Vec<(f64, Case, Cand)> = cands
         .into_iter()
         .map(|c| {
             let cand_first = c.spelling.chars().flat_map(char::to_lowercase).next();
@@ -1015,16 +1017,25 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             (upper, cand_case, c)
         })
         .collect();
-    pre.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Highest first, in the order found among equals (as a stable sort
+    // would have them; sorting the bounds alone moves less).
+    let mut order: Vec<(f64, usize)> = pre.iter().map(|p| p.0).zip(0..).collect();
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // Scores of the best candidates so far, best first (a few more than are
     // kept, as spellings that differ only in case are merged later).
     const BOUND_RANK: usize = MAX_CANDIDATES + 4;
     let mut top: Vec<f64> = Vec::with_capacity(BOUND_RANK + 1);
     let mut common_seen = false;
-    let mut best: FxHashMap<String, Suggestion> = FxHashMap::default();
+    // Each suggestion with the candidate it came from (its distance is
+    // only measured if it makes the list).
+    let mut best: FxHashMap<String, (Suggestion, usize)> = FxHashMap::default();
     // One buffer for each candidate's letters in turn.
     let mut cand_chars: Vec<char> = Vec::with_capacity(len + 8);
-    for (upper, cand_case, c) in pre {
+    for &(upper, at) in &order {
+        let Some((_, cand_case, c)) = pre.get(at) else {
+            continue;
+        };
+        let cand_case = *cand_case;
         let bound = match top.get(BOUND_RANK - 1) {
             Some(&b) if common_seen => b,
             _ => f64::NEG_INFINITY,
@@ -1032,10 +1043,10 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         if upper <= bound {
             break;
         }
-        let cand = c.spelling;
+        let cand = &c.spelling;
         cand_chars.clear();
         cand_chars.extend(cand.chars().flat_map(char::to_lowercase));
-        if cand_chars == chars && cand == *original {
+        if cand_chars == chars && *cand == *original {
             continue;
         }
         let cost = if c.split {
@@ -1044,7 +1055,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             let pd = match c.key_distance {
                 Some(kd) => f64::from(kd),
                 None => {
-                    let ckey: Vec<char> = phonetic_key(&cand).chars().collect();
+                    let ckey: Vec<char> = phonetic_key(cand).chars().collect();
                     osa(&qkey_chars, &ckey) as f64
                 }
             };
@@ -1075,7 +1086,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         // Suggest in the writer's case, unless the lexicon has a capital the
         // writer lacked (`kremlin` → `Kremlin`).
         let shown = match cand_case {
-            Case::Lower => match_case(&cand, case),
+            Case::Lower => match_case(cand, case),
             _ if case == Case::Upper => cand.to_uppercase(),
             _ => cand.to_string(),
         };
@@ -1083,7 +1094,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             continue;
         }
         let s = Suggestion {
-            distance: osa(&chars, &cand_chars),
+            distance: 0,
             word: shown,
             score,
             known: c.known,
@@ -1092,23 +1103,27 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             proper: cand_case != Case::Lower,
             context: 0.0,
         };
-        let slot = best
-            .entry(s.word.to_lowercase())
-            .or_insert_with(|| s.clone());
-        if s.score > slot.score {
-            *slot = s;
+        match best.entry(s.word.to_lowercase()) {
+            MapEntry::Vacant(slot) => {
+                slot.insert((s, at));
+            }
+            MapEntry::Occupied(mut slot) => {
+                if s.score > slot.get().0.score {
+                    *slot.get_mut() = (s, at);
+                }
+            }
         }
     }
 
-    let mut list: Vec<Suggestion> = best.into_values().collect();
-    list.sort_by(|a, b| {
+    let mut list: Vec<(Suggestion, usize)> = best.into_values().collect();
+    list.sort_by(|(a, _), (b, _)| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.word.cmp(&b.word))
     });
     // Rare words are never offered first.
-    if list.first().is_some_and(|s| s.rare) {
-        if let Some(pos) = list.iter().position(|s| !s.rare) {
+    if list.first().is_some_and(|(s, _)| s.rare) {
+        if let Some(pos) = list.iter().position(|(s, _)| !s.rare) {
             let s = list.remove(pos);
             list.insert(0, s);
         }
@@ -1116,11 +1131,22 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // Candidates far less likely than the best are noise, not alternatives
     // (`Wendsday`: `Wednesday`, not `Winds`); a listed correction's bonus
     // does not count here.
-    if let Some(best) = list.first() {
+    if let Some((best, _)) = list.first() {
         let floor = best.score - if best.known { KNOWN_BONUS } else { 0.0 } - SCORE_RANGE;
-        list.retain(|s| s.score >= floor);
+        list.retain(|(s, _)| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
+    let list: Vec<Suggestion> = list
+        .into_iter()
+        .map(|(mut s, at)| {
+            if let Some((_, _, c)) = pre.get(at) {
+                cand_chars.clear();
+                cand_chars.extend(c.spelling.chars().flat_map(char::to_lowercase));
+                s.distance = osa(&chars, &cand_chars);
+            }
+            s
+        })
+        .collect();
     let first = list.first().map(|s| s.word.to_lowercase());
     let near_rival = near_counts
         .iter()
