@@ -33,13 +33,13 @@ use std::collections::hash_map::Entry as MapEntry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use fst::{Automaton, IntoStreamer, Map, Streamer};
+use fst::{Automaton, Map};
 use levenshtein_automata::{Distance, DFA, SINK_STATE};
 use rustc_hash::FxHashMap;
 
 use crate::dictionary::{
-    case_of, key_forms, lev_builder, match_case, phonetic_forms, Case, Dictionary, Entry, Known,
-    Lang,
+    case_of, key_forms, lev_builder, match_case, phonetic_forms, search_each, Case, Dictionary,
+    Entry, Known, Lang,
 };
 use crate::tokenize::{Token, TokenKind};
 
@@ -579,10 +579,7 @@ fn near_anchored(word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         prefix: prefix.as_bytes(),
         dfa: builder.build_dfa(rest),
     };
-    let mut stream = common.search(&aut).into_stream();
-    while let Some((_, v)) = stream.next() {
-        out.extend(key_forms(v));
-    }
+    search_each(common.as_fst(), &aut, &mut |v, _| out.extend(key_forms(v)));
     out
 }
 
@@ -606,14 +603,13 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
         prefix: &[],
         dfa: builder.build_dfa(key),
     };
-    let mut stream = index.search_with_state(&aut).into_stream();
-    while let Some((_, v, state)) = stream.next() {
+    search_each(index.as_fst(), &aut, &mut |v, state| {
         let kd = match aut.dfa.distance(state.1) {
             Distance::Exact(d) => d,
             Distance::AtLeast(d) => d,
         };
         out.extend(phonetic_forms(v).map(|(s, e)| (s, e, kd)));
-    }
+    });
     out
 }
 

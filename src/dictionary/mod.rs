@@ -16,8 +16,8 @@ mod fold;
 mod forms;
 mod near;
 
-pub(crate) use automaton::builder as lev_builder;
 use automaton::Dfa;
+pub(crate) use automaton::{builder as lev_builder, search_each};
 pub use fold::fold_diacritics;
 pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
