@@ -4,14 +4,18 @@
 //! Outputs in `OUT_DIR`:
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
-//! - `suggest.fst`: lowercase word → `offset << 16 | len` into `suggest_forms.txt`
-//! - `suggest_reversed.fst`: the keys of `suggest.fst` spelt backwards (a set)
+//! - `forms.txt`, `forms.bin`: the spellings of the suggestion keys, each a
+//!   record with its lexicon value (layout in `src/dictionary/forms.rs`)
+//! - `suggest.fst`: lowercase word → `first record << 16 | count` in `forms.bin`
+//! - `suggest_reversed.fst`: the keys of `suggest.fst` spelt backwards, with
+//!   the same values
 //! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
-//! - `common.fst`: lowercase word with a corpus count → `offset << 16 | len`
-//!   into `common_forms.txt` (`spelling|lexicon value`, comma-separated)
-//! - `phonetic.fst`: phonetic key (`src/suggest/phonetic.rs`) → `offset << 16 | len`
-//!   into `phonetic_words.txt`: the common words with that key, as above
+//! - `common.fst`: lowercase word with a corpus count → its value in
+//!   `suggest.fst`
+//! - `phonetic.fst`: phonetic key (`src/suggest/phonetic.rs`) → `first << 16 |
+//!   count` in `phonetic_forms.bin` (`u32` record indexes in `forms.bin`): the
+//!   common words with that key
 //! - `far.bin`: the common words by first letter and letter trigram (layout
 //!   in `src/suggest/trigram.rs`)
 
@@ -119,41 +123,65 @@ fn main() {
     );
 
     // Suggestion index: lowercase form → the spellings it stands for, for
-    // every word except those known only from the name lists.
+    // every word except those known only from the name lists. Each
+    // spelling is a record of `forms.bin` (`src/dictionary/forms.rs`) with
+    // its lexicon value, so that candidates need no second look-up; a key's
+    // spellings are consecutive records, and its value in `suggest.fst`
+    // (also in `suggest_reversed.fst`, `common.fst`) is the first record
+    // << 16 | their number: values ascend with the keys.
     let mut forms: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (word, value) in &lexicon {
         if (*value as u8) & !NAME != 0 {
             forms.entry(word.to_lowercase()).or_default().push(word);
         }
     }
-    let mut blob = String::new();
-    let mut entries = Vec::with_capacity(forms.len());
+    let mut text = String::new();
+    let mut records: Vec<u8> = Vec::new();
+    let mut record_count = 0u64;
+    let mut values: BTreeMap<&str, u64> = BTreeMap::new();
     for (lower, spellings) in &forms {
-        let offset = blob.len() as u64;
-        let joined = spellings.join(",");
-        blob.push_str(&joined);
-        entries.push((lower.as_str(), offset << 16 | joined.len() as u64));
+        let first = record_count;
+        for s in spellings {
+            let value = lexicon.get(*s).copied().unwrap_or(0);
+            let offset = u32::try_from(text.len()).expect("forms text under 4 GiB");
+            let len = u8::try_from(s.len()).expect("spellings under 256 bytes");
+            records.extend(value.to_le_bytes());
+            records.extend(offset.to_le_bytes());
+            records.push(len);
+            text.push_str(s);
+            record_count += 1;
+        }
+        assert!(spellings.len() <= 0xffff && record_count < 1 << 40);
+        values.insert(lower.as_str(), first << 16 | spellings.len() as u64);
     }
-    fs::write(out.join("suggest_forms.txt"), blob).expect("write suggestion forms");
-    write_map(&out.join("suggest.fst"), entries.into_iter());
-    // The same keys spelt backwards (by char), for searching one edit out
-    // from the end of a word (`src/dictionary/near.rs`).
-    let mut reversed: Vec<String> = forms.keys().map(|k| k.chars().rev().collect()).collect();
+    fs::write(out.join("forms.txt"), text).expect("write forms text");
+    fs::write(out.join("forms.bin"), records).expect("write forms records");
+    write_map(
+        &out.join("suggest.fst"),
+        values.iter().map(|(k, v)| (*k, *v)),
+    );
+    // The same keys spelt backwards (by char), with the same values, for
+    // searching one edit out from the end of a word
+    // (`src/dictionary/near.rs`).
+    let mut reversed: Vec<(String, u64)> = values
+        .iter()
+        .map(|(k, v)| (k.chars().rev().collect(), *v))
+        .collect();
     reversed.sort_unstable();
-    write_set(
+    write_map(
         &out.join("suggest_reversed.fst"),
-        reversed.iter().map(String::as_str),
+        reversed.iter().map(|(k, v)| (k.as_str(), *v)),
     );
 
     // Common words (those with a corpus count), for suggestions two edits
-    // away and by sound: lowercase form → its spellings, and phonetic key
-    // (`src/suggest/phonetic.rs`) → the spellings with that key. Each
-    // spelling is written `spelling|lexicon value`, so that candidates need
-    // no second look-up. Rare uncounted words are left out: they would
-    // never be ranked above a common word two edits away.
+    // away and by sound: lowercase form → its spellings (the value it has
+    // in `suggest.fst`), and phonetic key (`src/suggest/phonetic.rs`) → the
+    // spellings with that key (`phonetic_forms.bin`: their record indexes,
+    // `u32` each; the value is the first index << 16 | their number).
+    // Rare uncounted words are left out: they would never be ranked above
+    // a common word two edits away.
     println!("cargo:rerun-if-changed=src/suggest/phonetic.rs");
-    let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut blob = String::new();
+    let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut entries = Vec::new();
     for (lower, spellings) in &forms {
         let counted = spellings
@@ -162,33 +190,34 @@ fn main() {
         if !counted {
             continue;
         }
-        let listed: Vec<String> = spellings
-            .iter()
-            .map(|s| format!("{s}|{}", lexicon.get(*s).copied().unwrap_or(0)))
-            .collect();
-        let offset = blob.len() as u64;
-        let joined = listed.join(",");
-        blob.push_str(&joined);
-        entries.push((lower.as_str(), offset << 16 | joined.len() as u64));
+        let value = values
+            .get(lower.as_str())
+            .copied()
+            .expect("a suggestion key");
+        entries.push((lower.as_str(), value));
         let key = phonetic::key(lower);
         if !key.is_empty() {
-            by_key.entry(key).or_default().extend(listed);
+            let first = u32::try_from(value >> 16).expect("under 2^32 records");
+            by_key
+                .entry(key)
+                .or_default()
+                .extend((0..spellings.len() as u32).map(|i| first + i));
         }
     }
-    fs::write(out.join("common_forms.txt"), blob).expect("write common forms");
     println!("cargo:rerun-if-changed=src/suggest/trigram.rs");
     write_far(&out.join("far.bin"), &entries);
     write_map(&out.join("common.fst"), entries.into_iter());
-    let mut blob = String::new();
+    let mut index: Vec<u8> = Vec::new();
     let mut entries = Vec::with_capacity(by_key.len());
-    for (key, listed) in &by_key {
-        let offset = blob.len() as u64;
-        let joined = listed.join(",");
-        assert!(joined.len() <= 0xffff, "phonetic bucket {key} too large");
-        blob.push_str(&joined);
-        entries.push((key.as_str(), offset << 16 | joined.len() as u64));
+    for (key, records) in &by_key {
+        let first = (index.len() / 4) as u64;
+        assert!(records.len() <= 0xffff, "phonetic bucket {key} too large");
+        for r in records {
+            index.extend(r.to_le_bytes());
+        }
+        entries.push((key.as_str(), first << 16 | records.len() as u64));
     }
-    fs::write(out.join("phonetic_words.txt"), blob).expect("write phonetic words");
+    fs::write(out.join("phonetic_forms.bin"), index).expect("write phonetic forms");
     write_map(&out.join("phonetic.fst"), entries.into_iter());
 
     // Bigrams.
@@ -421,16 +450,6 @@ fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {
     let mut builder = fst::MapBuilder::new(BufWriter::new(file)).expect("fst builder");
     for (k, v) in entries {
         builder.insert(k, v).expect("sorted fst keys");
-    }
-    let mut w = builder.into_inner().expect("finish fst");
-    w.flush().expect("flush fst");
-}
-
-fn write_set<'a>(path: &Path, keys: impl Iterator<Item = &'a str>) {
-    let file = fs::File::create(path).expect("create fst");
-    let mut builder = fst::SetBuilder::new(BufWriter::new(file)).expect("fst builder");
-    for k in keys {
-        builder.insert(k).expect("sorted fst keys");
     }
     let mut w = builder.into_inner().expect("finish fst");
     w.flush().expect("flush fst");

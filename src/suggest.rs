@@ -29,14 +29,18 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use fst::{Automaton, IntoStreamer, Map, Streamer};
+use fst::{Automaton, Map};
 use levenshtein_automata::{Distance, DFA, SINK_STATE};
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{case_of, lev_builder, match_case, Case, Dictionary, Entry, Known, Lang};
+use crate::dictionary::{
+    case_of, key_forms, lev_builder, match_case, phonetic_forms, search_each, Case, Dictionary,
+    Entry, Known, Lang,
+};
 use crate::tokenize::{Token, TokenKind};
 
 mod far;
@@ -46,7 +50,6 @@ mod trigram;
 pub use phonetic::key as phonetic_key;
 
 static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic.fst"));
-static PHONETIC_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/phonetic_words.txt"));
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,13 +138,17 @@ const SOUND_GROUP: f32 = 0.6;
 const GAP_EXTEND: f32 = 0.3;
 const GAP_MIN_LEN: usize = 5;
 
-/// Substitution costs between lowercase ASCII letters.
-fn sub_table() -> &'static [[f32; 26]; 26] {
-    static TABLE: OnceLock<[[f32; 26]; 26]> = OnceLock::new();
+/// Index of [`sub_table`] for a char that is not a lowercase ASCII letter.
+const NOT_A_LETTER: u8 = 26;
+
+/// Substitution costs between lowercase ASCII letters (by [`letter`]), and
+/// 1 with any other char ([`NOT_A_LETTER`]).
+fn sub_table() -> &'static [[f32; 27]; 27] {
+    static TABLE: OnceLock<[[f32; 27]; 27]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut sub = [[1f32; 26]; 26];
-        for (i, row) in sub.iter_mut().enumerate() {
-            for (j, cell) in row.iter_mut().enumerate() {
+        let mut sub = [[1f32; 27]; 27];
+        for (i, row) in sub.iter_mut().enumerate().take(26) {
+            for (j, cell) in row.iter_mut().enumerate().take(26) {
                 let (a, b) = ((b'a' + i as u8) as char, (b'a' + j as u8) as char);
                 *cell = if a == b {
                     0.0
@@ -187,16 +194,24 @@ fn sound_alike(a: char, b: char) -> bool {
     )
 }
 
-/// Spellings of one sound, as (typo, word) either way round.
-const SOUND_GROUPS: [(&str, &str); 8] = [
+/// Spellings of one sound, as (typo, word), each pair either way round.
+const SOUND_PAIRS: [(&str, &str); 16] = [
     ("f", "ph"),
+    ("ph", "f"),
     ("f", "gh"),
+    ("gh", "f"),
     ("k", "ck"),
+    ("ck", "k"),
     ("c", "ck"),
+    ("ck", "c"),
     ("sh", "ti"),
+    ("ti", "sh"),
     ("sh", "ci"),
+    ("ci", "sh"),
     ("j", "dg"),
+    ("dg", "j"),
     ("x", "cks"),
+    ("cks", "x"),
 ];
 
 fn ends_with(v: &[char], end: usize, s: &str) -> bool {
@@ -222,43 +237,158 @@ fn ends_with(v: &[char], end: usize, s: &str) -> bool {
 pub fn weighted_distance(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    f64::from(weighted(&a, &b, f32::INFINITY).unwrap_or(f32::INFINITY))
+    f64::from(weighted(&Typo::new(&a), &b, f32::INFINITY).unwrap_or(f32::INFINITY))
 }
 
-fn letter(c: char) -> Option<usize> {
-    c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize)
+/// The [`sub_table`] index of a char.
+fn letter(c: char) -> u8 {
+    if c.is_ascii_lowercase() {
+        c as u8 - b'a'
+    } else {
+        NOT_A_LETTER
+    }
+}
+
+/// The smaller of two costs (which are never NaN: a plain comparison,
+/// cheaper than `f32::min`).
+fn least(a: f32, b: f32) -> f32 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The typo's side of [`weighted`], worked out once for all the
+/// candidates it is measured against.
+struct Typo<'a> {
+    chars: &'a [char],
+    /// [`letter`] of each char.
+    letters: Vec<u8>,
+    /// The cost of deleting each char (less for the second of a double).
+    del: Vec<f32>,
+    /// For each char, bit `k` set when the typo side of `SOUND_PAIRS[k]`
+    /// ends with it.
+    sounds: Vec<u16>,
+}
+
+impl<'a> Typo<'a> {
+    fn new(chars: &'a [char]) -> Self {
+        let letters = chars.iter().map(|&c| letter(c)).collect();
+        let del = chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i >= 1 && chars.get(i - 1) == Some(c) {
+                    DOUBLE
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        let sounds = (1..=chars.len())
+            .map(|i| {
+                SOUND_PAIRS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (x, _))| ends_with(chars, i, x))
+                    .fold(0u16, |bits, (k, _)| bits | 1 << k)
+            })
+            .collect();
+        Typo {
+            chars,
+            letters,
+            del,
+            sounds,
+        }
+    }
 }
 
 /// The weighted distance, or `None` as soon as it must exceed `limit`.
-fn weighted(a: &[char], b: &[char], limit: f32) -> Option<f32> {
-    // Ranking measures many candidates: the matrix is the thread's, reused.
+fn weighted(a: &Typo, b: &[char], limit: f32) -> Option<f32> {
+    // Ranking measures many candidates: the buffers are the thread's, reused.
     WEIGHTED_MATRIX.with(|m| weighted_in(&mut m.borrow_mut(), a, b, limit))
 }
 
+/// [`weighted`]'s buffers: the matrix, and the word's letters and
+/// insertion costs.
+#[derive(Default)]
+struct Weighted {
+    d: Vec<f32>,
+    letters: Vec<u8>,
+    ins: Vec<f32>,
+}
+
 thread_local! {
-    /// [`weighted`]'s matrix, reused across calls.
-    static WEIGHTED_MATRIX: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+    /// [`weighted`]'s buffers, reused across calls.
+    static WEIGHTED_MATRIX: RefCell<Weighted> = RefCell::new(Weighted::default());
     /// [`osa`]'s matrix, reused across calls.
     static OSA_MATRIX: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
-/// [`weighted`] with `d` as its matrix.
+/// Columns of a matrix row whose cells are within the limit: `lo..=hi`
+/// holds them all (`lo > hi`: none).
+#[derive(Clone, Copy)]
+struct Span {
+    lo: usize,
+    hi: usize,
+}
+
+const EMPTY: Span = Span {
+    lo: usize::MAX,
+    hi: 0,
+};
+
+/// [`weighted`] with `buf` as its buffers.
+///
+/// Only cells that may be within `limit` are computed: a cell whose
+/// predecessors (the cells it is computed from: the three rows above and
+/// the cells to its left) all exceed `limit` exceeds it too (every edit
+/// costs something), so it is left infinite, as is every cell to the left
+/// of the first within `limit` in the rows above, and to the right of the
+/// last once the row's own run has passed `limit`. Every cell within
+/// `limit` then comes out exactly as the full matrix has it (it is the
+/// least of the same sums), so the answer is the same.
 // Dynamic programming over a matrix sized from the two words: every index
 // is bounded by those sizes by construction, none is an offset from input.
 #[allow(clippy::indexing_slicing)]
-fn weighted_in(d: &mut Vec<f32>, a: &[char], b: &[char], limit: f32) -> Option<f32> {
+fn weighted_in(buf: &mut Weighted, t: &Typo, b: &[char], limit: f32) -> Option<f32> {
     let sub_costs = sub_table();
+    let a = t.chars;
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
+    let Weighted { d, letters, ins } = buf;
     d.clear();
-    d.resize((n + 1) * w, 0f32);
+    d.resize((n + 1) * w, f32::INFINITY);
     for i in 0..=n {
         d[i * w] = i as f32;
     }
     for (j, cell) in d.iter_mut().enumerate().take(w) {
         *cell = j as f32;
     }
-    let group_last = |c: char| matches!(c, 'f' | 'h' | 'k' | 'c' | 'i' | 'j' | 'g' | 'x' | 's');
+    letters.clear();
+    letters.extend(b.iter().map(|&c| letter(c)));
+    ins.clear();
+    // Inserting a letter of the word (typo dropped a letter).
+    ins.extend(b.iter().enumerate().map(|(j, c)| {
+        if j >= 1 && b.get(j - 1) == Some(c) {
+            DOUBLE
+        } else {
+            1.0
+        }
+    }));
+    let (letters, ins) = (&letters[..m], &ins[..m]);
+    // The columns within `limit` of the last three rows, oldest first.
+    let mut spans = [EMPTY, EMPTY, EMPTY];
+    if limit >= 0.0 {
+        spans[2] = Span {
+            lo: 0,
+            hi: (0..=m)
+                .take_while(|&j| j as f32 <= limit)
+                .last()
+                .unwrap_or(0),
+        };
+    }
     // Minimum of the last three rows: every alignment passes through one
     // of any three consecutive rows (moves skip at most two).
     let mut row_min = [0f32; 3];
@@ -267,61 +397,83 @@ fn weighted_in(d: &mut Vec<f32>, a: &[char], b: &[char], limit: f32) -> Option<f
         // Letters of the word dropped after the typo's `i`th: a run costs
         // one edit, then `GAP_EXTEND` a letter (not after its last letter).
         let cheap_gap = gaps && i < n;
+        let ca = a[i - 1];
+        let before_ca = if i >= 2 { Some(a[i - 2]) } else { None };
+        let sub_row = &sub_costs[usize::from(t.letters[i - 1])];
+        // Deleting a letter of the typo (typo has an extra letter).
+        let del = t.del[i - 1];
+        let sounds = t.sounds[i - 1];
+        let (above, rest) = d.split_at_mut(i * w);
+        let row = &mut rest[..w];
+        let prev = &above[(i - 1) * w..];
+        let prev = &prev[..w];
+        let first = row[0];
+        let mut span = EMPTY;
+        // No cell left of every cell within `limit` above can be within it
+        // (unless the first column is).
+        let start = if first <= limit {
+            span = Span { lo: 0, hi: 0 };
+            1
+        } else {
+            spans[0].lo.min(spans[1].lo).min(spans[2].lo).max(1)
+        };
+        // Past this column the rows above have nothing within `limit`.
+        let reach = spans
+            .iter()
+            .filter(|s| s.lo <= s.hi)
+            .map(|s| s.hi + 3)
+            .max()
+            .unwrap_or(0);
         let mut g = f32::INFINITY;
         let mut min = f32::INFINITY;
-        let ca = a[i - 1];
-        let la = letter(ca);
-        // Deleting a letter of the typo (typo has an extra letter).
-        let del = if i >= 2 && a[i - 2] == ca {
-            DOUBLE
-        } else {
-            1.0
-        };
-        for j in 1..=m {
+        let mut left = row
+            .get(start.wrapping_sub(1))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        for j in start..w {
             let cb = b[j - 1];
             let sub = if ca == cb {
                 0.0
             } else {
-                match (la, letter(cb)) {
-                    (Some(x), Some(y)) => sub_costs[x][y],
-                    _ => 1.0,
-                }
+                sub_row[usize::from(letters[j - 1])]
             };
-            // Inserting a letter of the word (typo dropped a letter).
-            let ins = if j >= 2 && b[j - 2] == cb {
-                DOUBLE
-            } else {
-                1.0
-            };
-            let open = d[i * w + j - 1] + ins;
+            let open = left + ins[j - 1];
             g = if cheap_gap {
-                open.min(g + GAP_EXTEND)
+                least(open, g + GAP_EXTEND)
             } else {
                 open
             };
-            let mut v = (d[(i - 1) * w + j] + del)
-                .min(g)
-                .min(d[(i - 1) * w + j - 1] + sub);
-            if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
-                v = v.min(d[(i - 2) * w + j - 2] + SWAP);
+            let mut v = least(least(prev[j] + del, g), prev[j - 1] + sub);
+            if j > 1 && before_ca == Some(cb) && ca == b[j - 2] {
+                v = least(v, above[(i - 2) * w + j - 2] + SWAP);
             }
-            if ca != cb && group_last(ca) && group_last(cb) {
-                for (x, y) in SOUND_GROUPS {
-                    for (x, y) in [(x, y), (y, x)] {
-                        if ends_with(a, i, x) && ends_with(b, j, y) {
-                            v = v.min(d[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
-                        }
+            if sounds != 0 && ca != cb {
+                let mut bits = sounds;
+                while bits != 0 {
+                    let (x, y) = SOUND_PAIRS[bits.trailing_zeros() as usize];
+                    bits &= bits - 1;
+                    if ends_with(b, j, y) {
+                        v = least(v, above[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
                     }
                 }
             }
-            d[i * w + j] = v;
-            min = min.min(v);
+            row[j] = v;
+            left = v;
+            min = least(min, v);
+            if v <= limit {
+                span.lo = span.lo.min(j);
+                span.hi = j;
+            } else if g > limit && j > reach {
+                // Every cell further right exceeds `limit` too.
+                break;
+            }
         }
-        min = min.min(d[i * w]);
+        min = least(min, first);
         row_min = [row_min[1], row_min[2], min];
         if row_min.iter().all(|&r| r > limit) {
             return None;
         }
+        spans = [spans[1], spans[2], span];
     }
     d.get(n * w + m).copied().filter(|&v| v <= limit)
 }
@@ -399,7 +551,6 @@ impl Automaton for Anchored<'_> {
 }
 
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
-static COMMON_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_forms.txt"));
 
 /// An embedded FST map (`None` only if the build wrote a broken one).
 type Index = Option<Map<&'static [u8]>>;
@@ -408,25 +559,6 @@ type Index = Option<Map<&'static [u8]>>;
 fn indexes() -> &'static (Index, Index) {
     static MAPS: OnceLock<(Index, Index)> = OnceLock::new();
     MAPS.get_or_init(|| (Map::new(COMMON).ok(), Map::new(PHONETIC).ok()))
-}
-
-/// `spelling|value` entries of a blob, as (spelling, lexicon entry).
-fn listed(blob: &'static str, v: u64) -> impl Iterator<Item = (&'static str, Entry)> {
-    let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-    blob.get(offset..offset + len)
-        .unwrap_or("")
-        .split(',')
-        .filter_map(|item| {
-            let (spelling, value) = item.rsplit_once('|')?;
-            let value: u64 = value.parse().ok()?;
-            Some((
-                spelling,
-                Entry {
-                    flags: (value & 0xff) as u8,
-                    count: value >> 8,
-                },
-            ))
-        })
 }
 
 /// Common words two edits or fewer from `word` (lowercase) that begin with
@@ -447,10 +579,7 @@ fn near_anchored(word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         prefix: prefix.as_bytes(),
         dfa: builder.build_dfa(rest),
     };
-    let mut stream = common.search(&aut).into_stream();
-    while let Some((_, v)) = stream.next() {
-        out.extend(listed(COMMON_FORMS, v));
-    }
+    search_each(common.as_fst(), &aut, &mut |v, _| out.extend(key_forms(v)));
     out
 }
 
@@ -463,7 +592,7 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
     };
     if max == 0 {
         if let Some(v) = index.get(key) {
-            out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, 0)));
+            out.extend(phonetic_forms(v).map(|(s, e)| (s, e, 0)));
         }
         return out;
     }
@@ -474,14 +603,13 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
         prefix: &[],
         dfa: builder.build_dfa(key),
     };
-    let mut stream = index.search_with_state(&aut).into_stream();
-    while let Some((_, v, state)) = stream.next() {
+    search_each(index.as_fst(), &aut, &mut |v, state| {
         let kd = match aut.dfa.distance(state.1) {
             Distance::Exact(d) => d,
             Distance::AtLeast(d) => d,
         };
-        out.extend(listed(PHONETIC_WORDS, v).map(|(s, e)| (s, e, kd)));
-    }
+        out.extend(phonetic_forms(v).map(|(s, e)| (s, e, kd)));
+    });
     out
 }
 
@@ -724,8 +852,9 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     } else {
         Vec::new()
     };
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut seen: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut cands: Vec<Cand> = Vec::with_capacity(64);
+    let mut seen: FxHashMap<&'static str, usize> =
+        FxHashMap::with_capacity_and_hasher(64, Default::default());
     let mut add = |cands: &mut Vec<Cand>, spelling: &'static str, e: Entry, kd: Option<u8>| {
         if !dict.accepts(e) {
             return;
@@ -822,17 +951,18 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
 
     // Two words run together: both known, and attested as a pair.
     if len >= 4 && lower.chars().all(char::is_alphabetic) {
-        for (i, _) in lower.char_indices().skip(1) {
+        // Plain look-ups, not `check`: its cache is for the text's words.
+        let word = |e: Entry| dict.accepts(e) && e.count > 0;
+        // The left words, all found in one walk along the word.
+        for (i, left) in dict.prefix_entries(&lower) {
+            if i >= lower.len() {
+                break;
+            }
             let (l, r) = lower.split_at(i);
             if (l.len() == 1 && l != "a") || (r.len() == 1 && r != "a") {
                 continue;
             }
-            // Plain look-ups, not `check`: its cache is for the text's words.
-            let word = |w: &str| {
-                dict.entry(w)
-                    .is_some_and(|e| dict.accepts(e) && e.count > 0)
-            };
-            if !word(l) || !word(r) {
+            if !word(left) || !dict.entry(r).is_some_and(word) {
                 continue;
             }
             let pair = dict.bigram(l, r);
@@ -859,8 +989,9 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // could afford: most far candidates stop early or are never measured.
     let first = chars.first().copied();
     let qkey_chars: Vec<char> = qkey.chars().collect();
+    let typo = Typo::new(&chars);
     // (A candidate's letters are only listed once it is measured.)
-    let mut pre: Vec<(f64, Case, Cand)> = cands
+    let pre: Vec<(f64, Case, Cand)> = cands
         .into_iter()
         .map(|c| {
             let cand_first = c.spelling.chars().flat_map(char::to_lowercase).next();
@@ -882,16 +1013,25 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             (upper, cand_case, c)
         })
         .collect();
-    pre.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Highest first, in the order found among equals (as a stable sort
+    // would have them; sorting the bounds alone moves less).
+    let mut order: Vec<(f64, usize)> = pre.iter().map(|p| p.0).zip(0..).collect();
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // Scores of the best candidates so far, best first (a few more than are
     // kept, as spellings that differ only in case are merged later).
     const BOUND_RANK: usize = MAX_CANDIDATES + 4;
     let mut top: Vec<f64> = Vec::with_capacity(BOUND_RANK + 1);
     let mut common_seen = false;
-    let mut best: FxHashMap<String, Suggestion> = FxHashMap::default();
+    // Each suggestion with the candidate it came from (its distance is
+    // only measured if it makes the list).
+    let mut best: FxHashMap<String, (Suggestion, usize)> = FxHashMap::default();
     // One buffer for each candidate's letters in turn.
     let mut cand_chars: Vec<char> = Vec::with_capacity(len + 8);
-    for (upper, cand_case, c) in pre {
+    for &(upper, at) in &order {
+        let Some((_, cand_case, c)) = pre.get(at) else {
+            continue;
+        };
+        let cand_case = *cand_case;
         let bound = match top.get(BOUND_RANK - 1) {
             Some(&b) if common_seen => b,
             _ => f64::NEG_INFINITY,
@@ -899,10 +1039,10 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         if upper <= bound {
             break;
         }
-        let cand = c.spelling;
+        let cand = &c.spelling;
         cand_chars.clear();
         cand_chars.extend(cand.chars().flat_map(char::to_lowercase));
-        if cand_chars == chars && cand == *original {
+        if cand_chars == chars && *cand == *original {
             continue;
         }
         let cost = if c.split {
@@ -911,7 +1051,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             let pd = match c.key_distance {
                 Some(kd) => f64::from(kd),
                 None => {
-                    let ckey: Vec<char> = phonetic_key(&cand).chars().collect();
+                    let ckey: Vec<char> = phonetic_key(cand).chars().collect();
                     osa(&qkey_chars, &ckey) as f64
                 }
             };
@@ -922,7 +1062,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             } else {
                 afford
             };
-            let Some(wd) = weighted(&chars, &cand_chars, limit.min(1e6) as f32) else {
+            let Some(wd) = weighted(&typo, &cand_chars, limit.min(1e6) as f32) else {
                 continue;
             };
             let wd = f64::from(wd);
@@ -942,7 +1082,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
         // Suggest in the writer's case, unless the lexicon has a capital the
         // writer lacked (`kremlin` → `Kremlin`).
         let shown = match cand_case {
-            Case::Lower => match_case(&cand, case),
+            Case::Lower => match_case(cand, case),
             _ if case == Case::Upper => cand.to_uppercase(),
             _ => cand.to_string(),
         };
@@ -950,7 +1090,7 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             continue;
         }
         let s = Suggestion {
-            distance: osa(&chars, &cand_chars),
+            distance: 0,
             word: shown,
             score,
             known: c.known,
@@ -959,23 +1099,27 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
             proper: cand_case != Case::Lower,
             context: 0.0,
         };
-        let slot = best
-            .entry(s.word.to_lowercase())
-            .or_insert_with(|| s.clone());
-        if s.score > slot.score {
-            *slot = s;
+        match best.entry(s.word.to_lowercase()) {
+            MapEntry::Vacant(slot) => {
+                slot.insert((s, at));
+            }
+            MapEntry::Occupied(mut slot) => {
+                if s.score > slot.get().0.score {
+                    *slot.get_mut() = (s, at);
+                }
+            }
         }
     }
 
-    let mut list: Vec<Suggestion> = best.into_values().collect();
-    list.sort_by(|a, b| {
+    let mut list: Vec<(Suggestion, usize)> = best.into_values().collect();
+    list.sort_by(|(a, _), (b, _)| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.word.cmp(&b.word))
     });
     // Rare words are never offered first.
-    if list.first().is_some_and(|s| s.rare) {
-        if let Some(pos) = list.iter().position(|s| !s.rare) {
+    if list.first().is_some_and(|(s, _)| s.rare) {
+        if let Some(pos) = list.iter().position(|(s, _)| !s.rare) {
             let s = list.remove(pos);
             list.insert(0, s);
         }
@@ -983,11 +1127,22 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
     // Candidates far less likely than the best are noise, not alternatives
     // (`Wendsday`: `Wednesday`, not `Winds`); a listed correction's bonus
     // does not count here.
-    if let Some(best) = list.first() {
+    if let Some((best, _)) = list.first() {
         let floor = best.score - if best.known { KNOWN_BONUS } else { 0.0 } - SCORE_RANGE;
-        list.retain(|s| s.score >= floor);
+        list.retain(|(s, _)| s.score >= floor);
     }
     list.truncate(MAX_CANDIDATES);
+    let list: Vec<Suggestion> = list
+        .into_iter()
+        .map(|(mut s, at)| {
+            if let Some((_, _, c)) = pre.get(at) {
+                cand_chars.clear();
+                cand_chars.extend(c.spelling.chars().flat_map(char::to_lowercase));
+                s.distance = osa(&chars, &cand_chars);
+            }
+            s
+        })
+        .collect();
     let first = list.first().map(|s| s.word.to_lowercase());
     let near_rival = near_counts
         .iter()
@@ -1135,11 +1290,163 @@ mod tests {
     fn bounded_distance_is_exact_or_none() {
         let a: Vec<char> = "accosinly".chars().collect();
         let b: Vec<char> = "occasionally".chars().collect();
+        let a = Typo::new(&a);
         let full = weighted(&a, &b, f32::INFINITY).unwrap();
         assert_eq!(weighted(&a, &b, full), Some(full));
         assert_eq!(weighted(&a, &b, full - 0.1), None);
         assert!(weighted_distance("fone", "phone") < 1.0);
         assert!(weighted_distance("sence", "sense") < weighted_distance("sence", "sends"));
+    }
+
+    /// The weighted distance as first written: the whole matrix.
+    fn weighted_reference(a: &[char], b: &[char], limit: f32) -> Option<f32> {
+        const SOUND_GROUPS: [(&str, &str); 8] = [
+            ("f", "ph"),
+            ("f", "gh"),
+            ("k", "ck"),
+            ("c", "ck"),
+            ("sh", "ti"),
+            ("sh", "ci"),
+            ("j", "dg"),
+            ("x", "cks"),
+        ];
+        let letter = |c: char| c.is_ascii_lowercase().then(|| (c as u8 - b'a') as usize);
+        let sub_costs = sub_table();
+        let (n, m) = (a.len(), b.len());
+        let w = m + 1;
+        let mut d = vec![0f32; (n + 1) * w];
+        for i in 0..=n {
+            d[i * w] = i as f32;
+        }
+        for (j, cell) in d.iter_mut().enumerate().take(w) {
+            *cell = j as f32;
+        }
+        let group_last = |c: char| matches!(c, 'f' | 'h' | 'k' | 'c' | 'i' | 'j' | 'g' | 'x' | 's');
+        let mut row_min = [0f32; 3];
+        let gaps = n >= GAP_MIN_LEN;
+        for i in 1..=n {
+            let cheap_gap = gaps && i < n;
+            let mut g = f32::INFINITY;
+            let mut min = f32::INFINITY;
+            let ca = a[i - 1];
+            let la = letter(ca);
+            let del = if i >= 2 && a[i - 2] == ca {
+                DOUBLE
+            } else {
+                1.0
+            };
+            for j in 1..=m {
+                let cb = b[j - 1];
+                let sub = if ca == cb {
+                    0.0
+                } else {
+                    match (la, letter(cb)) {
+                        (Some(x), Some(y)) => sub_costs[x][y],
+                        _ => 1.0,
+                    }
+                };
+                let ins = if j >= 2 && b[j - 2] == cb {
+                    DOUBLE
+                } else {
+                    1.0
+                };
+                let open = d[i * w + j - 1] + ins;
+                g = if cheap_gap {
+                    open.min(g + GAP_EXTEND)
+                } else {
+                    open
+                };
+                let mut v = (d[(i - 1) * w + j] + del)
+                    .min(g)
+                    .min(d[(i - 1) * w + j - 1] + sub);
+                if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
+                    v = v.min(d[(i - 2) * w + j - 2] + SWAP);
+                }
+                if ca != cb && group_last(ca) && group_last(cb) {
+                    for (x, y) in SOUND_GROUPS {
+                        for (x, y) in [(x, y), (y, x)] {
+                            if ends_with(a, i, x) && ends_with(b, j, y) {
+                                v = v.min(d[(i - x.len()) * w + j - y.len()] + SOUND_GROUP);
+                            }
+                        }
+                    }
+                }
+                d[i * w + j] = v;
+                min = min.min(v);
+            }
+            min = min.min(d[i * w]);
+            row_min = [row_min[1], row_min[2], min];
+            if row_min.iter().all(|&r| r > limit) {
+                return None;
+            }
+        }
+        d.get(n * w + m).copied().filter(|&v| v <= limit)
+    }
+
+    #[test]
+    fn bounded_distance_is_the_full_matrix_s_within_the_limit() {
+        let text = include_str!("../dictionaries/misspellings.tsv");
+        let mut pairs: Vec<(Vec<char>, Vec<char>)> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let Some((typo, fixes)) = line.split_once('\t') else {
+                continue;
+            };
+            if n % 7 != 0 {
+                continue;
+            }
+            let typo: Vec<char> = typo.to_lowercase().chars().collect();
+            for fix in fixes.split(',') {
+                let fix: Vec<char> = fix.to_lowercase().chars().collect();
+                // And against the previous line's correction: far apart.
+                if let Some((_, last)) = pairs.last() {
+                    pairs.push((typo.clone(), last.clone()));
+                }
+                pairs.push((typo.clone(), fix));
+            }
+        }
+        for (a, b) in [
+            ("fone", "phone"),
+            ("phone", "fone"),
+            ("ekstra", "extra"),
+            ("exkcs", "excks"),
+            ("xcks", "cksx"),
+            ("nashun", "nation"),
+            ("", "word"),
+            ("word", ""),
+            ("naïve", "naive"),
+            ("ééé", "eee"),
+        ] {
+            pairs.push((a.chars().collect(), b.chars().collect()));
+            // Against other words too, far ones included.
+            pairs.push((a.chars().collect(), "occasionally".chars().collect()));
+        }
+        let limits = [
+            0.0,
+            0.3,
+            0.5,
+            0.9,
+            1.0,
+            1.2,
+            1.6,
+            2.0,
+            2.5,
+            3.0,
+            4.7,
+            1e6,
+            f32::INFINITY,
+        ];
+        for (a, b) in &pairs {
+            let typo = Typo::new(a);
+            for limit in limits {
+                let want = weighted_reference(a, b, limit);
+                let got = weighted(&typo, b, limit);
+                assert_eq!(
+                    got.map(f32::to_bits),
+                    want.map(f32::to_bits),
+                    "{a:?} {b:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]

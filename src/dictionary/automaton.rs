@@ -57,6 +57,48 @@ impl Automaton for Dfa {
     }
 }
 
+/// Call `f` with the value and final automaton state of every key of `fst`
+/// that `aut` matches, in key order: what `fst`'s search stream yields, but
+/// a node is only decoded when the automaton can still match (or matches)
+/// in it (the stream decodes every child of a live node).
+pub(crate) fn search_each<D: AsRef<[u8]>, A: Automaton>(
+    fst: &fst::raw::Fst<D>,
+    aut: &A,
+    f: &mut dyn FnMut(u64, &A::State),
+) {
+    fn walk<D: AsRef<[u8]>, A: Automaton>(
+        fst: &fst::raw::Fst<D>,
+        aut: &A,
+        node: fst::raw::Node<'_>,
+        out: fst::raw::Output,
+        state: &A::State,
+        f: &mut dyn FnMut(u64, &A::State),
+    ) {
+        if !aut.can_match(state) {
+            return;
+        }
+        for t in node.transitions() {
+            let next = aut.accept(state, t.inp);
+            let is_match = aut.is_match(&next);
+            if !is_match && !aut.can_match(&next) {
+                continue;
+            }
+            let child = fst.node(t.addr);
+            let out = out.cat(t.out);
+            if is_match && child.is_final() {
+                f(out.cat(child.final_output()).value(), &next);
+            }
+            walk(fst, aut, child, out, &next, f);
+        }
+    }
+    let root = fst.root();
+    let start = aut.start();
+    if root.is_final() && aut.is_match(&start) {
+        f(root.final_output().value(), &start);
+    }
+    walk(fst, aut, root, fst::raw::Output::zero(), &start, f);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +121,31 @@ mod tests {
         assert_eq!(search(&words, "recieve", 1), ["receive"]);
         assert_eq!(search(&words, "kremiln", 1), ["kremlin"]);
         assert_eq!(search(&words, "teh", 2), ["the", "then", "they", "tie"]);
+    }
+
+    #[test]
+    fn search_each_is_the_stream() {
+        let map = fst::Map::new(crate::dictionary::SUGGEST).unwrap();
+        for (q, max) in [
+            ("teh", 1),
+            ("teh", 2),
+            ("recieve", 2),
+            ("", 1),
+            ("a", 2),
+            ("naïve", 2),
+            ("qzxjvkwq", 2),
+        ] {
+            let aut = Dfa::new(q, max).unwrap();
+            let mut want = vec![];
+            let mut s = map.search_with_state(&aut).into_stream();
+            while let Some((_, v, st)) = s.next() {
+                want.push((v, st));
+            }
+            let mut got = vec![];
+            search_each(map.as_fst(), &aut, &mut |v, st| got.push((v, *st)));
+            assert_eq!(got, want, "{q} {max}");
+            assert!(!want.is_empty() || q == "qzxjvkwq", "{q}");
+        }
     }
 
     #[test]

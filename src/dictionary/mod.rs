@@ -13,11 +13,13 @@ use fst::{Automaton as _, IntoStreamer, Map, Streamer};
 
 mod automaton;
 mod fold;
+mod forms;
 mod near;
 
-pub(crate) use automaton::builder as lev_builder;
 use automaton::Dfa;
+pub(crate) use automaton::{builder as lev_builder, search_each};
 pub use fold::fold_diacritics;
+pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
 static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
@@ -28,7 +30,6 @@ static CONFUSABLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/confusab
 /// Sum of all unigram counts.
 pub const UNIGRAM_TOTAL: &str = env!("COPYEDIT_UNIGRAM_TOTAL");
 static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
-static SUGGEST_FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/suggest_forms.txt"));
 
 /// Flag bits stored in the lexicon (see `build.rs`).
 pub mod flags {
@@ -475,6 +476,31 @@ impl Dictionary {
         self.lexicon.get(word).map(Entry::from_value)
     }
 
+    /// The lexicon entries of the prefixes of `word` (exact spelling), as
+    /// (length in bytes, entry), shortest first: one walk instead of a
+    /// look-up per prefix. Prefixes that end inside a char are skipped.
+    pub(crate) fn prefix_entries(&self, word: &str) -> Vec<(usize, Entry)> {
+        let mut found = Vec::new();
+        let fst = self.lexicon.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        for (i, &b) in word.as_bytes().iter().enumerate() {
+            let Some(t) = node.find_input(b) else {
+                break;
+            };
+            let t = node.transition(t);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            if node.is_final() && word.is_char_boundary(i + 1) {
+                found.push((
+                    i + 1,
+                    Entry::from_value(out.cat(node.final_output()).value()),
+                ));
+            }
+        }
+        found
+    }
+
     /// Whether an accepted lexicon word longer than `prefix` starts with it
     /// (`dinn` → `dinner`): how a word cut off by a dash is told from a typo.
     pub fn extends(&self, prefix: &str) -> bool {
@@ -647,21 +673,11 @@ impl Dictionary {
     pub fn near(&self, word: &str, max: u8) -> Vec<(&'static str, Entry)> {
         let mut out = Vec::new();
         let lower = word.to_lowercase();
-        let mut push = |v: u64| {
-            let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-            if let Some(forms) = SUGGEST_FORMS.get(offset..offset + len) {
-                for form in forms.split(',') {
-                    if let Some(e) = self.entry(form) {
-                        out.push((form, e));
-                    }
-                }
-            }
-        };
         if max == 1 {
             // The same keys as the automaton finds, a fraction of the work.
             if lower.chars().count() <= automaton::MAX_QUERY {
-                for (_, v) in near::near1(self.suggest.as_fst(), &lower) {
-                    push(v);
+                for v in near::near1(self.suggest.as_fst(), &lower) {
+                    out.extend(forms::listed(v));
                 }
             }
             return out;
@@ -671,7 +687,7 @@ impl Dictionary {
         };
         let mut stream = self.suggest.search(&aut).into_stream();
         while let Some((_, v)) = stream.next() {
-            push(v);
+            out.extend(forms::listed(v));
         }
         out
     }

@@ -8,8 +8,10 @@
 //! are a char apart). So the first half is followed exactly in the key FST,
 //! and the edit is looked for only in the rest, where a node has few
 //! transitions; the second half is followed exactly in an FST of the keys
-//! spelt backwards (`suggest_reversed.fst`, from `build.rs`), and the edit
-//! looked for in the rest of the reversed query. The answer is the same as
+//! spelt backwards (`suggest_reversed.fst`, from `build.rs`, with the same
+//! values), and the edit looked for in the rest of the reversed query. Only
+//! values are gathered: they ascend with the keys, so sorting them puts
+//! the keys in order. The answer is the same as
 //! `automaton::Dfa`'s for distance 1 (tested below), a fraction of the work:
 //! the automaton tries every transition near the root, and costs more to
 //! build than this costs to run.
@@ -27,9 +29,9 @@ fn reversed() -> Option<&'static Fst<&'static [u8]>> {
     FST.get_or_init(|| Fst::new(SUGGEST_REVERSED).ok()).as_ref()
 }
 
-/// Every key of `keys` (the suggestion FST) within one edit of `query`,
-/// with its value, in key order.
-pub(super) fn near1<D: AsRef<[u8]>>(keys: &Fst<D>, query: &str) -> Vec<(Vec<u8>, u64)> {
+/// The values of every key of `keys` (the suggestion FST) within one edit
+/// of `query`, in key order (values ascend with keys).
+pub(super) fn near1<D: AsRef<[u8]>>(keys: &Fst<D>, query: &str) -> Vec<u64> {
     let mut found = Vec::new();
     let n = query.chars().count();
     let split = n / 2;
@@ -37,22 +39,12 @@ pub(super) fn near1<D: AsRef<[u8]>>(keys: &Fst<D>, query: &str) -> Vec<(Vec<u8>,
         Some(rev) if n >= 3 => {
             walk(keys, query, split, &mut found);
             let backwards: String = query.chars().rev().collect();
-            let mut back = Vec::new();
-            walk(rev, &backwards, n - split - 1, &mut back);
-            for (key, _) in back {
-                let Ok(key) = String::from_utf8(key) else {
-                    continue;
-                };
-                let key: String = key.chars().rev().collect();
-                if let Some(v) = keys.get(key.as_bytes()) {
-                    found.push((key.into_bytes(), v.value()));
-                }
-            }
+            walk(rev, &backwards, n - split - 1, &mut found);
         }
         _ => walk(keys, query, 0, &mut found),
     }
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    found.dedup_by(|a, b| a.0 == b.0);
+    found.sort_unstable();
+    found.dedup();
     found
 }
 
@@ -128,10 +120,10 @@ fn each_char<'f, D: AsRef<[u8]>>(fst: &'f Fst<D>, at: At<'f>, f: &mut dyn FnMut(
     }
 }
 
-/// Every key of `fst` that is `query` itself or `query` with one edit at or
-/// after its char `from` (an insertion before char `from` included), with
-/// its value, unordered.
-fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, query: &str, from: usize, found: &mut Vec<(Vec<u8>, u64)>) {
+/// The value of every key of `fst` that is `query` itself or `query` with
+/// one edit at or after its char `from` (an insertion before char `from`
+/// included), unordered.
+fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, query: &str, from: usize, found: &mut Vec<u64>) {
     let q = query.as_bytes();
     let bounds: Vec<usize> = query
         .char_indices()
@@ -140,7 +132,6 @@ fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, query: &str, from: usize, found: &mut Vec<
         .collect();
     let n = bounds.len() - 1;
     let part = |a: usize, b: usize| q.get(a..b).unwrap_or(&[]);
-    let key = |pieces: &[&[u8]]| pieces.concat();
     let Some(&start) = bounds.get(from) else {
         return;
     };
@@ -150,29 +141,29 @@ fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, query: &str, from: usize, found: &mut Vec<
     for i in from..=n {
         let s = bounds.get(i).copied().unwrap_or(q.len());
         let e = bounds.get(i + 1).copied().unwrap_or(s);
-        let (head, this, tail) = (part(0, s), part(s, e), part(e, q.len()));
+        let (this, tail) = (part(s, e), part(e, q.len()));
         let rest = part(s, q.len());
         // An inserted char, or this one replaced.
         each_char(fst, at, &mut |c, next| {
             if let Some(v) = ends(fst, next, rest) {
-                found.push((key(&[head, c, rest]), v));
+                found.push(v);
             }
             if i < n && c != this {
                 if let Some(v) = ends(fst, next, tail) {
-                    found.push((key(&[head, c, tail]), v));
+                    found.push(v);
                 }
             }
         });
         if i == n {
             let (node, out) = at;
             if node.is_final() {
-                found.push((q.to_vec(), out.cat(node.final_output()).value()));
+                found.push(out.cat(node.final_output()).value());
             }
             break;
         }
         // This char left out.
         if let Some(v) = ends(fst, at, tail) {
-            found.push((key(&[head, tail]), v));
+            found.push(v);
         }
         // This char and the next swapped.
         if let Some(&e2) = bounds.get(i + 2) {
@@ -180,7 +171,7 @@ fn walk<D: AsRef<[u8]>>(fst: &Fst<D>, query: &str, from: usize, found: &mut Vec<
             if next != this {
                 let swapped = follow(fst, at, next).and_then(|at| follow(fst, at, this));
                 if let Some(v) = swapped.and_then(|at| ends(fst, at, after)) {
-                    found.push((key(&[head, next, this, after]), v));
+                    found.push(v);
                 }
             }
         }
@@ -197,14 +188,35 @@ mod tests {
     use crate::dictionary::automaton::Dfa;
     use fst::{IntoStreamer, Map, Streamer};
 
-    fn by_automaton(map: &Map<&[u8]>, q: &str) -> Vec<(Vec<u8>, u64)> {
+    fn by_automaton(map: &Map<&[u8]>, q: &str) -> Vec<u64> {
         let aut = Dfa::new(q, 1).unwrap();
         let mut s = map.search(&aut).into_stream();
         let mut out = vec![];
-        while let Some((k, v)) = s.next() {
-            out.push((k.to_vec(), v));
+        while let Some((_, v)) = s.next() {
+            out.push(v);
         }
         out
+    }
+
+    /// `near1` sorts values to put keys in order, and reads values off the
+    /// reversed FST as if from the forward one.
+    #[test]
+    fn values_ascend_with_keys_and_are_the_same_backwards() {
+        let map = Map::new(super::super::SUGGEST).unwrap();
+        let rev = reversed().unwrap();
+        let mut s = map.stream();
+        let mut last = None;
+        let mut n = 0;
+        while let Some((k, v)) = s.next() {
+            assert!(last.is_none_or(|l| l < v), "{k:?}");
+            last = Some(v);
+            n += 1;
+            if n % 13 == 0 {
+                let back: String = std::str::from_utf8(k).unwrap().chars().rev().collect();
+                assert_eq!(rev.get(back.as_bytes()).map(|o| o.value()), Some(v));
+            }
+        }
+        assert_eq!(rev.len(), map.len());
     }
 
     /// Queries: misspellings of every 97th key (and of every key with a

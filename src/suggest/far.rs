@@ -13,8 +13,7 @@
 //! every other candidate.
 
 use super::trigram::{trigrams, HEADER_BYTES, ROW_BYTES, WORD_BYTES};
-use super::{listed, COMMON_FORMS};
-use crate::dictionary::Entry;
+use crate::dictionary::{key_forms, Entry};
 
 /// The trigram index, built by `build.rs` (layout in `trigram.rs`).
 static FAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/far.bin"));
@@ -160,7 +159,7 @@ pub(super) fn candidates(word: &str) -> Vec<(&'static str, Entry)> {
             (2 * i32::from(s) - diff, w)
         })
         .collect();
-    let listing = |w: usize| listed(COMMON_FORMS, bucket.value(w));
+    let listing = |w: usize| key_forms(bucket.value(w));
     if scored.len() > KEEP {
         scored.select_nth_unstable_by(KEEP - 1, |a, b| b.0.cmp(&a.0));
         let cutoff = scored.get(KEEP - 1).map_or(0, |s| s.0);
