@@ -218,6 +218,7 @@ fn main() {
         entries.push((key.as_str(), first << 16 | records.len() as u64));
     }
     fs::write(out.join("phonetic_forms.bin"), index).expect("write phonetic forms");
+    write_sound_deletes(&out, &entries);
     write_map(&out.join("phonetic.fst"), entries.into_iter());
 
     // Bigrams.
@@ -443,6 +444,64 @@ fn write_far(path: &Path, entries: &[(&str, u64)]) {
     blob.extend(rows);
     blob.extend(postings);
     fs::write(path, blob).expect("write far.bin");
+}
+
+/// A symmetric-delete index of the phonetic keys (`src/suggest/sounds.rs`):
+/// every string made by deleting at most two bytes of a key →
+/// `offset << 32 | count` in `sound_delete_keys.bin` (key numbers in key
+/// order, as LEB128 varints of the gaps between them), and `sound_keys.bin`: per key number, its `phonetic.fst`
+/// value (`u64`) and the offset (`u32`) and length (`u32`) of the key in
+/// `sound_keys.txt`.
+fn write_sound_deletes(out: &Path, keys: &[(&str, u64)]) {
+    let mut deletes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut text = String::new();
+    let mut table: Vec<u8> = Vec::with_capacity(keys.len() * 16);
+    for (n, (key, value)) in keys.iter().enumerate() {
+        assert!(key.is_ascii(), "phonetic keys are ASCII");
+        let n = u32::try_from(n).expect("under 2^32 keys");
+        table.extend(value.to_le_bytes());
+        table.extend(u32::try_from(text.len()).expect("small text").to_le_bytes());
+        table.extend(u32::try_from(key.len()).expect("short key").to_le_bytes());
+        text.push_str(key);
+        let mut variants: Vec<String> = vec![key.to_string()];
+        for i in 0..key.len() {
+            let one = format!("{}{}", &key[..i], &key[i + 1..]);
+            for j in i..one.len() {
+                variants.push(format!("{}{}", &one[..j], &one[j + 1..]));
+            }
+            variants.push(one);
+        }
+        variants.sort_unstable();
+        variants.dedup();
+        for v in variants {
+            deletes.entry(v).or_default().push(n);
+        }
+    }
+    // Each list ascends: written as LEB128 varints of the gaps.
+    let mut postings: Vec<u8> = Vec::new();
+    let mut entries = Vec::with_capacity(deletes.len());
+    for (d, list) in &deletes {
+        let first = postings.len() as u64;
+        let mut last = 0u32;
+        for &k in list {
+            let mut gap = k - last;
+            last = k;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    postings.push(byte);
+                    break;
+                }
+                postings.push(byte | 0x80);
+            }
+        }
+        entries.push((d.as_str(), first << 32 | list.len() as u64));
+    }
+    fs::write(out.join("sound_delete_keys.bin"), postings).expect("write sound deletes");
+    fs::write(out.join("sound_keys.bin"), table).expect("write sound keys");
+    fs::write(out.join("sound_keys.txt"), text).expect("write sound key text");
+    write_map(&out.join("sound_deletes.fst"), entries.into_iter());
 }
 
 fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {

@@ -45,6 +45,7 @@ use crate::tokenize::{Token, TokenKind};
 
 mod far;
 mod phonetic;
+mod sounds;
 mod trigram;
 
 pub use phonetic::key as phonetic_key;
@@ -603,6 +604,13 @@ fn sounds_like(key: &str, max: u8) -> Vec<(&'static str, Entry, u8)> {
         prefix: &[],
         dfa: builder.build_dfa(key),
     };
+    // The same keys as the walk below finds, through the delete index.
+    if let Some(found) = sounds::within(key, max, &aut.dfa) {
+        for (v, kd) in found {
+            out.extend(phonetic_forms(v).map(|(s, e)| (s, e, kd)));
+        }
+        return out;
+    }
     search_each(index.as_fst(), &aut, &mut |v, state| {
         let kd = match aut.dfa.distance(state.1) {
             Distance::Exact(d) => d,
@@ -1159,6 +1167,54 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The delete index finds exactly the keys (and distances, in the same
+    /// order) that the walk of the phonetic FST finds, one and two edits
+    /// out: for the keys of words of every length, and of misspellings.
+    #[test]
+    fn sound_index_matches_the_fst_walk() {
+        let Some(index) = &indexes().1 else {
+            panic!("phonetic index");
+        };
+        let words = include_str!("../dictionaries/words-en.txt");
+        let misspellings = include_str!("../dictionaries/misspellings.tsv");
+        let queries: Vec<String> = words
+            .lines()
+            .step_by(397)
+            .chain(
+                misspellings
+                    .lines()
+                    .step_by(691)
+                    .filter_map(|l| l.split('\t').next()),
+            )
+            .map(|w| phonetic_key(&w.to_lowercase()))
+            .filter(|k| !k.is_empty())
+            .collect();
+        assert!(queries.len() > 300, "{}", queries.len());
+        let mut found = 0;
+        for key in &queries {
+            for max in [1u8, 2] {
+                let Some(builder) = lev_builder(max) else {
+                    panic!("builder");
+                };
+                let aut = Anchored {
+                    prefix: &[],
+                    dfa: builder.build_dfa(key),
+                };
+                let mut walked = Vec::new();
+                search_each(index.as_fst(), &aut, &mut |v, state| {
+                    let kd = match aut.dfa.distance(state.1) {
+                        Distance::Exact(d) | Distance::AtLeast(d) => d,
+                    };
+                    walked.push((v, kd));
+                });
+                let indexed = sounds::within(key, max, &aut.dfa);
+                assert_eq!(indexed.as_ref(), Some(&walked), "{key} within {max}");
+                found += walked.len();
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
 
     fn top(word: &str) -> String {
         let d = Dictionary::new(Lang::EnUs);
