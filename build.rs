@@ -18,6 +18,9 @@
 //!   common words with that key
 //! - `far.bin`: the common words by first letter and letter trigram (layout
 //!   in `src/suggest/trigram.rs`)
+//! - `sound_deletes.fst`, `sound_delete_keys.bin`, `sound_keys.bin`,
+//!   `sound_keys.txt`: the phonetic keys under every string made by deleting
+//!   up to two of their bytes (see `write_sound_deletes`)
 
 use std::collections::BTreeMap;
 use std::env;
