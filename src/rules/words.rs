@@ -16,6 +16,10 @@ use rustc_hash::FxHashMap;
 use crate::dictionary::{case_of, Case, Dictionary, Known};
 use crate::tokenize::{TokenKind, Tokens};
 
+mod table;
+
+use table::ShortTable;
+
 /// What the rules ask about a word token, computed once per distinct
 /// spelling rather than by every rule at every occurrence.
 #[derive(Debug, Clone)]
@@ -74,20 +78,22 @@ impl WordInfo {
 pub struct Interner {
     /// The dictionary (`Dictionary::cache_id`) the answers are from.
     dict_id: u64,
-    /// Spellings of up to 15 bytes, packed with their length into an integer.
-    short: FxHashMap<u128, Slot>,
+    /// Spellings of up to 15 bytes, packed with their length into an
+    /// integer ([`pack`]).
+    short: ShortTable,
     /// Longer spellings.
     long: FxHashMap<Box<str>, Slot>,
     /// By global id.
     words: Vec<WordInfo>,
-    /// By global id: the fields a document copies into its own table.
-    compact: Vec<Local>,
     /// Counts documents, for `Slot::generation`.
     generation: u32,
     /// Ids of the `lower` forms, for `WordInfo::fold`.
     folds: FxHashMap<Box<str>, u32>,
     /// Scores memoised by rules, keyed by global ids (see [`ScoreKey`]).
     scores: RefCell<FxHashMap<[u64; 4], (f64, bool)>>,
+    /// [`WordTable::new`]'s buffer: the token index and packed spelling (0
+    /// when too long to pack) of each word token.
+    pending: Vec<(u32, u128)>,
 }
 
 /// More distinct spellings than this and a thread starts a new interner
@@ -166,15 +172,21 @@ impl Interner {
         v
     }
 
-    /// The slot of `w`, interning it.
+    /// The slot of the spelling at `span`, packed as `key` (0 when too
+    /// long to pack), interning it.
     #[inline]
-    fn slot(&mut self, text: &str, span: Range<usize>, dict: &Dictionary) -> Option<&mut Slot> {
+    fn slot(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        key: u128,
+        dict: &Dictionary,
+    ) -> Option<&mut Slot> {
         let w = || text.get(span.clone()).unwrap_or_default();
         let Interner {
             short,
             long,
             words,
-            compact,
             folds,
             ..
         } = self;
@@ -183,7 +195,7 @@ impl Interner {
             let next = u32::try_from(folds.len()).unwrap_or(u32::MAX);
             info.fold = *folds.entry(info.lower.clone()).or_insert(next);
             let global = u32::try_from(words.len()).unwrap_or(u32::MAX);
-            compact.push(Local {
+            let compact = Local {
                 global,
                 fold: info.fold,
                 known: info.known,
@@ -191,34 +203,33 @@ impl Interner {
                 confusables: info
                     .confusables
                     .is_some_and(|list| super::real_word::any_viable(dict, info.key(), list)),
-            });
+            };
             words.push(info);
             Slot {
-                global,
+                info: compact,
                 generation: 0,
                 local: 0,
             }
         };
-        match pack(text.as_bytes(), span.start, span.len()) {
-            Some(k) => Some(short.entry(k).or_insert_with(add)),
-            None => {
-                let w = w();
-                if !long.contains_key(w) {
-                    let slot = add();
-                    long.insert(w.into(), slot);
-                }
-                long.get_mut(w)
-            }
+        if key != 0 {
+            return short.get_or_insert_with(key, add);
         }
+        let w = w();
+        if !long.contains_key(w) {
+            let slot = add();
+            long.insert(w.into(), slot);
+        }
+        long.get_mut(w)
     }
 }
 
-/// Where a spelling is in the interner, and in the document that last
-/// numbered it (kept in the map's value: one probe finds both).
-#[derive(Debug, Clone, Copy)]
+/// Where a spelling is in the interner, with the fields a document copies
+/// into its own table, and where it is in the document that last numbered
+/// it (kept in the map's entry: one look-up finds them all).
+#[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    /// The global id (an index of `Interner::words`).
-    global: u32,
+    /// The global id (an index of `Interner::words`) and the fields.
+    info: Local,
     /// The document (`Interner::generation`) that last numbered it.
     generation: u32,
     /// Its local id in that document.
@@ -287,8 +298,26 @@ struct Local {
     confusables: bool,
 }
 
+impl Default for Local {
+    /// The fields of an empty table entry (see `table`), never read.
+    fn default() -> Self {
+        Local {
+            global: 0,
+            fold: 0,
+            known: Known::No,
+            case: Case::Lower,
+            confusables: false,
+        }
+    }
+}
+
 /// The id of a token that is not a word.
 const NOT_A_WORD: u32 = u32::MAX;
+
+/// How many words ahead [`WordTable::new`] prefetches a table entry:
+/// enough for a memory load to arrive while the words between are
+/// interned.
+const AHEAD: usize = 16;
 
 impl<'a> WordTable<'a> {
     /// Intern every word token, looking up spellings the interner has not
@@ -298,34 +327,43 @@ impl<'a> WordTable<'a> {
         let generation = interner.generation;
         let mut locals: Vec<Local> = Vec::with_capacity(text.len() / 32);
         let mut word_tokens = Vec::with_capacity(tokens.tokens.len() / 2);
-        let ids = tokens
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(index, t)| {
-                if t.kind != TokenKind::Word {
-                    return NOT_A_WORD;
-                }
-                let Some(slot) = interner.slot(text, t.span.clone(), dict) else {
-                    return NOT_A_WORD;
-                };
-                if slot.generation != generation {
-                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
-                    slot.generation = generation;
-                    slot.local = local;
-                    let global = slot.global;
-                    let Some(&info) = interner.compact.get(global as usize) else {
-                        return NOT_A_WORD;
-                    };
-                    locals.push(info);
-                    word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
-                    return local;
-                }
-                let local = slot.local;
-                word_tokens.push(u32::try_from(index).unwrap_or(NOT_A_WORD));
+        let mut ids = vec![NOT_A_WORD; tokens.tokens.len()];
+        // The packed spellings first, so that each look-up can prefetch
+        // the table entry of the word `AHEAD` words on (see `table`).
+        let mut pending = std::mem::take(&mut interner.pending);
+        pending.clear();
+        let bytes = text.as_bytes();
+        for (index, t) in tokens.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let key = pack(bytes, t.span.start, t.span.len()).unwrap_or(0);
+                pending.push((u32::try_from(index).unwrap_or(NOT_A_WORD), key));
+            }
+        }
+        for (n, &(index, key)) in pending.iter().enumerate() {
+            if let Some(&(_, ahead)) = pending.get(n + AHEAD) {
+                interner.short.prefetch(ahead);
+            }
+            let Some(t) = tokens.tokens.get(index as usize) else {
+                continue;
+            };
+            let Some(slot) = interner.slot(text, t.span.clone(), key, dict) else {
+                continue;
+            };
+            let local = if slot.generation != generation {
+                let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
+                slot.generation = generation;
+                slot.local = local;
+                locals.push(slot.info);
                 local
-            })
-            .collect();
+            } else {
+                slot.local
+            };
+            word_tokens.push(index);
+            if let Some(id) = ids.get_mut(index as usize) {
+                *id = local;
+            }
+        }
+        interner.pending = pending;
         WordTable {
             ids,
             locals,
