@@ -165,48 +165,53 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
 impl Rule for Spelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut unknown: Vec<Unknown<'_>> = Vec::new();
-        for range in &cx.tokens.blocks {
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+        let mut cursor = 0;
+        // The word tokens only, known words skipped before their block is
+        // looked up.
+        for &p in cx.words.word_tokens() {
+            let p = p as usize;
+            if cx.known_at(p) != Known::No {
+                continue;
+            }
+            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
                 continue;
             };
-            for (i, tok) in tokens.iter().enumerate() {
-                if tok.kind != TokenKind::Word {
-                    continue;
-                }
-                if cx.known_at(range.start + i) != Known::No {
-                    continue;
-                }
-                let word = tok.text(cx.text);
-                if word.chars().count() < 2 || word.len() > 64 {
-                    continue;
-                }
-                // A known hyphenated compound, or a word split into
-                // syllables (`pre-cious`, `bles-sed`).
-                if tok.is_hyphenated()
-                    && compound(cx.text, tokens, i).is_some_and(|c| {
-                        cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
-                    })
-                {
-                    continue;
-                }
-                if dropped_g(cx, tokens, i, word)
-                    || aphetic(cx.text, tokens, i, word)
-                    || closed_compound(cx, word, tok.is_sentence_start())
-                    || cut_off(cx, tok.span.clone(), word)
-                    || prefix_before_hyphen(cx.text, tok.span.end, word)
-                    || drawn_out(cx, tok.span.clone())
-                {
-                    continue;
-                }
-                unknown.push(Unknown {
-                    span: tok.span.clone(),
-                    word,
-                    case: case_of(word),
-                    sentence_start: tok.is_sentence_start(),
-                    left: context_word(cx.text, tokens, i, false),
-                    right: context_word(cx.text, tokens, i, true),
-                });
+            let (Some(tokens), Some(tok)) =
+                (cx.tokens.tokens.get(range.clone()), cx.tokens.tokens.get(p))
+            else {
+                continue;
+            };
+            let i = p - range.start;
+            let word = tok.text(cx.text);
+            if word.chars().count() < 2 || word.len() > 64 {
+                continue;
             }
+            // A known hyphenated compound, or a word split into
+            // syllables (`pre-cious`, `bles-sed`).
+            if tok.is_hyphenated()
+                && compound(cx.text, tokens, i).is_some_and(|c| {
+                    cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
+                })
+            {
+                continue;
+            }
+            if dropped_g(cx, tokens, i, word)
+                || aphetic(cx.text, tokens, i, word)
+                || closed_compound(cx, word, tok.is_sentence_start())
+                || cut_off(cx, tok.span.clone(), word)
+                || prefix_before_hyphen(cx.text, tok.span.end, word)
+                || drawn_out(cx, tok.span.clone())
+            {
+                continue;
+            }
+            unknown.push(Unknown {
+                span: tok.span.clone(),
+                word,
+                case: case_of(word),
+                sentence_start: tok.is_sentence_start(),
+                left: context_word(cx.text, tokens, i, false),
+                right: context_word(cx.text, tokens, i, true),
+            });
         }
         if unknown.is_empty() {
             return;
