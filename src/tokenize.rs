@@ -185,10 +185,42 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        let try_special = attempts < MAX_SPECIAL_ATTEMPTS && chunk_start;
+        // The commonest non-space token: a run of ASCII letters that
+        // `word_or_number` would end where the run ends (the next byte is
+        // ASCII and neither a letter, a digit nor an apostrophe; `.,:/-`
+        // join only numbers), and that no URL, path or address can start.
+        if b.is_ascii_alphabetic() {
+            let end = bytes
+                .get(i..)
+                .and_then(|r| r.iter().position(|b| !b.is_ascii_alphabetic()))
+                .map_or(bytes.len(), |n| i + n);
+            let is_word = match bytes.get(end) {
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => true,
+                Some(&n) if n >= 0x80 || n.is_ascii_alphanumeric() || n == b'\'' => false,
+                // As in the `ALNUM` arm below.
+                Some(_) => {
+                    let tail = s.get(end..).unwrap_or_default();
+                    !try_special || only_trailing_marks(tail) || !chunk_has_special_byte(tail)
+                }
+            };
+            if is_word {
+                if try_special {
+                    attempts += 1;
+                }
+                out.push(Token {
+                    kind: TokenKind::Word,
+                    span: base + i..base + end,
+                    flags: 0,
+                });
+                chunk_start = false;
+                i = end;
+                continue;
+            }
+        }
         let Some(rest) = s.get(i..) else {
             break;
         };
-        let try_special = attempts < MAX_SPECIAL_ATTEMPTS && chunk_start;
         let (kind, len) = if b < 0x80 {
             // ASCII: no char decoding.
             match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
