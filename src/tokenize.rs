@@ -170,11 +170,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     while let Some(&b) = bytes.get(i) {
         // The commonest token: one ASCII space before a character that is
         // not white space (a run of white space goes to `space_len`).
-        if b == b' '
-            && bytes
-                .get(i + 1)
-                .is_none_or(|&n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0b | 0x0c))
-        {
+        if b == b' ' && is_one_space_before(bytes.get(i + 1)) {
             out.push(Token {
                 kind: TokenKind::Space,
                 span: base + i..base + i + 1,
@@ -191,10 +187,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         // ASCII and neither a letter, a digit nor an apostrophe; `.,:/-`
         // join only numbers), and that no URL, path or address can start.
         if b.is_ascii_alphabetic() {
-            let end = bytes
-                .get(i..)
-                .and_then(|r| r.iter().position(|b| !b.is_ascii_alphabetic()))
-                .map_or(bytes.len(), |n| i + n);
+            let end = i + ascii_letters(bytes.get(i..).unwrap_or_default());
             let is_word = match bytes.get(end) {
                 None | Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => true,
                 Some(&n) if n >= 0x80 || n.is_ascii_alphanumeric() || n == b'\'' => false,
@@ -213,8 +206,20 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                     span: base + i..base + end,
                     flags: 0,
                 });
-                chunk_start = false;
-                i = end;
+                // The space after it, as at the top of the loop.
+                if bytes.get(end) == Some(&b' ') && is_one_space_before(bytes.get(end + 1)) {
+                    out.push(Token {
+                        kind: TokenKind::Space,
+                        span: base + end..base + end + 1,
+                        flags: 0,
+                    });
+                    attempts = 0;
+                    chunk_start = true;
+                    i = end + 1;
+                } else {
+                    chunk_start = false;
+                    i = end;
+                }
                 continue;
             }
         }
@@ -298,6 +303,42 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         };
         i += len;
     }
+}
+
+/// Whether an ASCII space followed by `next` is a token of its own: `next`
+/// is no white space (or there is none), and ASCII, so not the start of a
+/// run of Unicode white space either.
+#[inline]
+fn is_one_space_before(next: Option<&u8>) -> bool {
+    next.is_none_or(|&n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0b | 0x0c))
+}
+
+/// Length of the run of ASCII letters at the start of `bytes`.
+#[inline]
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    // Eight bytes at a time: a byte is a letter if it is ASCII and, made
+    // lowercase by setting bit 5, within `a..=z`. Every lane stays below
+    // 0x80 before the additions, so no carry crosses into the next lane.
+    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let folded = u64::from_le_bytes(*chunk) | (0x20 * LANES);
+        let low = folded & (0x7f * LANES);
+        let from_a = low + (0x80 - u64::from(b'a')) * LANES;
+        let past_z = low + (0x80 - u64::from(b'z') - 1) * LANES;
+        let letters = from_a & !past_z & !folded & (0x80 * LANES);
+        let others = !letters & (0x80 * LANES);
+        if others != 0 {
+            // Little-endian: the first byte is the lowest lane.
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(tail.len())
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or digit.
@@ -847,6 +888,22 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn ascii_letters_eight_at_a_time_agrees_with_byte_by_byte() {
+        for b in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = b"abcdefghijKLMNOPQRSTuvwxyz".to_vec();
+                bytes.truncate(at + 1 + at % 7);
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_letters(&bytes), expected, "{bytes:?}");
+            }
+        }
     }
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
