@@ -665,11 +665,25 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
     None
 }
 
-/// Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev",
-    "Hon", "Sen", "Rep", "Gov", "vs", "etc", "e", "i", "g", "No", "Fig", "Mt", "approx", "cf",
-];
+/// Whether `word` is an abbreviation after which a full stop does not end
+/// the sentence (`Mr`, `etc`, `e` of `e.g.`, …). Matched by length first:
+/// a word is compared only with the abbreviations of its length.
+fn is_abbreviation(word: &str) -> bool {
+    match word.len() {
+        1 => matches!(word, "e" | "i" | "g"),
+        2 => matches!(
+            word,
+            "Mr" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Lt" | "vs" | "No" | "Mt" | "cf"
+        ),
+        3 => matches!(
+            word,
+            "Mrs" | "Gen" | "Col" | "Sgt" | "Rev" | "Hon" | "Sen" | "Rep" | "Gov" | "etc" | "Fig"
+        ),
+        4 => matches!(word, "Prof" | "Capt"),
+        6 => word == "approx",
+        _ => false,
+    }
+}
 
 /// Set sentence-start and hyphenation flags within one block.
 fn mark_block(text: &str, tokens: &mut [Token]) {
@@ -677,13 +691,21 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
     let mut after_colon = false;
     let mut prev_word: Option<usize> = None;
     for i in 0..tokens.len() {
-        let Some(tok) = tokens.get(i) else {
+        let Some(tok) = tokens.get_mut(i) else {
             break;
         };
-        let (kind, span) = (tok.kind, tok.span.clone());
-        match kind {
-            TokenKind::Space | TokenKind::Newline => continue,
+        match tok.kind {
+            TokenKind::Space | TokenKind::Newline => {}
+            TokenKind::Word => {
+                if start {
+                    tok.flags |= Token::SENTENCE_START;
+                }
+                start = false;
+                after_colon = false;
+                prev_word = Some(i);
+            }
             TokenKind::Punct => {
+                let span = tok.span.clone();
                 // A punctuation token is one character: match on it, not on
                 // its text.
                 let c = match text.as_bytes().get(span.start) {
@@ -695,7 +717,7 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                         let abbreviation = c == '.'
                             && prev_word.is_some_and(|w| {
                                 let word = tokens.get(w).map_or("", |w| w.text(text));
-                                ABBREVIATIONS.contains(&word)
+                                is_abbreviation(word)
                                     || (word.chars().count() == 1
                                         && word.chars().all(char::is_uppercase))
                             });
@@ -733,14 +755,9 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                 }
             }
             _ => {
-                if kind == TokenKind::Word && start {
-                    if let Some(t) = tokens.get_mut(i) {
-                        t.flags |= Token::SENTENCE_START;
-                    }
-                }
                 start = false;
                 after_colon = false;
-                prev_word = (kind == TokenKind::Word).then_some(i);
+                prev_word = None;
             }
         }
     }
@@ -888,6 +905,29 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    /// The abbreviations `is_abbreviation` knows.
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt",
+        "Rev", "Hon", "Sen", "Rep", "Gov", "vs", "etc", "e", "i", "g", "No", "Fig", "Mt", "approx",
+        "cf",
+    ];
+
+    #[test]
+    fn abbreviations_by_length() {
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        let lengths: usize = (1..=6)
+            .map(|n| ABBREVIATIONS.iter().filter(|w| w.len() == n).count())
+            .sum();
+        assert_eq!(lengths, ABBREVIATIONS.len());
+        for word in [
+            "", "E", "mr", "MR", "Mrs.", "St.", "Profs", "approxi", "ok", "etcetera",
+        ] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
     }
 
     #[test]
