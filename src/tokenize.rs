@@ -579,8 +579,11 @@ fn chunk_has_special_byte(s: &str) -> bool {
 /// A token that must not be tokenized as words, starting at the beginning of a chunk.
 fn special(s: &str) -> Option<(TokenKind, usize)> {
     let first = s.chars().next()?;
-    // Most chunks are plain words: leave them to the word scanner quickly.
-    if first.is_alphanumeric() && !chunk_has_special_byte(s) {
+    // Every special token but a `#tag` has one of `.@/\:` before its first
+    // white space (a URL prefix, `@`, a path's `/` or `\`, a file name's or
+    // domain's `.`): most chunks (plain words, `“Quoted`, `(aside`) are left
+    // to the word scanner quickly.
+    if first != '#' && !chunk_has_special_byte(s) {
         return None;
     }
     let starts_with_ci = |p: &str| {
