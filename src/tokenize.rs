@@ -170,11 +170,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     while let Some(&b) = bytes.get(i) {
         // The commonest token: one ASCII space before a character that is
         // not white space (a run of white space goes to `space_len`).
-        if b == b' '
-            && bytes
-                .get(i + 1)
-                .is_none_or(|&n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0b | 0x0c))
-        {
+        if b == b' ' && is_one_space_before(bytes.get(i + 1)) {
             out.push(Token {
                 kind: TokenKind::Space,
                 span: base + i..base + i + 1,
@@ -185,10 +181,51 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        let try_special = attempts < MAX_SPECIAL_ATTEMPTS && chunk_start;
+        // The commonest non-space token: a run of ASCII letters that
+        // `word_or_number` would end where the run ends (the next byte is
+        // ASCII and neither a letter, a digit nor an apostrophe; `.,:/-`
+        // join only numbers), and that no URL, path or address can start.
+        if b.is_ascii_alphabetic() {
+            let end = i + ascii_letters(bytes.get(i..).unwrap_or_default());
+            let is_word = match bytes.get(end) {
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => true,
+                Some(&n) if n >= 0x80 || n.is_ascii_alphanumeric() || n == b'\'' => false,
+                // As in the `ALNUM` arm below.
+                Some(_) => {
+                    let tail = s.get(end..).unwrap_or_default();
+                    !try_special || only_trailing_marks(tail) || !chunk_has_special_byte(tail)
+                }
+            };
+            if is_word {
+                if try_special {
+                    attempts += 1;
+                }
+                out.push(Token {
+                    kind: TokenKind::Word,
+                    span: base + i..base + end,
+                    flags: 0,
+                });
+                // The space after it, as at the top of the loop.
+                if bytes.get(end) == Some(&b' ') && is_one_space_before(bytes.get(end + 1)) {
+                    out.push(Token {
+                        kind: TokenKind::Space,
+                        span: base + end..base + end + 1,
+                        flags: 0,
+                    });
+                    attempts = 0;
+                    chunk_start = true;
+                    i = end + 1;
+                } else {
+                    chunk_start = false;
+                    i = end;
+                }
+                continue;
+            }
+        }
         let Some(rest) = s.get(i..) else {
             break;
         };
-        let try_special = attempts < MAX_SPECIAL_ATTEMPTS && chunk_start;
         let (kind, len) = if b < 0x80 {
             // ASCII: no char decoding.
             match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
@@ -266,6 +303,42 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         };
         i += len;
     }
+}
+
+/// Whether an ASCII space followed by `next` is a token of its own: `next`
+/// is no white space (or there is none), and ASCII, so not the start of a
+/// run of Unicode white space either.
+#[inline]
+fn is_one_space_before(next: Option<&u8>) -> bool {
+    next.is_none_or(|&n| n < 0x80 && !matches!(n, b' ' | b'\t' | 0x0b | 0x0c))
+}
+
+/// Length of the run of ASCII letters at the start of `bytes`.
+#[inline]
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    // Eight bytes at a time: a byte is a letter if it is ASCII and, made
+    // lowercase by setting bit 5, within `a..=z`. Every lane stays below
+    // 0x80 before the additions, so no carry crosses into the next lane.
+    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let folded = u64::from_le_bytes(*chunk) | (0x20 * LANES);
+        let low = folded & (0x7f * LANES);
+        let from_a = low + (0x80 - u64::from(b'a')) * LANES;
+        let past_z = low + (0x80 - u64::from(b'z') - 1) * LANES;
+        let letters = from_a & !past_z & !folded & (0x80 * LANES);
+        let others = !letters & (0x80 * LANES);
+        if others != 0 {
+            // Little-endian: the first byte is the lowest lane.
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(tail.len())
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or digit.
@@ -506,8 +579,11 @@ fn chunk_has_special_byte(s: &str) -> bool {
 /// A token that must not be tokenized as words, starting at the beginning of a chunk.
 fn special(s: &str) -> Option<(TokenKind, usize)> {
     let first = s.chars().next()?;
-    // Most chunks are plain words: leave them to the word scanner quickly.
-    if first.is_alphanumeric() && !chunk_has_special_byte(s) {
+    // Every special token but a `#tag` has one of `.@/\:` before its first
+    // white space (a URL prefix, `@`, a path's `/` or `\`, a file name's or
+    // domain's `.`): most chunks (plain words, `“Quoted`, `(aside`) are left
+    // to the word scanner quickly.
+    if first != '#' && !chunk_has_special_byte(s) {
         return None;
     }
     let starts_with_ci = |p: &str| {
@@ -592,11 +668,25 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
     None
 }
 
-/// Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev",
-    "Hon", "Sen", "Rep", "Gov", "vs", "etc", "e", "i", "g", "No", "Fig", "Mt", "approx", "cf",
-];
+/// Whether `word` is an abbreviation after which a full stop does not end
+/// the sentence (`Mr`, `etc`, `e` of `e.g.`, …). Matched by length first:
+/// a word is compared only with the abbreviations of its length.
+fn is_abbreviation(word: &str) -> bool {
+    match word.len() {
+        1 => matches!(word, "e" | "i" | "g"),
+        2 => matches!(
+            word,
+            "Mr" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Lt" | "vs" | "No" | "Mt" | "cf"
+        ),
+        3 => matches!(
+            word,
+            "Mrs" | "Gen" | "Col" | "Sgt" | "Rev" | "Hon" | "Sen" | "Rep" | "Gov" | "etc" | "Fig"
+        ),
+        4 => matches!(word, "Prof" | "Capt"),
+        6 => word == "approx",
+        _ => false,
+    }
+}
 
 /// Set sentence-start and hyphenation flags within one block.
 fn mark_block(text: &str, tokens: &mut [Token]) {
@@ -604,13 +694,21 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
     let mut after_colon = false;
     let mut prev_word: Option<usize> = None;
     for i in 0..tokens.len() {
-        let Some(tok) = tokens.get(i) else {
+        let Some(tok) = tokens.get_mut(i) else {
             break;
         };
-        let (kind, span) = (tok.kind, tok.span.clone());
-        match kind {
-            TokenKind::Space | TokenKind::Newline => continue,
+        match tok.kind {
+            TokenKind::Space | TokenKind::Newline => {}
+            TokenKind::Word => {
+                if start {
+                    tok.flags |= Token::SENTENCE_START;
+                }
+                start = false;
+                after_colon = false;
+                prev_word = Some(i);
+            }
             TokenKind::Punct => {
+                let span = tok.span.clone();
                 // A punctuation token is one character: match on it, not on
                 // its text.
                 let c = match text.as_bytes().get(span.start) {
@@ -622,7 +720,7 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                         let abbreviation = c == '.'
                             && prev_word.is_some_and(|w| {
                                 let word = tokens.get(w).map_or("", |w| w.text(text));
-                                ABBREVIATIONS.contains(&word)
+                                is_abbreviation(word)
                                     || (word.chars().count() == 1
                                         && word.chars().all(char::is_uppercase))
                             });
@@ -660,14 +758,9 @@ fn mark_block(text: &str, tokens: &mut [Token]) {
                 }
             }
             _ => {
-                if kind == TokenKind::Word && start {
-                    if let Some(t) = tokens.get_mut(i) {
-                        t.flags |= Token::SENTENCE_START;
-                    }
-                }
                 start = false;
                 after_colon = false;
-                prev_word = (kind == TokenKind::Word).then_some(i);
+                prev_word = None;
             }
         }
     }
@@ -815,6 +908,45 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    /// The abbreviations `is_abbreviation` knows.
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt",
+        "Rev", "Hon", "Sen", "Rep", "Gov", "vs", "etc", "e", "i", "g", "No", "Fig", "Mt", "approx",
+        "cf",
+    ];
+
+    #[test]
+    fn abbreviations_by_length() {
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        let lengths: usize = (1..=6)
+            .map(|n| ABBREVIATIONS.iter().filter(|w| w.len() == n).count())
+            .sum();
+        assert_eq!(lengths, ABBREVIATIONS.len());
+        for word in [
+            "", "E", "mr", "MR", "Mrs.", "St.", "Profs", "approxi", "ok", "etcetera",
+        ] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_eight_at_a_time_agrees_with_byte_by_byte() {
+        for b in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = b"abcdefghijKLMNOPQRSTuvwxyz".to_vec();
+                bytes.truncate(at + 1 + at % 7);
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_letters(&bytes), expected, "{bytes:?}");
+            }
+        }
     }
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
