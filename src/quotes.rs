@@ -1,6 +1,9 @@
 //! Direct quotations: text between “ ” or " ", and Markdown blockquotes.
 //!
 //! Quoted text is someone else's words, so no fix inside it is ever Safe.
+//!
+//! The quote marks of each block are found with `memchr` in its text and
+//! looked up among its tokens (a binary search), not by walking every token.
 
 // This module handles raw input: no unchecked indexing or string slicing
 // (see docs/robustness.md).
@@ -21,6 +24,8 @@ impl Quotations {
     /// Find the quotations of a tokenized document.
     pub fn find(doc: &Document<'_>, tokens: &Tokens) -> Self {
         let mut ranges = Vec::new();
+        let bytes = doc.text.as_bytes();
+        let mut marks = Vec::new();
         for (block, token_range) in doc.blocks.iter().zip(&tokens.blocks) {
             let span = block.span();
             if block.quoted {
@@ -31,10 +36,27 @@ impl Quotations {
                 continue;
             };
             let mut open: Option<usize> = None;
-            for (i, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Punct {
+            // The double quote tokens, found with `memchr` (`“` and `”` by
+            // their last byte): no other token matters.
+            crate::rules::find_bytes(
+                doc.text,
+                crate::rules::extent(toks),
+                b"\"\x9C\x9D",
+                |p| match bytes.get(p) {
+                    Some(0x9C | 0x9D) => p
+                        .checked_sub(2)
+                        .filter(|&s| bytes.get(s..p) == Some(&[0xE2, 0x80][..])),
+                    _ => Some(p),
+                },
+                &mut marks,
+            );
+            for &p in &marks {
+                let Some(i) = crate::rules::token_at(toks, p) else {
                     continue;
-                }
+                };
+                let Some(t) = toks.get(i).filter(|t| t.kind == TokenKind::Punct) else {
+                    continue;
+                };
                 match t.text(doc.text) {
                     "“" if open.is_none() => open = Some(t.span.start),
                     "”" => {

@@ -206,6 +206,24 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     if tok.is_hyphenated() {
         return None;
     }
+    // The commonest case, decided from the word table: `a` before a
+    // lowercase word starting with a consonant letter other than `h` and
+    // `n` (whose sound is always a consonant, or unsure: never flagged).
+    if !an {
+        let next = next_after_space(tokens, i).map(|j| (j, tokens.get(j)));
+        if let Some((j, Some(next))) = next {
+            let consonant = matches!(
+                cx.text.as_bytes().get(next.span.start),
+                Some(b'b'..=b'd' | b'f' | b'g' | b'j'..=b'm' | b'p'..=b't' | b'v'..=b'z')
+            );
+            if consonant
+                && next.kind == TokenKind::Word
+                && cx.words.case(base + j) == Some(Case::Lower)
+            {
+                return None;
+            }
+        }
+    }
     let prev = i.checked_sub(1).and_then(|k| tokens.get(k));
     let touching_prev = prev.filter(|p| !p.is_space() && p.span.end == tok.span.start);
     if let Some(p) = touching_prev {
@@ -216,7 +234,10 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
         }
     }
     // A capital mid-sentence is a letter, a grade or a name (`Plan A`).
-    if article != article.to_lowercase() && !tok.is_sentence_start() && touching_prev.is_none() {
+    if article.bytes().any(|b| b.is_ascii_uppercase())
+        && !tok.is_sentence_start()
+        && touching_prev.is_none()
+    {
         return None;
     }
     let j = next_after_space(tokens, i)?;
@@ -224,9 +245,12 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     let word = next.text(cx.text);
     match next.kind {
         TokenKind::Word => {
+            let lower = |w: &str| match cx.word_at(base + j) {
+                Some(info) => std::borrow::Cow::Borrowed(&*info.lower),
+                None => w.to_lowercase().into(),
+            };
             if word.chars().count() < 2
-                || (!is_upper_word(word)
-                    && NOT_AFTER_ARTICLE.contains(&word.to_lowercase().as_str()))
+                || (!is_upper_word(word) && NOT_AFTER_ARTICLE.contains(&&*lower(word)))
             {
                 return None;
             }

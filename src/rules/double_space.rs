@@ -1,4 +1,8 @@
 //! `double-space`: two or more spaces between words within a line.
+//!
+//! Runs of two spaces are found with `memchr::memmem` in each block's text
+//! and looked up among the tokens (a binary search), so the rule does not
+//! walk every token.
 
 use std::ops::Range;
 
@@ -60,7 +64,20 @@ impl Rule for DoubleSpace {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for (i, tok) in toks.iter().enumerate() {
+            let ext = super::extent(toks);
+            let hay = cx.text.as_bytes().get(ext.clone()).unwrap_or_default();
+            // Only the tokens holding two spaces in a row are examined.
+            let mut last = None;
+            for hit in memchr::memmem::find_iter(hay, b"  ") {
+                let pos = ext.start + hit;
+                let i = toks.partition_point(|t| t.span.end <= pos);
+                if last == Some(i) {
+                    continue;
+                }
+                last = Some(i);
+                let Some(tok) = toks.get(i).filter(|t| t.span.start <= pos) else {
+                    continue;
+                };
                 if tok.kind != TokenKind::Space {
                     continue;
                 }

@@ -1,5 +1,9 @@
 //! `fragment`: stray fragments (`should ld have`), words split in two
 //! (`recom mend`) and words run together (`alot`).
+//!
+//! Every case involves a word the dictionary does not know: the rule finds
+//! those from the word table alone and examines each with the word before
+//! it, rather than every word.
 
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -74,160 +78,172 @@ fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
 
 impl Rule for Fragment {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Only word tokens matter: walk the word table's list of them
-        // alongside the blocks.
-        let mut words = cx.words.word_tokens().iter().peekable();
-        for range in &cx.tokens.blocks {
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+        // Only a word that is not known, or a known word whose next word
+        // (after one space) is not, can be reported: find the unknown words
+        // from the word table alone and visit each with the word before it.
+        let words = cx.words.word_tokens();
+        let mut cursor = 0;
+        // Token indices below this are visited already, or are the second
+        // half of a split word.
+        let mut next_free = 0;
+        for (k, &u) in words.iter().enumerate() {
+            let u = u as usize;
+            if cx.known_at(u) == Known::Yes {
                 continue;
-            };
-            let mut skip_until = 0;
-            while let Some(&&w) = words.peek() {
-                let w = w as usize;
-                if w >= range.end {
-                    break;
+            }
+            let before = k
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .map(|&w| w as usize)
+                .filter(|&w| w + 2 == u);
+            for w in before.into_iter().chain([u]) {
+                if w < next_free {
+                    continue;
                 }
-                words.next();
-                let Some(i) = w.checked_sub(range.start) else {
+                next_free = w + 1;
+                let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, w) else {
                     continue;
                 };
-                let Some(tok) = tokens.get(i) else {
+                let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                     continue;
                 };
-                if i < skip_until || tok.kind != TokenKind::Word || tok.is_hyphenated() {
-                    continue;
-                }
-                // The common case first, from the word table alone: a known
-                // word not followed (after one space) by an unknown one.
-                let known = cx.known_at(range.start + i) == Known::Yes;
-                if known {
-                    let next_unknown = words.peek().is_some_and(|&&n| {
-                        n as usize == range.start + i + 2 && cx.known_at(n as usize) != Known::Yes
-                    });
-                    if !next_unknown {
-                        continue;
-                    }
-                }
-                let word = tok.text(cx.text);
-                let case = cx
-                    .words
-                    .case(range.start + i)
-                    .unwrap_or_else(|| case_of(word));
-                if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
-                    continue;
-                }
-                let next = next_word_after_space(tokens, cx.text, i);
-                let next_known = next.is_none_or(|j| cx.known_at(range.start + j) == Known::Yes);
-                // Two known words in a row (nearly every pair): nothing to do.
-                if known && next_known {
-                    continue;
-                }
-                let lower = word.to_lowercase();
-
-                // A word split in two: `recom mend`.
-                if let Some((j, next_tok)) = next.and_then(|j| tokens.get(j).map(|t| (j, t))) {
-                    let next = next_tok.text(cx.text);
-                    let joined = format!("{lower}{next}");
-                    if case_of(next) == Case::Lower
-                        && !next_tok.is_hyphenated()
-                        && is_known(cx, &joined)
-                        && cx.dict.count(&joined) > 0
-                    {
-                        let span = tok.span.start..next_tok.span.end;
-                        let replacement = match_case(&joined, case);
-                        out.push(
-                            Diagnostic::new(
-                                CODE,
-                                Severity::Error,
-                                span.clone(),
-                                format!("split word `{word} {next}`"),
-                            )
-                            .with_fix(Fix::new(
-                                format!("join as `{replacement}`"),
-                                Edit::replace(span, replacement),
-                                Applicability::Unsafe,
-                            )),
-                        );
-                        skip_until = j + 1;
-                        continue;
-                    }
-                }
-                if known {
-                    continue;
-                }
-
-                // A stray fragment: `should ld have`.
-                let chars = lower.chars().count();
-                if (1..=3).contains(&chars) && case == Case::Lower {
-                    let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
-                    let prev = prev_word(tokens, i).and_then(lower_at);
-                    let next = next_word(tokens, i).and_then(lower_at);
-                    let echoes_prev = prev
-                        .as_deref()
-                        .is_some_and(|p| p.len() > lower.len() && p.ends_with(&lower));
-                    let echoes_next = next
-                        .as_deref()
-                        .is_some_and(|n| n.len() > lower.len() && n.starts_with(&lower));
-                    if echoes_prev || echoes_next {
-                        out.push(
-                            Diagnostic::new(
-                                CODE,
-                                Severity::Error,
-                                tok.span.clone(),
-                                format!("stray fragment `{word}`"),
-                            )
-                            .with_fix(Fix::new(
-                                format!("delete `{word}`"),
-                                Edit::delete(deletion_span(tokens, cx.text, i, tok)),
-                                Applicability::Safe,
-                            )),
-                        );
-                        continue;
-                    }
-                }
-
-                // Words run together: `alot` (but not `goin’`).
-                if chars >= 4 && !super::spelling::dropped_g(cx, tokens, i, &lower) {
-                    if let Some((left, right)) = best_split(cx, &lower) {
-                        let split = format!("{left} {right}");
-                        let replacement = match_case(&split, case);
-                        let listed = cx.dict.known_misspelling(&lower);
-                        let safe = listed.len() == 1 && listed.first() == Some(&split.as_str());
-                        // Two content words written solid are a closed
-                        // compound in some style books (`decisionmaking`,
-                        // `alltime`): a note, not an error. With a function
-                        // word it is a slip (`alot`, `infront`).
-                        let solid = listed.is_empty()
-                            && left.len() >= 3
-                            && right.len() >= 3
-                            && !super::spelling::is_function_word(&left)
-                            && !super::spelling::is_function_word(&right);
-                        let (severity, message) = if solid {
-                            (
-                                Severity::Info,
-                                format!("`{word}` is usually written as two words"),
-                            )
-                        } else {
-                            (Severity::Error, format!("missing space in `{word}`"))
-                        };
-                        out.push(
-                            Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(
-                                Fix::new(
-                                    format!("split as `{replacement}`"),
-                                    Edit::replace(tok.span.clone(), replacement),
-                                    if safe {
-                                        Applicability::Safe
-                                    } else {
-                                        Applicability::Unsafe
-                                    },
-                                ),
-                            ),
-                        );
-                    }
+                let i = w - range.start;
+                if let Some(skip) = check_word(cx, tokens, range.start, i, out) {
+                    next_free = range.start + skip;
                 }
             }
         }
     }
+}
+
+/// The rule at word token `i` of a block whose first token is token `base`
+/// of the text: a word that is not known, or is followed by one that is
+/// not. Returns the index (in the block) up to which the next words are
+/// skipped when it joins a split word.
+fn check_word(
+    cx: &Context<'_>,
+    tokens: &[Token],
+    base: usize,
+    i: usize,
+    out: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let tok = tokens.get(i)?;
+    if tok.kind != TokenKind::Word || tok.is_hyphenated() {
+        return None;
+    }
+    let known = cx.known_at(base + i) == Known::Yes;
+    let word = tok.text(cx.text);
+    let case = cx.words.case(base + i).unwrap_or_else(|| case_of(word));
+    if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
+        return None;
+    }
+    let next = next_word_after_space(tokens, cx.text, i);
+    let next_known = next.is_none_or(|j| cx.known_at(base + j) == Known::Yes);
+    // Two known words in a row (nearly every pair): nothing to do.
+    if known && next_known {
+        return None;
+    }
+    let lower = word.to_lowercase();
+
+    // A word split in two: `recom mend`.
+    if let Some((j, next_tok)) = next.and_then(|j| tokens.get(j).map(|t| (j, t))) {
+        let next = next_tok.text(cx.text);
+        let joined = format!("{lower}{next}");
+        if case_of(next) == Case::Lower
+            && !next_tok.is_hyphenated()
+            && is_known(cx, &joined)
+            && cx.dict.count(&joined) > 0
+        {
+            let span = tok.span.start..next_tok.span.end;
+            let replacement = match_case(&joined, case);
+            out.push(
+                Diagnostic::new(
+                    CODE,
+                    Severity::Error,
+                    span.clone(),
+                    format!("split word `{word} {next}`"),
+                )
+                .with_fix(Fix::new(
+                    format!("join as `{replacement}`"),
+                    Edit::replace(span, replacement),
+                    Applicability::Unsafe,
+                )),
+            );
+            return Some(j + 1);
+        }
+    }
+    if known {
+        return None;
+    }
+
+    // A stray fragment: `should ld have`.
+    let chars = lower.chars().count();
+    if (1..=3).contains(&chars) && case == Case::Lower {
+        let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
+        let prev = prev_word(tokens, i).and_then(lower_at);
+        let next = next_word(tokens, i).and_then(lower_at);
+        let echoes_prev = prev
+            .as_deref()
+            .is_some_and(|p| p.len() > lower.len() && p.ends_with(&lower));
+        let echoes_next = next
+            .as_deref()
+            .is_some_and(|n| n.len() > lower.len() && n.starts_with(&lower));
+        if echoes_prev || echoes_next {
+            out.push(
+                Diagnostic::new(
+                    CODE,
+                    Severity::Error,
+                    tok.span.clone(),
+                    format!("stray fragment `{word}`"),
+                )
+                .with_fix(Fix::new(
+                    format!("delete `{word}`"),
+                    Edit::delete(deletion_span(tokens, cx.text, i, tok)),
+                    Applicability::Safe,
+                )),
+            );
+            return None;
+        }
+    }
+
+    // Words run together: `alot` (but not `goin’`).
+    if chars >= 4 && !super::spelling::dropped_g(cx, tokens, i, &lower) {
+        if let Some((left, right)) = best_split(cx, &lower) {
+            let split = format!("{left} {right}");
+            let replacement = match_case(&split, case);
+            let listed = cx.dict.known_misspelling(&lower);
+            let safe = listed.len() == 1 && listed.first() == Some(&split.as_str());
+            // Two content words written solid are a closed
+            // compound in some style books (`decisionmaking`,
+            // `alltime`): a note, not an error. With a function
+            // word it is a slip (`alot`, `infront`).
+            let solid = listed.is_empty()
+                && left.len() >= 3
+                && right.len() >= 3
+                && !super::spelling::is_function_word(&left)
+                && !super::spelling::is_function_word(&right);
+            let (severity, message) = if solid {
+                (
+                    Severity::Info,
+                    format!("`{word}` is usually written as two words"),
+                )
+            } else {
+                (Severity::Error, format!("missing space in `{word}`"))
+            };
+            out.push(
+                Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
+                    format!("split as `{replacement}`"),
+                    Edit::replace(tok.span.clone(), replacement),
+                    if safe {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    },
+                )),
+            );
+        }
+    }
+    None
 }
 
 /// The fragment plus one adjoining plain space (the one before it when it

@@ -10,7 +10,7 @@ use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
 use crate::linter::Config;
 use crate::quotes::Quotations;
-use crate::tokenize::Tokens;
+use crate::tokenize::{Token, Tokens};
 
 mod a_an;
 mod double_space;
@@ -115,6 +115,57 @@ pub(crate) fn block_of(
         *cursor += 1;
     }
     blocks.get(*cursor).filter(|r| r.start <= p).cloned()
+}
+
+/// The bytes a block's tokens cover, from the first token's start to the
+/// last one's end (`0..0` for a block without tokens).
+pub(crate) fn extent(toks: &[Token]) -> std::ops::Range<usize> {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => a.span.start..b.span.end,
+        _ => 0..0,
+    }
+}
+
+/// The index in `toks` (one block's tokens, in text order) of the token
+/// that starts at byte `pos`.
+pub(crate) fn token_at(toks: &[Token], pos: usize) -> Option<usize> {
+    let i = toks.partition_point(|t| t.span.start < pos);
+    toks.get(i).filter(|t| t.span.start == pos).map(|_| i)
+}
+
+/// For rules that look for rare characters: every byte of `text` in
+/// `range` equal to one of `needles` (found with `memchr`, three needles a
+/// pass), mapped by `keep` from its position to the position to record, or
+/// dropped. `out` is cleared, then holds the recorded positions in
+/// increasing order, without repeats.
+pub(crate) fn find_bytes(
+    text: &str,
+    range: std::ops::Range<usize>,
+    needles: &[u8],
+    mut keep: impl FnMut(usize) -> Option<usize>,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    let Some(hay) = text.as_bytes().get(range.clone()) else {
+        return;
+    };
+    let mut record = |i: usize| {
+        if let Some(p) = keep(range.start + i) {
+            out.push(p);
+        }
+    };
+    for set in needles.chunks(3) {
+        match *set {
+            [a] => memchr::memchr_iter(a, hay).for_each(&mut record),
+            [a, b] => memchr::memchr2_iter(a, b, hay).for_each(&mut record),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, hay).for_each(&mut record),
+            _ => {}
+        }
+    }
+    if needles.len() > 3 {
+        out.sort_unstable();
+        out.dedup();
+    }
 }
 
 /// A check over a document.

@@ -260,13 +260,14 @@ impl Rule for RealWord {
             };
             let (l, r) = (Some(l), Some(r));
             let (lid, wid, rid) = (ScoreKey::Word(lid), ScoreKey::Word(id), ScoreKey::Word(rid));
-            // How well `x` (its memo key `xid`) fits between the neighbours.
-            let fit = |x: &str, xid: ScoreKey| {
+            // How well `x` (its memo key `xid`, its count `count_x`) fits
+            // between the neighbours.
+            let fit = |x: &str, xid: ScoreKey, count_x: f64| {
                 scorer.fit_by(
                     l,
                     x,
                     r,
-                    || count(xid, x),
+                    || count_x,
                     |left, a, b| {
                         if left {
                             pair(lid, xid, a, b)
@@ -276,7 +277,9 @@ impl Rule for RealWord {
                     },
                 )
             };
-            let (fit_w, _, both_seen) = fit(w, wid);
+            // Each count is looked up once (the memo is a hash probe).
+            let count_w = count(wid, w);
+            let (fit_w, _, both_seen) = fit(w, wid, count_w);
             // Both of the word's own pairs are attested: it fits.
             if both_seen {
                 continue;
@@ -295,13 +298,14 @@ impl Rule for RealWord {
                         return None;
                     }
                     let cid = ScoreKey::Static(c);
-                    if !curated && count(cid, c) < MIN_PRIOR_RATIO * count(wid, w) {
+                    let count_c = count(cid, c);
+                    if !curated && count_c < MIN_PRIOR_RATIO * count_w {
                         return None;
                     }
                     // One attested pair of the confusable is enough
                     // (the other may just be rarer than the list's
                     // cut-off): the ratio still has to clear the bar.
-                    let (fit_c, attested, _) = fit(c, cid);
+                    let (fit_c, attested, _) = fit(c, cid, count_c);
                     if !attested {
                         return None;
                     }

@@ -1,4 +1,8 @@
 //! `repeated-punctuation`: `,,`, `;;`, `::`, `..`, `!!`, `??`, `.,`, `,.`.
+//!
+//! Two mark bytes in a row are found with `memchr` in each block's text;
+//! only the tokens of such runs are examined, so the rule does not walk
+//! every token.
 
 use std::ops::Range;
 
@@ -60,34 +64,53 @@ impl Rule for RepeatedPunctuation {
                     Some(b',' | b'.' | b';' | b':' | b'!' | b'?')
                 )
         };
+        let bytes = text.as_bytes();
+        let mark_byte = |b: Option<&u8>| matches!(b, Some(b',' | b'.' | b';' | b':' | b'!' | b'?'));
+        let mut pairs = Vec::new();
         for range in &cx.tokens.blocks {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            let mut i = 0;
-            while let Some(tok) = toks.get(i) {
-                if !is_mark(tok) {
-                    i += 1;
+            // Candidates: a mark byte followed by another. A cluster of mark
+            // tokens lies inside a run of such bytes: walk the tokens of
+            // each run only.
+            let pair = |p: usize| mark_byte(bytes.get(p + 1)).then_some(p);
+            super::find_bytes(text, super::extent(toks), b",.;:!?", pair, &mut pairs);
+            let mut done = 0;
+            for &p in &pairs {
+                if p < done {
                     continue;
                 }
-                // A cluster of adjacent marks: toks[i..j].
-                let mut j = i + 1;
-                while let (Some(a), Some(b)) = (toks.get(j - 1), toks.get(j)) {
-                    if !(is_mark(b) && adjacent(a, b)) {
-                        break;
+                let mut end = p + 2;
+                while mark_byte(bytes.get(end)) {
+                    end += 1;
+                }
+                done = end;
+                let mut i = toks.partition_point(|t| t.span.end <= p);
+                while let Some(tok) = toks.get(i).filter(|t| t.span.start < end) {
+                    if !is_mark(tok) {
+                        i += 1;
+                        continue;
                     }
-                    j += 1;
-                }
-                // A lone mark is nothing to report.
-                if j == i + 1 {
+                    // A cluster of adjacent marks: toks[i..j].
+                    let mut j = i + 1;
+                    while let (Some(a), Some(b)) = (toks.get(j - 1), toks.get(j)) {
+                        if !(is_mark(b) && adjacent(a, b)) {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    // A lone mark is nothing to report.
+                    if j == i + 1 {
+                        i = j;
+                        continue;
+                    }
+                    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+                    let next = toks.get(j);
+                    let cluster = toks.get(i..j).unwrap_or_default();
+                    check_cluster(cx, cluster, prev, next, out);
                     i = j;
-                    continue;
                 }
-                let prev = i.checked_sub(1).and_then(|k| toks.get(k));
-                let next = toks.get(j);
-                let cluster = toks.get(i..j).unwrap_or_default();
-                check_cluster(cx, cluster, prev, next, out);
-                i = j;
             }
         }
     }

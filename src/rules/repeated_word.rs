@@ -87,12 +87,16 @@ impl Rule for RepeatedWord {
         // full test runs on those few.
         let words = cx.words.word_tokens();
         let blocks = &cx.tokens.blocks;
-        for pair in words.windows(2) {
-            let &[p, q] = pair else {
+        // Each word's fold is read once, and kept for the next pair.
+        let mut folds = words.iter().map(|&p| cx.words.fold(p as usize));
+        let mut b = folds.next().flatten();
+        for (pair, fold) in words.windows(2).zip(folds) {
+            let a = std::mem::replace(&mut b, fold);
+            let &[p, _] = pair else {
                 continue;
             };
-            let (p, q) = (p as usize, q as usize);
-            if let (Some(a), Some(b)) = (cx.words.fold(p), cx.words.fold(q)) {
+            let p = p as usize;
+            if let (Some(a), Some(b)) = (a, b) {
                 if a != b {
                     continue;
                 }

@@ -1,4 +1,8 @@
 //! `space-before-punctuation`: a space between a word and `, . ; : ! ?`.
+//!
+//! The marks are found with `memchr` in each block's text; only those right
+//! after white space are looked up among the tokens (a binary search), so
+//! the rule does not walk every token.
 
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -53,13 +57,40 @@ fn emoticon(rest: &str) -> bool {
 
 impl Rule for SpaceBeforePunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let bytes = cx.text.as_bytes();
+        let mut marks = Vec::new();
         for range in &cx.tokens.blocks {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            for (i, w) in toks.windows(3).enumerate() {
-                let i = i + 1;
-                let [prev, space, mark] = w else { continue };
+            // Candidates: a mark right after a byte that can end white
+            // space (ASCII white space, or the last byte of a multi-byte
+            // character such as U+00A0).
+            let after_space = |p: usize| {
+                p.checked_sub(1)
+                    .and_then(|b| bytes.get(b))
+                    .is_some_and(|&b| b <= b' ' || b >= 0x80)
+                    .then_some(p)
+            };
+            super::find_bytes(
+                cx.text,
+                super::extent(toks),
+                b",.;:!?",
+                after_space,
+                &mut marks,
+            );
+            for &p in &marks {
+                // The mark, the space before it and the token before that.
+                let Some(i) = super::token_at(toks, p).and_then(|k| k.checked_sub(1)) else {
+                    continue;
+                };
+                let (Some(prev), Some(space), Some(mark)) = (
+                    i.checked_sub(1).and_then(|j| toks.get(j)),
+                    toks.get(i),
+                    toks.get(i + 1),
+                ) else {
+                    continue;
+                };
                 if space.kind != TokenKind::Space
                     || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
                     || mark.kind != TokenKind::Punct

@@ -1,4 +1,6 @@
 //! `trailing-whitespace`: spaces and tabs at the end of a line (plain text).
+//!
+//! Line breaks are found with `memchr`.
 
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -30,19 +32,27 @@ impl Rule for TrailingWhitespace {
         if cx.doc.format != Format::Plain {
             return;
         }
-        let mut pos = 0;
-        for line in cx.text.split_inclusive('\n') {
-            let start = pos;
-            pos += line.len();
-            let body = line
-                .strip_suffix('\n')
-                .map(|l| l.strip_suffix('\r').unwrap_or(l))
-                .unwrap_or(line);
-            let kept = body.trim_end_matches([' ', '\t']);
-            if kept.len() == body.len() {
+        let bytes = cx.text.as_bytes();
+        // Each line's end (the byte after its body) and where the next
+        // starts, found with `memchr`; the last line may have no break.
+        let breaks = memchr::memchr_iter(b'\n', bytes).map(|n| {
+            let end = if n > 0 && bytes.get(n - 1) == Some(&b'\r') {
+                n - 1
+            } else {
+                n
+            };
+            (end, n + 1)
+        });
+        let mut start = 0;
+        for (end, next) in breaks.chain(std::iter::once((bytes.len(), bytes.len()))) {
+            let line = start..end.max(start);
+            start = next;
+            let blank = |&i: &usize| !matches!(bytes.get(i), Some(b' ' | b'\t'));
+            let kept = line.clone().rev().find(blank).map_or(line.start, |i| i + 1);
+            if kept == line.end {
                 continue;
             }
-            let span = start + kept.len()..start + body.len();
+            let span = kept..line.end;
             let applicability = cx.quotes.applicability(&span);
             let title = if span.len() == 1 {
                 "remove the trailing space"

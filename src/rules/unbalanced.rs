@@ -1,5 +1,9 @@
 //! `unbalanced`: brackets and double quotes without a partner in their
 //! paragraph.
+//!
+//! The brackets and double quotes of each block are found with `memchr` in
+//! its text and looked up among the tokens (a binary search): the rule does
+//! not walk every token.
 
 use std::ops::Range;
 
@@ -111,8 +115,20 @@ fn starts_with(text: &str, toks: &[Token], mark: &str) -> bool {
 fn after_quote_break(text: &str, pos: usize) -> bool {
     let quote_marks = |s: &str| s.chars().all(|c| c == '>' || c.is_whitespace());
     let before = |end: usize| text.get(..end).unwrap_or_default();
-    let line_start = before(pos).rfind('\n').map_or(0, |i| i + 1);
-    if line_start == 0 || !text.get(line_start..pos).is_some_and(quote_marks) {
+    // Back from `pos` to the line's start over `>` marks and white space:
+    // most quote marks have other text before them on their line, and the
+    // walk stops there (no search of a whole long line).
+    let mut line_start = 0;
+    for (i, c) in before(pos).char_indices().rev() {
+        if c == '\n' {
+            line_start = i + 1;
+            break;
+        }
+        if !(c == '>' || c.is_whitespace()) {
+            return false;
+        }
+    }
+    if line_start == 0 {
         return false;
     }
     let prev_start = before(line_start - 1).rfind('\n').map_or(0, |i| i + 1);
@@ -216,6 +232,7 @@ impl Rule for Unbalanced {
         // A `“` left open at the end of an earlier paragraph, and how many
         // paragraphs without double quotes have followed it.
         let mut pending: Option<(Range<usize>, usize)> = None;
+        let mut marks = Vec::new();
         for b in 0..cx.tokens.blocks.len() {
             let toks = cx.tokens.block(b);
             let next_block = cx.tokens.block(b + 1);
@@ -228,9 +245,32 @@ impl Rule for Unbalanced {
             // The quotation resumes after an inset (verse, a letter) and
             // this paragraph's first double quote closes it.
             let mut resumed = false;
+            // The bracket and double quote tokens, found with `memchr`:
+            // the rule reads no other token.
+            let bytes = text.as_bytes();
+            let curly_start = |p: usize| {
+                p.checked_sub(2)
+                    .filter(|&s| bytes.get(s..p) == Some(&[0xE2, 0x80][..]))
+            };
+            super::find_bytes(
+                text,
+                super::extent(toks),
+                b"()[]{}\"\x9C\x9D",
+                |p| match bytes.get(p) {
+                    Some(0x9C | 0x9D) => curly_start(p),
+                    _ => Some(p),
+                },
+                &mut marks,
+            );
+            let marks = marks.iter().filter_map(|&p| {
+                let i = super::token_at(toks, p)?;
+                let t = toks.get(i)?;
+                (t.kind == TokenKind::Punct).then_some((i, t))
+            });
             if let Some((open, skipped)) = pending.take() {
-                match toks
-                    .iter()
+                match marks
+                    .clone()
+                    .map(|(_, t)| t)
                     .find(|t| is_curly(text, t))
                     .map(|t| t.text(text))
                 {
@@ -243,10 +283,7 @@ impl Rule for Unbalanced {
             let mut stacks: [Vec<Range<usize>>; 3] = Default::default();
             let mut curly = QuoteMarks::default();
             let mut straight = QuoteMarks::default();
-            for (i, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Punct {
-                    continue;
-                }
+            for (i, t) in marks {
                 let s = t.text(text);
                 let span = t.span.clone();
                 match s {
