@@ -171,11 +171,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
         // The commonest token: one ASCII space before a character that is
         // not white space (a run of white space goes to `space_len`).
         if b == b' ' && is_one_space_before(bytes.get(i + 1)) {
-            out.push(Token {
-                kind: TokenKind::Space,
-                span: base + i..base + i + 1,
-                flags: 0,
-            });
+            out.push(one_space(base + i));
             attempts = 0;
             chunk_start = true;
             i += 1;
@@ -208,11 +204,7 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                 });
                 // The space after it, as at the top of the loop.
                 if bytes.get(end) == Some(&b' ') && is_one_space_before(bytes.get(end + 1)) {
-                    out.push(Token {
-                        kind: TokenKind::Space,
-                        span: base + end..base + end + 1,
-                        flags: 0,
-                    });
+                    out.push(one_space(base + end));
                     attempts = 0;
                     chunk_start = true;
                     i = end + 1;
@@ -339,6 +331,16 @@ fn ascii_letters(bytes: &[u8]) -> usize {
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(tail.len())
+}
+
+/// The token of one space at byte `at`.
+#[inline]
+fn one_space(at: usize) -> Token {
+    Token {
+        kind: TokenKind::Space,
+        span: at..at + 1,
+        flags: 0,
+    }
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or digit.
