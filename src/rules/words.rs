@@ -4,8 +4,8 @@
 //!
 //! Spellings are interned per thread across documents (an [`Interner`]): a
 //! corpus repeats its vocabulary, so after the first documents a word token
-//! costs one probe of a map keyed by an integer, and no dictionary cache is
-//! consulted again. Each document then numbers its own distinct spellings
+//! costs one probe of a table keyed by an integer (fetched ahead: see
+//! `table`), and no dictionary cache is consulted again. Each document then numbers its own distinct spellings
 //! densely (local ids), so that rules can keep per-document arrays.
 
 use std::cell::RefCell;
@@ -97,7 +97,8 @@ pub struct Interner {
 }
 
 /// More distinct spellings than this and a thread starts a new interner
-/// (as many as the dictionary caches keep; some 40 MB at most).
+/// (as many as the dictionary caches keep; some 60 MB at most, a third of
+/// it the table of short spellings).
 const LIMIT: usize = 200_000;
 /// More memoised scores than this and they are dropped (some 30 MB).
 const SCORE_LIMIT: usize = 500_000;
