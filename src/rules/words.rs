@@ -97,8 +97,8 @@ pub struct Interner {
 }
 
 /// More distinct spellings than this and a thread starts a new interner
-/// (as many as the dictionary caches keep; some 60 MB at most, a third of
-/// it the table of short spellings).
+/// (as many as the dictionary caches keep; some 50–60 MB at most, about
+/// half of it the table of short spellings: 2^19 entries of 48 bytes).
 const LIMIT: usize = 200_000;
 /// More memoised scores than this and they are dropped (some 30 MB).
 const SCORE_LIMIT: usize = 500_000;
