@@ -498,6 +498,11 @@ const TLDS: &[&str] = &[
     "no", "fi", "dk", "be", "at", "pl", "br", "mil", "int", "tv", "me", "ly", "gl", "sh",
 ];
 
+/// Top-level domains that stay lowercase after a capitalised name
+/// (`Crates.io`, `Amazon.com`) and are no English word a missing space
+/// could leave there.
+const BRAND_TLDS: &[&str] = &["com", "org", "net", "io", "gov", "edu", "dev", "ai"];
+
 const FILE_EXTS: &[&str] = &[
     "md", "markdown", "mdx", "txt", "rs", "toml", "json", "yaml", "yml", "py", "js", "ts", "tsx",
     "jsx", "html", "htm", "css", "scss", "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "csv",
@@ -652,11 +657,17 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
         if !stem.is_empty() && FILE_EXTS.contains(&ext.to_ascii_lowercase().as_str()) {
             return Some((TokenKind::Path, len));
         }
-        // A bare lowercase domain: example.com, bbc.co.uk/news
+        // A bare lowercase domain: example.com, bbc.co.uk/news; or a
+        // capitalised one with a TLD no sentence begins with: Crates.io,
+        // Booking.com.
         let host = chunk.split('/').next().unwrap_or(chunk);
         if let Some((name, tld)) = host.rsplit_once('.') {
+            let mut rest = host.chars();
+            let capitalised = rest.next().is_some_and(char::is_uppercase)
+                && rest.all(|c| !c.is_uppercase())
+                && BRAND_TLDS.contains(&tld);
             if !name.is_empty()
-                && host == host.to_lowercase()
+                && (host == host.to_lowercase() || capitalised)
                 && TLDS.contains(&tld)
                 && !name.ends_with('.')
             {
@@ -1042,6 +1053,18 @@ mod tests {
     fn missing_space_is_not_a_domain() {
         assert_eq!(words("the end.Next one"), ["the", "end", "Next", "one"]);
         assert_eq!(words("and/or"), ["and", "or"]);
+        // A capitalised word before a lowercase TLD-like word is a domain
+        // only for TLDs that are no English word.
+        assert_eq!(words("the end.It was"), ["the", "end", "It", "was"]);
+        assert_eq!(words("in Washington.in"), ["in", "Washington", "in"]);
+        assert_eq!(
+            words("Visit Crates.io or Booking.com now"),
+            ["Visit", "or", "now"]
+        );
+        assert_eq!(
+            words("Visit CRATES.io now"),
+            ["Visit", "CRATES", "io", "now"]
+        );
     }
 
     #[test]

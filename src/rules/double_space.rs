@@ -105,7 +105,14 @@ impl Rule for DoubleSpace {
                 if plain && looks_like_columns(cx.text, line, &tok.span, &mut lines) {
                     continue;
                 }
-                let after_sentence = prev.kind == TokenKind::Punct && next.is_sentence_start();
+                // The next sentence may open with a quotation mark or a
+                // bracket: `it.  "Object code" means`.
+                let opens = |t: &crate::tokenize::Token| {
+                    matches!(t.text(cx.text), "\"" | "“" | "‘" | "'" | "(" | "[")
+                };
+                let starts = next.is_sentence_start()
+                    || (opens(next) && toks.get(i + 2).is_some_and(|t| t.is_sentence_start()));
+                let after_sentence = prev.kind == TokenKind::Punct && starts;
                 let (message, severity) = if after_sentence {
                     ("extra spaces after sentence".to_string(), Severity::Info)
                 } else {
@@ -346,6 +353,26 @@ mod tests {
         let d = run(&DoubleSpace, text);
         assert_eq!(d[0].severity, Severity::Info);
         assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_quotation_mark_or_bracket() {
+        // From the GPL: `it.  "Object code" means`.
+        for text in [
+            "for making changes to it.  \"Object code\" means any form.",
+            "He left.  “Why?” she asked.",
+            "He left.  (Nobody knew why.)",
+            "addressed as \"you\".  \"Licensees\" and",
+        ] {
+            let d = run(&DoubleSpace, text);
+            assert_eq!(d.len(), 1, "{text}");
+            assert_eq!(d[0].severity, Severity::Info, "{text}");
+        }
+        // Not after a sentence: still a warning.
+        let d = run(&DoubleSpace, "the  \"code\" means");
+        assert_eq!(d[0].severity, Severity::Warning);
+        let d = run(&DoubleSpace, "he said,  \"no\" and left");
+        assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]

@@ -201,6 +201,8 @@ impl Rule for Spelling {
                 || cut_off(cx, tok.span.clone(), word)
                 || prefix_before_hyphen(cx.text, tok.span.end, word)
                 || drawn_out(cx, tok.span.clone())
+                || numeral_marker(cx.text, tok.span.clone(), word)
+                || unit_after_number(cx.text, tokens, i, word)
             {
                 continue;
             }
@@ -321,6 +323,10 @@ const ENDINGS: [(&str, &str, &[&str]); 6] = [
     ("ly", "", &["ing"]),
 ];
 
+/// Endings of nouns (and adjectives used as nouns) whose plural in `-s`
+/// the word lists often lack: `accessor`, `formatter`, `executable`.
+const AGENT_ENDINGS: [&str; 8] = ["or", "er", "able", "ible", "ant", "ent", "ist", "ive"];
+
 /// A stem of a regular form must be this common.
 const DERIVED_STEM_COUNT: u64 = 100_000;
 
@@ -333,16 +339,28 @@ fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'s
     if lower.len() < 6 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    if !cx.dict.known_misspelling(&lower).is_empty() {
+        return None;
+    }
+    // The plural of an agent noun or a noun-like adjective the lists have,
+    // however rare, is that even when a word is one edit away (`accessors`,
+    // not `accessory`; `licensors`, `executables`).
+    if let Some(base) = lower.strip_suffix('s') {
+        if base.len() >= 6
+            && AGENT_ENDINGS.iter().any(|e| base.ends_with(e))
+            && cx.check(base) == Known::Yes
+        {
+            return Some((base.to_string(), "s"));
+        }
+    }
     // A common word one edit away makes a slip likelier, unless it is the
     // stem itself (`suppression` for `suppressions`).
-    if !cx.dict.known_misspelling(&lower).is_empty()
-        || s.list.iter().any(|c| {
-            c.distance <= 1
-                && !c.rare
-                && !c.word.contains(' ')
-                && !lower.starts_with(&c.word.to_lowercase())
-        })
-    {
+    if s.list.iter().any(|c| {
+        c.distance <= 1
+            && !c.rare
+            && !c.word.contains(' ')
+            && !lower.starts_with(&c.word.to_lowercase())
+    }) {
         return None;
     }
     let common = |w: &str| {
@@ -453,6 +471,78 @@ fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
         .is_some_and(char::is_alphabetic);
     hyphen_then_word && PREFIXES.contains(&word.to_lowercase().as_str())
 }
+/// Abbreviated units the word lists lack, accepted only after a number:
+/// `0.36 ns`, `12 µs`, `20 mins`, `5 mcg`, `400 nm`, `30 kts`.
+const UNITS: &[&str] = &[
+    "ns", "µs", "μs", "mins", "secs", "hrs", "wks", "yrs", "mos", "kmh", "kph", "mcg", "µg", "μg",
+    "dl", "nm", "µm", "μm", "kbps", "Kbps", "px", "ppb", "kts", "nmi", "GiB", "MiB", "KiB", "TiB",
+];
+
+/// An abbreviated unit after a number, with at most one space between
+/// (`0.36 ns`, `20 mins`).
+fn unit_after_number(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
+    if !UNITS.contains(&word) {
+        return false;
+    }
+    let before = |k: usize| i.checked_sub(k).and_then(|j| tokens.get(j));
+    match before(1) {
+        Some(t) if t.kind == TokenKind::Number => true,
+        Some(t) if t.kind == TokenKind::Space && t.text(text) == " " => {
+            before(2).is_some_and(|n| n.kind == TokenKind::Number)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `w` is a lowercase Roman numeral (`ii`, `iv`, `xiv`).
+fn is_roman_numeral(w: &str) -> bool {
+    let mut rest = w;
+    // Thousands, then each decimal place with its own three letters.
+    rest = rest.trim_start_matches('m');
+    if rest.len() + 3 < w.len() {
+        return false;
+    }
+    for (one, five, ten) in [('c', 'd', 'm'), ('x', 'l', 'c'), ('i', 'v', 'x')] {
+        let nine: String = [one, ten].iter().collect();
+        let four: String = [one, five].iter().collect();
+        if let Some(r) = rest.strip_prefix(nine.as_str()) {
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(four.as_str()) {
+            rest = r;
+        } else {
+            rest = rest.strip_prefix(five).unwrap_or(rest);
+            let before = rest.len();
+            rest = rest.trim_start_matches(one);
+            if before - rest.len() > 3 {
+                return false;
+            }
+        }
+    }
+    !w.is_empty() && rest.is_empty()
+}
+
+/// A lowercase Roman numeral that numbers a clause or a list item:
+/// `(ii)`, `[iv]`, `clause (iii)`, `or ii) the`, or `vi.` at the start of a
+/// line.
+/// Legal and official prose numbers its parts so; elsewhere `ii` is a slip.
+fn numeral_marker(text: &str, span: Range<usize>, word: &str) -> bool {
+    if !is_roman_numeral(word) {
+        return false;
+    }
+    let before = text.get(..span.start).unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let bracketed = (before.ends_with('(') && after.starts_with(')'))
+        || (before.ends_with('[') && after.starts_with(']'));
+    let line_start = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    // `i) the code or ii) the version`: a closing bracket alone numbers
+    // items inside a sentence too.
+    let inline = before.is_empty() || before.ends_with(char::is_whitespace);
+    bracketed || (inline && after.starts_with(')')) || (line_start && after.starts_with(". "))
+}
+
 /// The word after a prefix must be this common (and five letters or more:
 /// `dis`+`tart` is no word).
 const PREFIX_BASE_COUNT: u64 = 100_000;
@@ -833,6 +923,10 @@ mod tests {
         // Endings that change the stem are where misspellings are made.
         let (errors, _) = by_level("It was achieveable but it occured late.");
         assert_eq!(errors, ["achieveable", "occured"]);
+        // Plurals of agent nouns, however rare the noun.
+        let (errors, info) = by_level("The accessors call executables, not formatters.");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(info, ["accessors", "executables", "formatters"]);
     }
 
     #[test]
@@ -890,6 +984,43 @@ mod tests {
             "{:?}",
             run(&Spelling, text)
         );
+    }
+
+    #[test]
+    fn units_after_numbers_are_not_words() {
+        let text = "It took 0.36 ns, then 12 µs, 20 mins, 5 mcg and 400 nm at 30 kts.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // Without a number they are still unknown.
+        let text = "The ns were many mins ago.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["ns", "mins"]);
+    }
+
+    #[test]
+    fn roman_numerals_that_number_clauses_are_not_words() {
+        for w in [
+            "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xiv", "xl", "mcmxc",
+        ] {
+            assert!(is_roman_numeral(w), "{w}");
+        }
+        for w in ["iiii", "vv", "ic", "xm", "iix", "teh", "", "mmmm"] {
+            assert!(!is_roman_numeral(w), "{w}");
+        }
+        // From the Apache and CC0 licences.
+        let text = "(ii) ownership of fifty percent, or (iii) beneficial ownership; \
+                    the rights in clause (iv) and [vi] apply.\nvii. Last item\nviii) Next \
+                    by i) the code or ii) the version";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // A slip in running text is still one.
+        let text = "The ii of them went home.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["ii"]);
     }
 
     #[test]
