@@ -4,6 +4,7 @@
 //! clear messages for directories that cannot be walked.
 
 use std::fs;
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -13,6 +14,72 @@ fn copyedit() -> Command {
     cmd.env_remove("NO_COLOR");
     cmd.env_remove("CI");
     cmd
+}
+
+/// A command that runs copyedit as the unprivileged user `nobody` (uid and
+/// gid 65534), or `None` when this process may not switch users (it is not
+/// root). Tests that need a file this user cannot write use it: root can
+/// write anything.
+#[cfg(unix)]
+fn copyedit_as_nobody(dir: &Path) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let root = fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    if !root {
+        eprintln!("note: skipped: switching to an unprivileged user needs root");
+        return None;
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o777)).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_copyedit"));
+    cmd.uid(65534)
+        .gid(65534)
+        .current_dir(dir)
+        .env_remove("NO_COLOR");
+    // Probe: some sandboxes refuse setuid even to root.
+    let probe = std::process::Command::new(env!("CARGO_BIN_EXE_copyedit"))
+        .uid(65534)
+        .gid(65534)
+        .arg("--version")
+        .output();
+    match probe {
+        Ok(o) if o.status.success() => Some(cmd),
+        _ => {
+            eprintln!("note: skipped: cannot run copyedit as uid 65534 here");
+            None
+        }
+    }
+}
+
+/// A subdirectory that cannot be read is named once, with the system's
+/// reason, not wrapped in the walker's own wording.
+#[cfg(unix)]
+#[test]
+fn unreadable_subdirectory_is_named_with_its_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(docs.join("locked")).unwrap();
+    fs::write(docs.join("a.md"), "Fine.\n").unwrap();
+    fs::write(docs.join("locked/b.md"), "Fine.\n").unwrap();
+    fs::set_permissions(docs.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let Some(mut cmd) = copyedit_as_nobody(dir.path()) else {
+        fs::set_permissions(docs.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    };
+    fs::set_permissions(&docs, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = cmd.args(["check", "docs"]).output().unwrap();
+    fs::set_permissions(docs.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "copyedit: error: docs/locked: Permission denied\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no problems found in 1 file; 1 file could not be read\n"
+    );
 }
 
 /// UTF-32 starts with what looks like a UTF-16 byte-order mark; it is named
