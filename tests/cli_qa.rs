@@ -4,7 +4,9 @@
 //! clear messages for directories that cannot be walked.
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
+use std::process::Stdio;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -49,6 +51,45 @@ fn copyedit_as_nobody(dir: &Path) -> Option<std::process::Command> {
             eprintln!("note: skipped: cannot run copyedit as uid 65534 here");
             None
         }
+    }
+}
+
+/// A reader that stops early (`| head`) is not an error in JSON or SARIF
+/// either.
+#[test]
+fn closed_pipe_is_not_an_error_in_json_and_sarif() {
+    let text = "We recieve it. ".repeat(20_000);
+    for format in ["json", "sarif", "human"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copyedit"))
+            .args(["check", "--format", format, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn({
+            let text = text.clone();
+            move || {
+                use std::io::Write;
+                let _ = stdin.write_all(text.as_bytes());
+            }
+        });
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        writer.join().unwrap();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+        assert_eq!(status.code(), Some(1), "{format}: {stderr}");
     }
 }
 
