@@ -54,6 +54,34 @@ fn copyedit_as_nobody(dir: &Path) -> Option<std::process::Command> {
     }
 }
 
+/// A file this user may not write is left alone even when its directory is
+/// writable (a rename there would replace another user's file).
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_file_this_user_cannot_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("theirs.txt");
+    fs::write(&f, "We recieve it.\n").unwrap();
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o644)).unwrap();
+    let Some(mut cmd) = copyedit_as_nobody(dir.path()) else {
+        return;
+    };
+    let out = cmd.args(["fix", "theirs.txt"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("theirs.txt: file is read-only; not changed"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&f).unwrap(), "We recieve it.\n");
+    assert_eq!(
+        std::os::unix::fs::MetadataExt::uid(&fs::metadata(&f).unwrap()),
+        0,
+        "the file still belongs to its owner"
+    );
+}
+
 /// A reader that stops early (`| head`) is not an error in JSON or SARIF
 /// either.
 #[test]
