@@ -82,6 +82,29 @@ fn fix_refuses_a_file_this_user_cannot_write() {
     );
 }
 
+/// `fix -` owns standard output for the fixed text: when the input cannot
+/// be decoded, the report still goes to standard error and nothing else is
+/// printed where the text was expected.
+#[test]
+fn fix_stdin_that_cannot_be_decoded_prints_no_report_on_stdout() {
+    copyedit()
+        .args(["fix", "-"])
+        .write_stdin(&b"caf\xe9 teh\n"[..])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "copyedit: error: <stdin>: invalid UTF-8 at byte 3 (line 1)",
+        ))
+        .stderr(predicate::str::contains("1 file could not be read"));
+    copyedit()
+        .args(["fix", "--max-file-size", "4", "-"])
+        .write_stdin("hello teh\n")
+        .assert()
+        .code(2)
+        .stdout("");
+}
+
 /// A reader that stops early (`| head`) is not an error in JSON or SARIF
 /// either.
 #[test]

@@ -322,9 +322,9 @@ fn write_and_report(
     let mut tally = Tally::default();
     let mut write_failed = false;
     let mut results: Vec<Result<Checked, InputError>> = Vec::with_capacity(fixed.len());
-    let to_stdout = fixed
-        .iter()
-        .any(|r| matches!(r, Ok(f) if matches!(f.source, Source::Stdin(_))));
+    // Standard output belongs to the fixed text of `-`, also when that
+    // input could not be read (a filter must not get the report instead).
+    let to_stdout = args.paths.iter().any(|p| p.as_os_str() == "-");
     for r in fixed {
         let f = match r {
             Ok(f) => f,
