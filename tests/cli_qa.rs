@@ -10,6 +10,7 @@ use std::process::Stdio;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use serde_json::Value;
 
 fn copyedit() -> Command {
     let mut cmd = Command::cargo_bin("copyedit").unwrap();
@@ -80,6 +81,71 @@ fn fix_refuses_a_file_this_user_cannot_write() {
         0,
         "the file still belongs to its owner"
     );
+}
+
+/// A file that could not be written is an error in every format, not only
+/// a line on standard error: JSON lists it under `errors`, SARIF as a
+/// failed execution, GitHub as an annotation.
+#[cfg(unix)]
+#[test]
+fn write_errors_are_in_machine_readable_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro.txt");
+    fs::write(&ro, "We recieve it.\n").unwrap();
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
+    let reason = "file is read-only; not changed";
+
+    let out = copyedit()
+        .args(["fix", "--format", "json"])
+        .arg(&ro)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["path"], ro.display().to_string());
+    assert_eq!(v["errors"][0]["message"], reason);
+    // The file's problem is still reported.
+    assert_eq!(v["diagnostics"][0]["rule"], "spelling");
+    assert!(out.stderr.is_empty(), "JSON errors are in the document");
+
+    let out = copyedit()
+        .args(["fix", "--format", "sarif"])
+        .arg(&ro)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert!(inv["toolExecutionNotifications"][0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains(reason));
+
+    copyedit()
+        .args(["fix", "--format", "github"])
+        .arg(&ro)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(format!(
+            "::error title=copyedit::{}: {reason}",
+            ro.display()
+        )));
+
+    // Human and concise: one line on standard error, as before.
+    let out = copyedit()
+        .args(["fix", "--format", "concise"])
+        .arg(&ro)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches(reason).count(), 1, "{stderr}");
+    assert_eq!(fs::read_to_string(&ro).unwrap(), "We recieve it.\n");
 }
 
 /// `fix -` owns standard output for the fixed text: when the input cannot
