@@ -55,6 +55,56 @@ fn copyedit_as_nobody(dir: &Path) -> Option<std::process::Command> {
     }
 }
 
+/// A file named on the command line and also found by walking its
+/// directory (`fix . a.txt`), or named as `a.txt` and `./a.txt`, is one
+/// input: it is fixed once, not fixed and then refused as "changed on
+/// disk", and reported once.
+#[test]
+fn a_file_named_twice_is_one_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "We recieve it.\n").unwrap();
+    copyedit()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", ".", "a.txt", "./a.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::function(|s: &str| s.lines().count() == 1));
+    copyedit()
+        .current_dir(dir.path())
+        .args(["fix", ".", "a.txt", "./a.txt"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("changed on disk").not())
+        .stderr(predicate::str::contains(
+            "fixed 1 problem in 1 file; none remain",
+        ));
+    assert_eq!(fs::read_to_string(&f).unwrap(), "We receive it.\n");
+}
+
+/// Fixing a symbolic link and its target in one run edits the target once.
+#[cfg(unix)]
+#[test]
+fn a_link_and_its_target_are_fixed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.txt");
+    let link = dir.path().join("link.txt");
+    fs::write(&target, "We recieve it.\n").unwrap();
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    copyedit()
+        .arg("fix")
+        .arg(&link)
+        .arg(&target)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("changed on disk").not());
+    assert_eq!(fs::read_to_string(&target).unwrap(), "We receive it.\n");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
 /// A file this user may not write is left alone even when its directory is
 /// writable (a rename there would replace another user's file).
 #[cfg(unix)]
