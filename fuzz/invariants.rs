@@ -224,6 +224,9 @@ pub fn check_target(data: &[u8]) {
                 DecodeError::Utf16(_) => {
                     assert!(data.starts_with(&[0xFF, 0xFE]) || data.starts_with(&[0xFE, 0xFF]))
                 }
+                DecodeError::Utf32(_) => assert!(
+                    data.starts_with(&[0xFF, 0xFE, 0, 0]) || data.starts_with(&[0, 0, 0xFE, 0xFF])
+                ),
                 DecodeError::InvalidUtf8 { offset, line } => {
                     let valid = std::str::from_utf8(data).err().map(|e| e.valid_up_to());
                     assert_eq!(Some(offset), valid, "invalid UTF-8 offset");

@@ -21,6 +21,9 @@ pub enum DecodeError {
     /// UTF-16 text, which copyedit does not read.
     #[error("UTF-16 text ({0} byte-order mark); only UTF-8 is supported")]
     Utf16(&'static str),
+    /// UTF-32 text, which copyedit does not read.
+    #[error("UTF-32 text ({0} byte-order mark); only UTF-8 is supported")]
+    Utf32(&'static str),
     /// Not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset} (line {line})")]
     InvalidUtf8 {
@@ -42,6 +45,13 @@ pub struct Decoded {
 
 /// Decode file contents as UTF-8, remembering and removing a BOM.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    // UTF-32's little-endian mark begins with UTF-16's: test it first.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Err(DecodeError::Utf32("little-endian"));
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(DecodeError::Utf32("big-endian"));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Err(DecodeError::Utf16("little-endian"));
     }
@@ -97,5 +107,13 @@ mod tests {
             decode(b"\xFF\xFEh\0i\0".to_vec()),
             Err(DecodeError::Utf16(_))
         ));
+        assert_eq!(
+            decode(b"\xFF\xFE\0\0h\0\0\0".to_vec()),
+            Err(DecodeError::Utf32("little-endian"))
+        );
+        assert_eq!(
+            decode(b"\0\0\xFE\xFF\0\0\0h".to_vec()),
+            Err(DecodeError::Utf32("big-endian"))
+        );
     }
 }

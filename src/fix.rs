@@ -612,6 +612,16 @@ pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
     if meta.permissions().readonly() {
         return Err(WriteError::ReadOnlyFile);
     }
+    // The rename needs only a writable directory, so it would replace a file
+    // this user may not write (another user's, in a shared directory). Ask
+    // the system: opening for writing without truncating changes nothing.
+    if let Err(e) = fs::OpenOptions::new().write(true).open(&target) {
+        return Err(if e.kind() == io::ErrorKind::PermissionDenied {
+            WriteError::ReadOnlyFile
+        } else {
+            io_err("open the file for writing")(e)
+        });
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

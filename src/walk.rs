@@ -199,11 +199,42 @@ fn walk_dir(
                     sources.push(Source::File(e.into_path()));
                 }
             }
-            Err(e) => errors.push(InputError {
-                path: dir.display().to_string(),
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(walk_error(dir, &e)),
         }
+    }
+}
+
+/// An error met while walking `root`, named by the path it concerns
+/// (`docs/private: Permission denied`) rather than by the root, and
+/// without the walker's own wording around the system's reason.
+fn walk_error(root: &Path, e: &ignore::Error) -> InputError {
+    let mut path = root;
+    let mut inner = e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p;
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    let message = match inner {
+        ignore::Error::Io(io) => {
+            // The directory walker wraps the system's error in its own,
+            // which names the path again: report the system's.
+            let system = io
+                .get_ref()
+                .and_then(|w| w.source())
+                .and_then(|s| s.downcast_ref::<std::io::Error>());
+            io_message(system.unwrap_or(io))
+        }
+        other => other.to_string(),
+    };
+    InputError {
+        path: path.display().to_string(),
+        message,
     }
 }
 

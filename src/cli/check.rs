@@ -1,7 +1,8 @@
 //! `copyedit check`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
+use std::path::{Component, PathBuf};
 use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
@@ -46,10 +47,12 @@ pub(super) struct Setup {
 }
 
 /// Parse the shared options, find the configuration of every input and
-/// discover the inputs (sorted by path); on a usage error, print it and
-/// return the exit code. Inputs under a broken configuration are left out
-/// and the configuration is reported among `walk_errors`.
-fn prepare(args: &CheckArgs) -> Result<(Plan, Vec<InputError>), u8> {
+/// discover the inputs (sorted by path, each once); on a usage error, print
+/// it and return the exit code. Inputs under a broken configuration are
+/// left out and the configuration is reported among `walk_errors`. With
+/// `same_file`, paths that lead to the same file (a symbolic link and its
+/// target) are one input too.
+fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>), u8> {
     let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
         Err(e) => {
@@ -95,16 +98,43 @@ fn prepare(args: &CheckArgs) -> Result<(Plan, Vec<InputError>), u8> {
     let (mut sources, mut walk_errors) = discover(&args.paths, &opts);
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
-    sources.dedup();
+    dedup(&mut sources, same_file);
     let mut plan = plan(&project, sources, lang);
     walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
     Ok((plan, walk_errors))
 }
 
+/// Drop later sources that name the same file as an earlier one: `a.md`,
+/// `./a.md` and a walk of `.` that finds it are one input. With
+/// `same_file`, also paths that resolve to the same file.
+fn dedup(sources: &mut Vec<Source>, same_file: bool) {
+    let mut seen = HashSet::new();
+    sources.retain(|s| {
+        let key = match s {
+            Source::File(p) => {
+                let lexical: PathBuf = p
+                    .components()
+                    .skip_while(|c| matches!(c, Component::CurDir))
+                    .collect();
+                Some(if same_file {
+                    std::fs::canonicalize(p).unwrap_or(lexical)
+                } else {
+                    lexical
+                })
+            }
+            // Given at most once.
+            Source::Stdin(_) => None,
+        };
+        seen.insert(key)
+    });
+}
+
 /// [`prepare`] for subcommands that fix (`fix`, `--fix`, `--diff`,
 /// `--interactive`): each input with the linter of its own configuration.
 pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
-    let (plan, walk_errors) = prepare(args)?;
+    // A file fixed twice would be refused the second time as changed on
+    // disk: one input per file, however it is reached.
+    let (plan, walk_errors) = prepare(args, true)?;
     Ok(Setup {
         linters: plan.linters,
         sources: plan.sources,
@@ -146,7 +176,7 @@ pub(super) fn exit_code(results: &[Result<Checked, InputError>]) -> u8 {
 }
 
 pub(super) fn run(args: &CheckArgs) -> u8 {
-    let (plan, walk_errors) = match prepare(args) {
+    let (plan, walk_errors) = match prepare(args, false) {
         Ok(p) => p,
         Err(code) => return code,
     };

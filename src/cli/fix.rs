@@ -321,10 +321,11 @@ fn write_and_report(
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
     let mut write_failed = false;
+    let mut write_errors: Vec<InputError> = Vec::new();
     let mut results: Vec<Result<Checked, InputError>> = Vec::with_capacity(fixed.len());
-    let to_stdout = fixed
-        .iter()
-        .any(|r| matches!(r, Ok(f) if matches!(f.source, Source::Stdin(_))));
+    // Standard output belongs to the fixed text of `-`, also when that
+    // input could not be read (a filter must not get the report instead).
+    let to_stdout = args.paths.iter().any(|p| p.as_os_str() == "-");
     for r in fixed {
         let f = match r {
             Ok(f) => f,
@@ -351,7 +352,10 @@ fn write_and_report(
                 match write_atomic(path, &f.original, &f.fixed_bytes()) {
                     Ok(()) => true,
                     Err(e) => {
-                        let _ = writeln!(err, "copyedit: error: {}: {e}", path.display());
+                        write_errors.push(InputError {
+                            path: path.display().to_string(),
+                            message: e.to_string(),
+                        });
                         write_failed = true;
                         false
                     }
@@ -381,6 +385,20 @@ fn write_and_report(
     results.extend(walk_errors.into_iter().map(Err));
 
     let report_opts = report_options(args);
+    // Files that could not be written: a line on standard error in the
+    // formats for people; in the others, an error in the document (JSON
+    // `errors`, a SARIF notification, a GitHub annotation), as for inputs
+    // that could not be read.
+    match report_opts.format {
+        OutputFormat::Human | OutputFormat::Concise => {
+            for e in &write_errors {
+                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+            }
+        }
+        OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github => {
+            results.extend(write_errors.into_iter().map(Err));
+        }
+    }
     // With `-` the fixed text owns standard output; the report goes to
     // standard error.
     let outcome = if to_stdout {

@@ -139,6 +139,7 @@ pub(super) fn report<W: Write>(
             unreadable: s.unreadable,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    // `From` keeps the kind of a write error (a closed pipe is not a failure).
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -203,7 +203,8 @@ pub(super) fn report<W: Write>(
             "results": sarif_results,
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    // `From` keeps the kind of a write error (a closed pipe is not a failure).
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
     writeln!(out)
 }
 
