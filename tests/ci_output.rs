@@ -729,3 +729,24 @@ fn fix_uses_the_configuration_and_fixes_front_matter_titles() {
         "---\ntitle: We receive it\nslug: recieve\n---\n\nWe use it.\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn words_add_keeps_the_word_file_s_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_repo("dictionaries = [\"words.txt\"]\n");
+    let file = dir.path().join("words.txt");
+    fs::write(&file, "zeta\n").unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+    copyedit()
+        .current_dir(dir.path())
+        .args(["words", "add", "blarg"])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&file).unwrap(), "blarg\nzeta\n");
+    // Written by a rename over the old file, which kept its mode.
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}

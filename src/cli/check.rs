@@ -235,7 +235,8 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
 /// A progress bar on stderr for long runs on a terminal; hidden otherwise
 /// (and always in CI).
 fn progress_bar(files: usize) -> ProgressBar {
-    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    // `CI=false` or `CI=0` (some runners set it so) is not CI.
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
     if files <= PROGRESS_MIN_FILES || ci || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

@@ -97,9 +97,9 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
             return FAILURE;
         }
     };
-    let existing = match fs::read_to_string(&file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+    let (existing, exists) = match fs::read_to_string(&file) {
+        Ok(t) => (t, true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), false),
         Err(e) => {
             eprintln!(
                 "copyedit: error: cannot read {}: {}",
@@ -111,12 +111,16 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     };
     let (text, added, present) = merge(&existing, words);
     if added > 0 {
-        if let Err(e) = fs::write(&file, text) {
-            eprintln!(
-                "copyedit: error: cannot write {}: {}",
-                file.display(),
-                io_message(&e)
-            );
+        // An existing word file is replaced atomically (permissions kept,
+        // never half written); a new one is simply created.
+        let written = if exists {
+            copyedit::fix::write_atomic(&file, existing.as_bytes(), text.as_bytes())
+                .map_err(|e| e.to_string())
+        } else {
+            fs::write(&file, text).map_err(|e| io_message(&e))
+        };
+        if let Err(e) = written {
+            eprintln!("copyedit: error: cannot write {}: {e}", file.display());
             return FAILURE;
         }
     }
