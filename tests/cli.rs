@@ -362,3 +362,49 @@ fn example_article_runs() {
         .stdout(predicate::str::contains("recieve"))
         .stdout(predicate::str::contains("Code blocks").not());
 }
+
+/// News articles written for the tests (names, numbers, money, units,
+/// domains, handles, sport and politics): no warning at all, and the same
+/// text with typos put in is flagged at each of them.
+#[test]
+fn news_articles_raise_no_false_alarm_and_catch_typos() {
+    for (name, typos) in [
+        (
+            "news/markets.md",
+            &[
+                ("told reporters", "told reportes"),
+                ("central bank would", "central bank wuold"),
+                ("declined to comment", "declined to coment"),
+                ("were disrupted", "were disrupted disrupted"),
+            ][..],
+        ),
+        (
+            "news/sport-and-world.md",
+            &[
+                ("opened the scoring", "opened teh scoring"),
+                ("half-time", "half-tmie"),
+                ("people were killed", "people ere killed"),
+                ("agreed to resume", "agreed to to resume"),
+            ][..],
+        ),
+    ] {
+        let path = fixture(name);
+        let v = check_json(&[&path], None);
+        let flagged = at_warning(&v);
+        assert!(flagged.is_empty(), "{name}: {flagged:#?}");
+        let clean = fs::read_to_string(&path).unwrap();
+        for (right, wrong) in typos {
+            assert!(clean.contains(right), "{name}: {right}");
+            let text = clean.replacen(right, wrong, 1);
+            let v = check_json(&["--stdin-filename", "a.md", "-"], Some(&text));
+            let flagged = at_warning(&v);
+            assert_eq!(flagged.len(), 1, "{name}: {wrong}: {flagged:#?}");
+            let at = text.find(wrong).unwrap();
+            let start = flagged[0]["byte_start"].as_u64().unwrap() as usize;
+            assert!(
+                (at..at + wrong.len()).contains(&start),
+                "{name}: {wrong} flagged at {start}: {flagged:#?}"
+            );
+        }
+    }
+}

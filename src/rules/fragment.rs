@@ -176,9 +176,12 @@ fn check_word(
         return None;
     }
 
-    // A stray fragment: `should ld have`.
+    // A stray fragment: `should ld have` (not a name's particle: `le Pen`).
     let chars = lower.chars().count();
-    if (1..=3).contains(&chars) && case == Case::Lower {
+    if (1..=3).contains(&chars)
+        && case == Case::Lower
+        && !super::spelling::name_particle(cx.text, tokens, i, word)
+    {
         let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
         let prev = prev_word(tokens, i).and_then(lower_at);
         let next = next_word(tokens, i).and_then(lower_at);
@@ -361,6 +364,9 @@ mod tests {
             "The UK and US met.",
             "red tape",
             "ok go",
+            // A name's particle that begins the name after it.
+            "Marine le Pen spoke.",
+            "Ursula von der Leyen spoke.",
         ] {
             assert!(
                 run(&Fragment, text).is_empty(),

@@ -203,6 +203,7 @@ impl Rule for Spelling {
                 || drawn_out(cx, tok.span.clone())
                 || numeral_marker(cx.text, tok.span.clone(), word)
                 || unit_after_number(cx.text, tokens, i, word)
+                || name_particle(cx.text, tokens, i, word)
             {
                 continue;
             }
@@ -471,6 +472,39 @@ fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
         .is_some_and(char::is_alphabetic);
     hyphen_then_word && PREFIXES.contains(&word.to_lowercase().as_str())
 }
+/// Lowercase particles of personal names (`Ursula von der Leyen`,
+/// `Ibn Khaldun`'s `ibn`, `Leonardo da Vinci`, `zu Guttenberg`).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
+    "ibn", "la", "le", "ter", "van", "von", "zu", "af", "av",
+];
+
+/// A name particle before a capitalised word, perhaps through a second
+/// particle (`von der Leyen`): part of a name, not a word to check.
+pub(super) fn name_particle(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
+    if !NAME_PARTICLES.contains(&word) {
+        return false;
+    }
+    let mut j = i;
+    for _ in 0..2 {
+        let (Some(space), Some(next)) = (tokens.get(j + 1), tokens.get(j + 2)) else {
+            return false;
+        };
+        if space.text(text) != " " || next.kind != TokenKind::Word {
+            return false;
+        }
+        let next_text = next.text(text);
+        if next_text.starts_with(char::is_uppercase) {
+            return true;
+        }
+        if !NAME_PARTICLES.contains(&next_text) {
+            return false;
+        }
+        j += 2;
+    }
+    false
+}
+
 /// Abbreviated units the word lists lack, accepted only after a number:
 /// `0.36 ns`, `12 µs`, `20 mins`, `5 mcg`, `400 nm`, `30 kts`.
 const UNITS: &[&str] = &[
@@ -984,6 +1018,20 @@ mod tests {
             "{:?}",
             run(&Spelling, text)
         );
+    }
+
+    #[test]
+    fn particles_of_names_are_not_words() {
+        let text = "Ursula von der Leyen met Mohammed bin Salman, a della Robbia, \
+                    Ibn Battuta's heir ibn Rushd and Karl-Theodor zu Guttenberg.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // Before a lowercase word they are checked as usual.
+        let text = "We went von the road.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["von"]);
     }
 
     #[test]
