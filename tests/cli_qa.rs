@@ -320,3 +320,22 @@ fn utf32_is_not_called_utf16() {
             be.display()
         )));
 }
+
+/// `--stdin-filename` without `-` used to be ignored silently, and the
+/// current directory checked instead.
+#[test]
+fn stdin_filename_without_dash_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "Teh end.\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("copyedit")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "notes.md"])
+        .write_stdin("Fine.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--stdin-filename notes.md -"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}

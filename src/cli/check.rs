@@ -74,6 +74,17 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
         eprintln!("copyedit: error: `-` (standard input) may be given only once");
         return Err(FAILURE);
     }
+    // Without `-` the name would be silently ignored and the current
+    // directory checked instead.
+    if stdin_count == 0 {
+        if let Some(name) = &args.stdin_filename {
+            eprintln!(
+                "copyedit: error: `--stdin-filename` names standard input, which is read only \
+                 when `-` is given: `copyedit check --stdin-filename {name} -`"
+            );
+            return Err(FAILURE);
+        }
+    }
     let project = if args.no_config {
         Project::disabled()
     } else if let Some(path) = &args.config {
