@@ -17,6 +17,7 @@ mod double_space;
 mod forbidden;
 mod fragment;
 mod missing_space;
+mod phrases;
 mod real_word;
 mod repeated_punctuation;
 mod repeated_word;

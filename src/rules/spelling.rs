@@ -204,6 +204,7 @@ impl Rule for Spelling {
                 || numeral_marker(cx.text, tok.span.clone(), word)
                 || unit_after_number(cx.text, tokens, i, word)
                 || name_particle(cx.text, tokens, i, word)
+                || super::phrases::in_phrase(cx.text, tokens, i, word)
             {
                 continue;
             }
