@@ -123,6 +123,9 @@ struct Unknown<'t> {
     /// The words just before and after (lowercase), for context.
     left: Option<String>,
     right: Option<String>,
+    /// The next word, after one space, is capitalised (not `I`): a name
+    /// of two words or more (`Novo Nordisk`) when this one is too.
+    before_capital: bool,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -215,6 +218,7 @@ impl Rule for Spelling {
                 sentence_start: tok.is_sentence_start(),
                 left: context_word(cx.text, tokens, i, false),
                 right: context_word(cx.text, tokens, i, true),
+                before_capital: before_capital(cx.text, tokens, i),
             });
         }
         if unknown.is_empty() {
@@ -238,6 +242,19 @@ impl Rule for Spelling {
                 Case::Upper if u.word.chars().count() <= 5 => continue,
                 Case::Title if is_name() => continue,
                 Case::Title if !u.sentence_start && !may_be_slip_of_name(cx.dict, u.word) => {
+                    continue
+                }
+                // An acronym the lists have, written as a name in British
+                // news style (`Unesco`, `Nasa`) or a brand's (`Nvidia`).
+                Case::Title if cx.check(&u.word.to_uppercase()) == Known::Yes => continue,
+                // A capitalised word at the start of a sentence before
+                // another capitalised word begins a name (`Novo Nordisk
+                // said`), unless it is a known misspelling.
+                Case::Title
+                    if u.sentence_start
+                        && u.before_capital
+                        && cx.dict.known_misspelling(&u.word.to_lowercase()).is_empty() =>
+                {
                     continue
                 }
                 Case::Title => {
@@ -473,6 +490,19 @@ fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
         .is_some_and(char::is_alphabetic);
     hyphen_then_word && PREFIXES.contains(&word.to_lowercase().as_str())
 }
+/// Whether the word after token `i`, after one space, is capitalised and
+/// not the pronoun `I`.
+fn before_capital(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(space), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+        return false;
+    };
+    let word = next.text(text);
+    space.text(text) == " "
+        && next.kind == TokenKind::Word
+        && word != "I"
+        && matches!(case_of(word), Case::Title | Case::Mixed)
+}
+
 /// Lowercase particles of personal names (`Ursula von der Leyen`,
 /// `Ibn Khaldun`'s `ibn`, `Leonardo da Vinci`, `zu Guttenberg`).
 const NAME_PARTICLES: &[&str] = &[
@@ -1019,6 +1049,20 @@ mod tests {
             "{:?}",
             run(&Spelling, text)
         );
+    }
+
+    #[test]
+    fn a_sentence_may_begin_with_a_name_of_two_words() {
+        let text = "Novo Nordisk said so. Nvidia rose. Unesco agreed. Kylian Mbappé scored.";
+        assert!(
+            run(&Spelling, text).is_empty(),
+            "{:?}",
+            run(&Spelling, text)
+        );
+        // A misspelt first word before a lowercase one is still flagged, and
+        // a known misspelling before a capitalised one too.
+        let text = "Becuase it rained. Teh President spoke.";
+        assert_eq!(flagged(text, &run(&Spelling, text)), ["Becuase", "Teh"]);
     }
 
     #[test]
