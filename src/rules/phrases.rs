@@ -42,9 +42,10 @@ fn index() -> &'static Index {
     })
 }
 
-/// The word token `steps` words away from token `i` (backwards when
-/// `forward` is false), with only white space (one line break at most) or a
-/// hyphen joining them.
+/// The next word token after token `i` (before it when `forward` is
+/// false), with only white space (one line break at most) or a hyphen
+/// between. Like `suggest::context_word`, but it returns the index, so the
+/// walk can go on, and a hyphen joins (`laissez-faire`).
 fn word_away(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<usize> {
     let mut j = i;
     let mut breaks = 0;
