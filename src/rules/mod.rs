@@ -17,6 +17,7 @@ mod double_space;
 mod forbidden;
 mod fragment;
 mod missing_space;
+mod modal_of;
 mod phrases;
 mod real_word;
 mod repeated_punctuation;
@@ -231,6 +232,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "the same word twice in a row (`the the`)",
         explanation: repeated_word::EXPLANATION,
         rule: &repeated_word::RepeatedWord,
+    },
+    RuleInfo {
+        code: modal_of::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`of` for `have` after a modal (`should of known`)",
+        explanation: modal_of::EXPLANATION,
+        rule: &modal_of::ModalOf,
     },
     RuleInfo {
         code: a_an::CODE,
