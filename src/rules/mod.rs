@@ -13,6 +13,7 @@ use crate::quotes::Quotations;
 use crate::tokenize::{Token, Tokens};
 
 mod a_an;
+mod contraction;
 mod double_space;
 mod forbidden;
 mod fragment;
@@ -240,6 +241,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "`of` for `have` after a modal (`should of known`)",
         explanation: modal_of::EXPLANATION,
         rule: &modal_of::ModalOf,
+    },
+    RuleInfo {
+        code: contraction::CODE,
+        default_severity: Severity::Warning,
+        fixable: true,
+        summary: "`its`/`it's`, `your`/`you're`, `their`/`there` mixed up (`its a shame`)",
+        explanation: contraction::EXPLANATION,
+        rule: &contraction::Contraction,
     },
     RuleInfo {
         code: a_an::CODE,
