@@ -387,6 +387,24 @@ fn news_articles_raise_no_false_alarm_and_catch_typos() {
                 ("agreed to resume", "agreed to to resume"),
             ][..],
         ),
+        (
+            "news/names-and-phrases.md",
+            &[
+                ("a sense of", "a snese of"),
+                ("long gone", "long gnoe"),
+                ("outnumber boomers", "outnumber boomers boomers"),
+                ("It was a coup", "Its a coup"),
+            ][..],
+        ),
+        (
+            "news/courts-science-business.md",
+            &[
+                ("had shown no remorse", "had shown no remorce"),
+                ("could one day replace", "could one day replcae"),
+                ("Officials in British", "Officails in British"),
+                ("had sought", "should of sought"),
+            ][..],
+        ),
     ] {
         let path = fixture(name);
         let v = check_json(&[&path], None);

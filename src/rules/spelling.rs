@@ -198,6 +198,12 @@ impl Rule for Spelling {
             {
                 continue;
             }
+            // `fo`, `si`, `os`, `od` are left out of the lexicon as slips
+            // for `of`, `is`, `so`, `do` (build.rs, `SWAPPED_COMMON`); a
+            // part of a compound is no such slip (`Ga-od`, drawn out).
+            if tok.is_hyphenated() && matches!(word, "fo" | "si" | "os" | "od") {
+                continue;
+            }
             if dropped_g(cx, tokens, i, word)
                 || aphetic(cx.text, tokens, i, word)
                 || closed_compound(cx, word, tok.is_sentence_start())
@@ -1049,6 +1055,17 @@ mod tests {
             "{:?}",
             run(&Spelling, text)
         );
+    }
+
+    #[test]
+    fn rare_two_letter_words_that_swap_a_common_one_are_flagged() {
+        let text = "It is a sense fo the world and it si fine.";
+        let d = run(&Spelling, text);
+        assert_eq!(flagged(text, &d), ["fo", "si"]);
+        assert_eq!(d[0].fixes[0].edits[0].replacement, "of");
+        assert_eq!(d[1].fixes[0].edits[0].replacement, "is");
+        // Not as part of a compound: `Oh, my Ga-od!` draws out `God`.
+        assert!(run(&Spelling, "Oh, my Ga-od!").is_empty());
     }
 
     #[test]
