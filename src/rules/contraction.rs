@@ -5,7 +5,6 @@
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case};
-use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "contraction";
 
@@ -81,7 +80,9 @@ impl Rule for Contraction {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            let Some(next) = next_word(cx.text, tokens, p - range.start) else {
+            let Some(next) = super::word_beside(cx.text, tokens, p - range.start, true)
+                .and_then(|n| tokens.get(n))
+            else {
                 continue;
             };
             if next.is_hyphenated() || tok.is_hyphenated() {
@@ -119,14 +120,6 @@ impl Rule for Contraction {
             );
         }
     }
-}
-
-/// The word after token `i`, with one space between.
-fn next_word<'t>(text: &str, tokens: &'t [Token], i: usize) -> Option<&'t Token> {
-    let space = tokens.get(i + 1)?;
-    let word = tokens.get(i + 2)?;
-    (space.kind == TokenKind::Space && space.text(text) == " " && word.kind == TokenKind::Word)
-        .then_some(word)
 }
 
 #[cfg(test)]

@@ -50,14 +50,6 @@ fn is_known(cx: &Context<'_>, w: &str) -> bool {
     cx.check(w) == Known::Yes
 }
 
-/// The next word token after `i` if only one plain space separates them.
-fn next_word_after_space(tokens: &[Token], text: &str, i: usize) -> Option<usize> {
-    let space = tokens.get(i + 1)?;
-    let word = tokens.get(i + 2)?;
-    (space.kind == TokenKind::Space && space.text(text) == " " && word.kind == TokenKind::Word)
-        .then_some(i + 2)
-}
-
 /// The word before `i` with only white space between (index).
 fn prev_word(tokens: &[Token], i: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
@@ -137,7 +129,7 @@ fn check_word(
     if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
         return None;
     }
-    let next = next_word_after_space(tokens, cx.text, i);
+    let next = super::word_beside(cx.text, tokens, i, true);
     let next_known = next.is_none_or(|j| cx.known_at(base + j) == Known::Yes);
     // Two known words in a row (nearly every pair): nothing to do.
     if known && next_known {

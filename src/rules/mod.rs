@@ -106,6 +106,22 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The word token next to token `i` (after it when `forward`, else before
+/// it) when one plain space separates them (index in `tokens`).
+pub(crate) fn word_beside(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<usize> {
+    let (space, word) = if forward {
+        (i + 1, i + 2)
+    } else {
+        (i.checked_sub(1)?, i.checked_sub(2)?)
+    };
+    let s = tokens.get(space)?;
+    let w = tokens.get(word)?;
+    (s.kind == crate::tokenize::TokenKind::Space
+        && s.text(text) == " "
+        && w.kind == crate::tokenize::TokenKind::Word)
+        .then_some(word)
+}
+
 /// The block (a range of token indices) that holds token `p`, searching
 /// forward from `*cursor`: for a walk over tokens in increasing order
 /// (`WordTable::word_tokens`), which then costs no search per token.

@@ -1,11 +1,10 @@
 //! `modal-of`: `of` written for `have` after a modal verb (`should of
 //! known` → `should have known`).
 
-use super::{Context, Rule};
+use super::{word_beside, Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::match_case;
 use crate::dictionary::{case_of, Case};
-use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "modal-of";
 
@@ -137,19 +136,6 @@ fn participle(w: &str) -> bool {
     PARTICIPLES.contains(&w) || (w.len() >= 5 && w.ends_with("ed"))
 }
 
-/// The word token next to token `i` (after it when `forward`), with one
-/// space between.
-fn beside(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<usize> {
-    let (space, word) = if forward {
-        (i + 1, i + 2)
-    } else {
-        (i.checked_sub(1)?, i.checked_sub(2)?)
-    };
-    let s = tokens.get(space)?;
-    let w = tokens.get(word)?;
-    (s.kind == TokenKind::Space && s.text(text) == " " && w.kind == TokenKind::Word).then_some(word)
-}
-
 impl Rule for ModalOf {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Most texts have no `of` after a modal: look only where one of the
@@ -178,8 +164,8 @@ impl Rule for ModalOf {
             };
             let i = p - range.start;
             let (Some(m), Some(n)) = (
-                beside(cx.text, tokens, i, false),
-                beside(cx.text, tokens, i, true),
+                word_beside(cx.text, tokens, i, false),
+                word_beside(cx.text, tokens, i, true),
             ) else {
                 continue;
             };
@@ -197,7 +183,7 @@ impl Rule for ModalOf {
                 continue;
             }
             // `the might of`, `a must of`: a noun after a determiner.
-            let noun = beside(cx.text, tokens, m, false)
+            let noun = word_beside(cx.text, tokens, m, false)
                 .and_then(|d| tokens.get(d))
                 .is_some_and(|d| {
                     matches!(
