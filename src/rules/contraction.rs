@@ -58,22 +58,40 @@ fn meant(w: &str, next: &str, then: &str) -> Option<&'static str> {
 
 impl Rule for Contraction {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // The words looked for, found by a byte search (each before a
+        // space), with the form `meant` takes.
+        const WORDS: [(&str, &str); 6] = [
+            ("its", "its"),
+            ("it's", "it's"),
+            ("it’s", "it's"),
+            ("your", "your"),
+            ("their", "their"),
+            ("there", "there"),
+        ];
+        const NEEDLES: [&str; 12] = [
+            "its ",
+            "Its ",
+            "it's ",
+            "It's ",
+            "it’s ",
+            "It’s ",
+            "your ",
+            "Your ",
+            "their ",
+            "Their ",
+            "there own",
+            "There own",
+        ];
         let curly = cx.text.contains('’');
         let mut cursor = 0;
-        for &p in cx.words.word_tokens() {
-            let p = p as usize;
+        for p in super::words_at(cx, &NEEDLES, 0) {
             let Some(tok) = cx.tokens.tokens.get(p) else {
                 continue;
             };
             let word = tok.text(cx.text);
-            // Cheapest test first: the words are three to six bytes long.
-            if !(3..=6).contains(&word.len()) {
+            let Some(&(_, lower)) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) else {
                 continue;
-            }
-            let lower = word.to_ascii_lowercase().replace('’', "'");
-            if !matches!(lower.as_str(), "its" | "it's" | "your" | "their" | "there") {
-                continue;
-            }
+            };
             let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
                 continue;
             };
@@ -95,7 +113,7 @@ impl Rule for Contraction {
                 continue;
             }
             let then = cx.text.get(next.span.end..).unwrap_or_default();
-            let Some(right) = meant(&lower, &next_text.to_lowercase(), then) else {
+            let Some(right) = meant(lower, &next_text.to_lowercase(), then) else {
                 continue;
             };
             let right = if curly {

@@ -10,7 +10,7 @@ use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
 use crate::linter::Config;
 use crate::quotes::Quotations;
-use crate::tokenize::{Token, Tokens};
+use crate::tokenize::{Token, TokenKind, Tokens};
 
 mod a_an;
 mod contraction;
@@ -150,6 +150,23 @@ pub(crate) fn extent(toks: &[Token]) -> std::ops::Range<usize> {
 pub(crate) fn token_at(toks: &[Token], pos: usize) -> Option<usize> {
     let i = toks.partition_point(|t| t.span.start < pos);
     toks.get(i).filter(|t| t.span.start == pos).map(|_| i)
+}
+
+/// For rules that look for a few words in a few contexts (`should of`,
+/// `its a`): the indices in `tokens.tokens` of the word tokens that begin
+/// `offset` bytes into a match of one of `needles`, in increasing order. A
+/// `memmem` pass per needle costs far less than visiting every word token.
+pub(crate) fn words_at(cx: &Context<'_>, needles: &[&str], offset: usize) -> Vec<usize> {
+    let toks = &cx.tokens.tokens;
+    let mut out: Vec<usize> = needles
+        .iter()
+        .flat_map(|n| memchr::memmem::find_iter(cx.text.as_bytes(), n.as_bytes()))
+        .filter_map(|pos| token_at(toks, pos + offset))
+        .filter(|&p| toks.get(p).is_some_and(|t| t.kind == TokenKind::Word))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// For rules that look for rare characters: every byte of `text` in

@@ -138,18 +138,10 @@ fn participle(w: &str) -> bool {
 
 impl Rule for ModalOf {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // Most texts have no `of` after a modal: look only where one of the
-        // modals' endings (`ld of`, `st of`, `ht of`, `'t of`) occurs.
-        let bytes = cx.text.as_bytes();
-        if !["ld of ", "st of ", "ht of ", "t of "]
-            .iter()
-            .any(|n| memchr::memmem::find(bytes, n.as_bytes()).is_some())
-        {
-            return;
-        }
+        // Only the `of` after a modal's last letter (`should`, `must`,
+        // `might`, `couldn't`), found by a byte search.
         let mut cursor = 0;
-        for &p in cx.words.word_tokens() {
-            let p = p as usize;
+        for p in super::words_at(cx, &["d of ", "t of "], 2) {
             let Some(tok) = cx.tokens.tokens.get(p) else {
                 continue;
             };

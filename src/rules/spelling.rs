@@ -60,9 +60,23 @@ than a missed typo:
   - Dialect marked with an apostrophe: a dropped final g (`goin’`), and
     old words shortened at the front right after one (`’tis`, `’twas`,
     `’neath`); without the apostrophe they are flagged (`tis`).
-  - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`),
-    URLs, e-mail addresses, @handles, #tags, file paths and code are never
-    spell-checked.
+  - A capitalised word starting a sentence before another capitalised
+    word begins a name (`Novo Nordisk said`) unless it is a known
+    misspelling; one whose all-caps form is listed is an acronym written
+    as a name (`Unesco`, `Nvidia`).
+  - Lowercase name particles before a capitalised word (`von der Leyen`,
+    `bin Salman`, `da Vinci`).
+  - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`,
+    and after a number `0.36 ns`, `20 mins`), URLs and bare domains
+    (`example.com`, `Crates.io`), e-mail addresses, @handles, #tags, file
+    paths and code are never spell-checked.
+  - Lowercase Roman numerals that number clauses (`(ii)`, `or iv) the`,
+    `vii.` at the start of a line), and the words of listed foreign phrases
+    inside the phrase (`mea culpa`, `coup d'état`, `per se`; `se` alone is
+    still flagged).
+
+`fo`, `si`, `os` and `od` are not accepted though the big lists have
+them: in prose they are `of`, `is`, `so` and `do` with letters swapped.
 
 Reported as `info` rather than as an error (no common word is near, so
 the writer probably meant it): two common content words written as one
@@ -70,7 +84,8 @@ the writer probably meant it): two common content words written as one
 the hyphenated form is the first suggestion), and a regular form of a
 common word the lists lack: the plural of an abstract noun
 (`devastations`, `timidities`), `-less`, `-ish`, `-ism`, `-ly` after
-`-ing`, `-ity` after `-al`. Run-togethers with a function word (`toknow`,
+`-ing`, `-ity` after `-al`, the plural of a listed agent noun
+(`accessors`, `executables`). Run-togethers with a function word (`toknow`,
 `stayat`) and endings that change the stem (`achieveable`, `occured`) stay
 errors.
 
