@@ -363,6 +363,16 @@ pub fn fix_target(data: &[u8]) {
     let linter = &*LINTER_US;
     let out = fix_text(linter, text, format, &opts);
     check_changes(text, &out.text, &out.changes);
+    // Markup survives: every change lies inside prose the fixes may edit,
+    // never in a tag, comment, link target, emphasis marker or code.
+    let editable = Document::parse(text, format).editable_ranges();
+    for c in &out.changes {
+        assert!(
+            copyedit::document::edit_inside(&editable, &c.original),
+            "a fix changed {:?} outside the prose of the document",
+            text.get(c.original.clone())
+        );
+    }
     assert_eq!(out.changed(), out.text != text, "changed() disagrees");
     for d in &out.remaining {
         assert_span(&out.text, &d.span, d.rule);

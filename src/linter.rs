@@ -80,6 +80,7 @@ impl Linter {
             );
             self.run_rules(&cx)
         });
+        keep_markup(&doc, &mut out);
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self.config.rules.get(directives::CODE).copied();
         directives::apply(text, format, directive_level, &mut out);
@@ -106,6 +107,23 @@ impl Linter {
             }
         }
         out
+    }
+}
+
+/// Drop every fix with an edit outside the document's editable ranges
+/// (markup, code, entities): a fix may only edit prose. The diagnostic
+/// stays. Runs before the directives, whose own fixes edit their comment.
+fn keep_markup(doc: &Document<'_>, out: &mut [Diagnostic]) {
+    if !doc.format.is_markdown() {
+        return;
+    }
+    let ranges = doc.editable_ranges();
+    for d in out.iter_mut() {
+        d.fixes.retain(|f| {
+            f.edits
+                .iter()
+                .all(|e| crate::document::edit_inside(&ranges, &e.span))
+        });
     }
 }
 

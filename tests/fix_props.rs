@@ -143,7 +143,24 @@ enum Piece {
     InlineCode,
     CodeBlock(bool),
     MissingSpace(&'static str, &'static str),
+    /// Markdown or HTML markup wrapped round a word that echoes its
+    /// neighbours (`![the](the.png)`, `<kbd>ld</kbd>`): it must survive.
+    Markup(usize, &'static str),
 }
+
+/// Markup around a word (`{}`): images, links, tags, comments, emphasis,
+/// entities. In plain text these are plain characters.
+const MARKUP: &[&str] = &[
+    "![{}](assets/{}.png)",
+    "[{}](https://example.com/{})",
+    "<kbd>{}</kbd>",
+    "<em>{}</em>",
+    "<!-- TODO: {} -->",
+    "**{}**",
+    "_{}_",
+    "{}&nbsp;{}",
+    "[{}][ref]",
+];
 
 fn piece() -> impl Strategy<Value = Piece> {
     prop_oneof![
@@ -163,6 +180,8 @@ fn piece() -> impl Strategy<Value = Piece> {
         1 => any::<bool>().prop_map(Piece::CodeBlock),
         1 => (prop::sample::select(WORDS), prop::sample::select(WORDS))
             .prop_map(|(a, b)| Piece::MissingSpace(a, b)),
+        3 => (0..MARKUP.len(), prop::sample::select([WORDS, TYPOS].concat()))
+            .prop_map(|(m, w)| Piece::Markup(m, w)),
     ]
 }
 
@@ -241,6 +260,7 @@ fn render(pieces: &[Piece], eol: Eol, markdown: bool, front: bool, final_nl: boo
                 protected.push(block);
             }
             Piece::CodeBlock(f) => text.push_str(nl(*f)),
+            Piece::Markup(m, w) => text.push_str(&MARKUP[*m].replace("{}", w)),
             Piece::MissingSpace(a, b) => {
                 text.push_str(a);
                 text.push('.');
@@ -295,6 +315,21 @@ fn doc() -> impl Strategy<Value = Doc> {
         .prop_map(|(pieces, eol, md, front, final_nl)| render(&pieces, eol, md, front, final_nl))
 }
 
+/// Every change lies inside the prose the original document's fixes may
+/// edit: markup (tags, comments, link targets, emphasis markers, entities)
+/// and code survive `fix` byte for byte.
+fn assert_markup_survives(original: &str, format: Format, changes: &[Change]) {
+    let doc = copyedit::document::Document::parse(original, format);
+    let ranges = doc.editable_ranges();
+    for c in changes {
+        assert!(
+            copyedit::document::edit_inside(&ranges, &c.original),
+            "change {c:?} ({:?}) reaches outside the prose of {original:?}",
+            &original[c.original.clone()]
+        );
+    }
+}
+
 /// Everything outside the changes is the original, byte for byte.
 fn assert_only_changes_differ(original: &str, fixed: &str, changes: &[Change]) {
     let (o, f) = (original.as_bytes(), fixed.as_bytes());
@@ -334,6 +369,7 @@ proptest! {
         let opts = FixOptions::default();
         let out = fix_text(linter(), &d.text, d.format, &opts);
         assert_only_changes_differ(&d.text, &out.text, &out.changes);
+        assert_markup_survives(&d.text, d.format, &out.changes);
         prop_assert_eq!(out.changed(), !out.changes.is_empty());
         prop_assert!(out.converged, "no fixpoint after {} passes", out.passes);
         prop_assert!(out.refused.is_empty(), "{:?}", out.refused);
@@ -372,6 +408,7 @@ proptest! {
         let opts = FixOptions { unsafe_fixes: true, ..FixOptions::default() };
         let out = fix_text(linter(), &d.text, d.format, &opts);
         assert_only_changes_differ(&d.text, &out.text, &out.changes);
+        assert_markup_survives(&d.text, d.format, &out.changes);
         prop_assert!(out.passes <= opts.max_passes);
         for block in &d.protected {
             prop_assert!(out.text.contains(block.as_str()), "{block:?} changed");

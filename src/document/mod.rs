@@ -11,11 +11,13 @@
 // (see docs/robustness.md).
 #![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
 
+mod editable;
 mod front_matter;
 mod html;
 mod markdown;
 mod plain;
 
+pub use editable::inside as edit_inside;
 pub use front_matter::DEFAULT_KEYS as DEFAULT_FRONT_MATTER_KEYS;
 pub(crate) use markdown::{options as markdown_options, outside_code};
 

@@ -50,22 +50,24 @@ fn is_known(cx: &Context<'_>, w: &str) -> bool {
     cx.check(w) == Known::Yes
 }
 
-/// The word before `i` with only white space between (index).
+/// The word before `i` with only white space between (index); not across
+/// markup (`should <em>ld</em>`).
 fn prev_word(tokens: &[Token], i: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
     while tokens.get(j)?.is_space() {
         j = j.checked_sub(1)?;
     }
-    (tokens.get(j)?.kind == TokenKind::Word).then_some(j)
+    (tokens.get(j)?.kind == TokenKind::Word && super::contiguous(tokens, j, i)).then_some(j)
 }
 
-/// The word after `i` with only white space between (index).
+/// The word after `i` with only white space between (index); not across
+/// markup.
 fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
     let mut j = i + 1;
     while tokens.get(j)?.is_space() {
         j += 1;
     }
-    (tokens.get(j)?.kind == TokenKind::Word).then_some(j)
+    (tokens.get(j)?.kind == TokenKind::Word && super::contiguous(tokens, i, j)).then_some(j)
 }
 
 impl Rule for Fragment {
@@ -247,7 +249,11 @@ fn check_word(
 /// does not gain a trailing line break or space.
 fn deletion_span(tokens: &[Token], text: &str, i: usize, tok: &Token) -> std::ops::Range<usize> {
     let single = |t: &Token| t.kind == TokenKind::Space && t.text(text) == " ";
-    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    // Only white space that touches the fragment: never markup beyond it.
+    let before = i
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .filter(|t| t.span.end == tok.span.start);
     if let Some(before) = before.filter(|t| single(t)) {
         return before.span.start..tok.span.end;
     }
@@ -257,7 +263,10 @@ fn deletion_span(tokens: &[Token], text: &str, i: usize, tok: &Token) -> std::op
     if let Some(before) = before.filter(|t| ends_block && t.is_space()) {
         return before.span.start..tok.span.end;
     }
-    if let Some(after) = tokens.get(i + 1).filter(|t| single(t)) {
+    if let Some(after) = tokens
+        .get(i + 1)
+        .filter(|t| single(t) && t.span.start == tok.span.end)
+    {
         return tok.span.start..after.span.end;
     }
     tok.span.clone()

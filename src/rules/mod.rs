@@ -118,8 +118,20 @@ pub(crate) fn word_beside(text: &str, tokens: &[Token], i: usize, forward: bool)
     let w = tokens.get(word)?;
     (s.kind == crate::tokenize::TokenKind::Space
         && s.text(text) == " "
-        && w.kind == crate::tokenize::TokenKind::Word)
-        .then_some(word)
+        && w.kind == crate::tokenize::TokenKind::Word
+        && contiguous(tokens, i.min(word), i.max(word)))
+    .then_some(word)
+}
+
+/// Whether tokens `from..=to` follow one another with no byte between them:
+/// no markup (emphasis markers, a link target, an HTML tag or comment) lies
+/// between the first and the last. Rules that join two words across white
+/// space ask this before they offer a fix spanning both: a fix may only edit
+/// prose.
+pub(crate) fn contiguous(tokens: &[Token], from: usize, to: usize) -> bool {
+    tokens
+        .get(from..=to)
+        .is_some_and(|run| run.windows(2).all(|w| w[0].span.end == w[1].span.start))
 }
 
 /// The block (a range of token indices) that holds token `p`, searching

@@ -40,6 +40,10 @@ Not flagged:
     to_cow_str`, `GUI test test_file()`).
   - Words separated by punctuation (`the, the`, `Well... well`), words in
     different paragraphs or blocks, or across more than one line break.
+  - Words separated by markup other than emphasis: a link or image
+    (`the logo ![logo](logo.png)`), an HTML tag or comment. Between
+    emphasis markers (`The **the** end`) the repeat is flagged, with no
+    fix: deleting the word would break the markers.
   - Numbers (`11 11`), and words that are part of a hyphenated compound
     (`the the-end`).
   - Two capitalised words mid-text (`Sirhan Sirhan`, `Humbert Humbert`,
@@ -141,6 +145,20 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
         return;
     }
     if !same_case(first, a, b) {
+        return;
+    }
+    // Markup between the two (`logo ![logo](…)`, `note <!-- … --> note`, a
+    // link) makes them different things; only emphasis markers may stand
+    // between (`The **the** end` reads `The the end`). The guard in the
+    // linter then drops the fix, which would delete the markers.
+    let gap = cx
+        .text
+        .get(first.span.end..second.span.start)
+        .unwrap_or("x");
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~'))
+    {
         return;
     }
     let lower = b.to_lowercase();
