@@ -129,9 +129,10 @@ pub(crate) fn word_beside(text: &str, tokens: &[Token], i: usize, forward: bool)
 /// space ask this before they offer a fix spanning both: a fix may only edit
 /// prose.
 pub(crate) fn contiguous(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens
-        .get(from..=to)
-        .is_some_and(|run| run.windows(2).all(|w| w[0].span.end == w[1].span.start))
+    tokens.get(from..=to).is_some_and(|run| {
+        run.windows(2)
+            .all(|w| matches!(w, [a, b] if a.span.end == b.span.start))
+    })
 }
 
 /// The block (a range of token indices) that holds token `p`, searching
