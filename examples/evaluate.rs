@@ -6,6 +6,7 @@
 //! cargo run --release --example evaluate -- false-flags FILE...
 //! cargo run --release --example evaluate -- inject [--seed N] [--sentences N] FILE...
 //! cargo run --release --example evaluate -- all
+//! cargo run --release --example evaluate -- repos [--labels FILE] DIR...
 //! ```
 //!
 //! - `all`: the three reports on the data a fresh clone has: `suggest` on
@@ -37,10 +38,13 @@ use copyedit::dictionary::Known;
 use copyedit::suggest::rank;
 use copyedit::{Applicability, Diagnostic, Format, Linter, Severity};
 
+#[path = "evaluate/repos.rs"]
+mod repos;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {
-        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | all");
+        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE] [--sample N --seed S --out FILE] DIR... | all");
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         "false-flags" => false_flags(rest),
         "inject" => inject(rest),
         "all" => all(),
+        "repos" => repos::repos(rest),
         other => Err(format!("unknown mode `{other}`")),
     };
     match result {
