@@ -126,6 +126,9 @@ pub enum Suppression {
     Sic,
     /// An inline `copyedit-disable…` or `copyedit-ignore` directive.
     Directive,
+    /// A word the files being checked use as their own vocabulary
+    /// (`src/vocabulary.rs`).
+    Vocabulary,
 }
 
 impl Suppression {
@@ -134,6 +137,7 @@ impl Suppression {
         match self {
             Suppression::Sic => "sic",
             Suppression::Directive => "directive",
+            Suppression::Vocabulary => "vocabulary",
         }
     }
 }

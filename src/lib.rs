@@ -30,6 +30,7 @@ pub mod rules;
 pub mod suggest;
 pub mod suppress;
 pub mod tokenize;
+pub mod vocabulary;
 pub mod walk;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};

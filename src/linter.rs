@@ -9,6 +9,7 @@ use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
 use crate::quotes::Quotations;
 use crate::rules::{Context, ForbiddenWord, Interner, RULES};
 use crate::tokenize::tokenize;
+use crate::vocabulary::{Census, Vocabulary};
 
 /// What a rule is set to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub struct Config {
 pub struct Linter {
     dict: Dictionary,
     config: Config,
+    /// The run's vocabulary, once known (`copyedit fix` learns it before it
+    /// fixes): applied to every check.
+    vocabulary: std::sync::OnceLock<std::sync::Arc<Vocabulary>>,
 }
 
 impl Linter {
@@ -47,7 +51,23 @@ impl Linter {
     pub fn new(config: Config) -> Self {
         let mut dict = Dictionary::new(config.lang);
         dict.add_words(&config.words);
-        Linter { dict, config }
+        Linter {
+            dict,
+            config,
+            vocabulary: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Judge every later check by this vocabulary (see
+    /// [`Vocabulary::apply`]); a linter takes one vocabulary only, the
+    /// first given.
+    pub fn set_vocabulary(&self, vocabulary: std::sync::Arc<Vocabulary>) {
+        let _ = self.vocabulary.set(vocabulary);
+    }
+
+    /// The vocabulary given by [`Linter::set_vocabulary`], if any.
+    pub fn vocabulary(&self) -> Option<&std::sync::Arc<Vocabulary>> {
+        self.vocabulary.get()
     }
 
     /// The dictionary in use.
@@ -62,6 +82,32 @@ impl Linter {
 
     /// Check a text; diagnostics are sorted by position.
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
+        self.check_inner(text, format, false).0
+    }
+
+    /// Count a text's words for the run's vocabulary without checking it
+    /// (parse and tokenize only).
+    pub fn census(&self, text: &str, format: Format) -> Census {
+        let doc = match &self.config.front_matter_keys {
+            Some(keys) => Document::parse_with(text, format, keys),
+            None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
+        };
+        Census::of(&doc, &tokenize(&doc))
+    }
+
+    /// Check a text and count its words for the run's vocabulary
+    /// ([`Census`]).
+    pub fn check_with_census(&self, text: &str, format: Format) -> (Vec<Diagnostic>, Census) {
+        let (d, c) = self.check_inner(text, format, true);
+        (d, c.unwrap_or_default())
+    }
+
+    fn check_inner(
+        &self,
+        text: &str,
+        format: Format,
+        census: bool,
+    ) -> (Vec<Diagnostic>, Option<Census>) {
         let doc = match &self.config.front_matter_keys {
             Some(keys) => Document::parse_with(text, format, keys),
             None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
@@ -84,10 +130,14 @@ impl Linter {
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self.config.rules.get(directives::CODE).copied();
         directives::apply(text, format, directive_level, &mut out);
+        if let Some(v) = self.vocabulary.get() {
+            v.apply(&self.dict, text, &mut out);
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
-        out
+        let census = census.then(|| Census::of(&doc, &tokens));
+        (out, census)
     }
 
     /// Every enabled rule over one document, at its configured severity.

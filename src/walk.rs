@@ -7,7 +7,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
@@ -17,6 +17,7 @@ use crate::decode::{decode, Decoded};
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;
 use crate::linter::Linter;
+use crate::vocabulary::Vocabulary;
 
 /// File extensions checked by default when walking directories.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
@@ -317,17 +318,40 @@ pub fn check_all(
     sources: &[Source],
     max_size: u64,
 ) -> Vec<Result<Checked, InputError>> {
-    check_with(sources, max_size, |_| linter, &|| {})
+    let vocabulary = Mutex::new(Vocabulary::new());
+    let mut results = check_with(sources, max_size, |_| linter, &|| {}, Some(&vocabulary));
+    let vocabulary = vocabulary.into_inner().unwrap_or_default();
+    apply_vocabulary(&mut results, &vocabulary, |_| linter);
+    results
+}
+
+/// Judge every result's `spelling` problems by the run's vocabulary
+/// ([`Vocabulary::apply`]), each with the dictionary of its own linter.
+pub fn apply_vocabulary<'l, F>(
+    results: &mut [Result<Checked, InputError>],
+    vocabulary: &Vocabulary,
+    linter_for: F,
+) where
+    F: Fn(usize) -> &'l Linter + Sync,
+{
+    results.par_iter_mut().enumerate().for_each(|(i, r)| {
+        if let Ok(c) = r {
+            vocabulary.apply(linter_for(i).dictionary(), &c.text, &mut c.diagnostics);
+        }
+    });
 }
 
 /// Check sources in parallel, each with the linter `linter_for(index)`
 /// (files may be governed by different configurations); `done` is called
 /// after each one (for progress). Results come back in the order given.
+/// With `vocabulary`, each file's words are counted into it
+/// ([`Vocabulary`]): the caller applies it once every file is counted.
 pub fn check_with<'l, F>(
     sources: &[Source],
     max_size: u64,
     linter_for: F,
     done: &(dyn Fn() + Sync),
+    vocabulary: Option<&Mutex<Vocabulary>>,
 ) -> Vec<Result<Checked, InputError>>
 where
     F: Fn(usize) -> &'l Linter + Sync,
@@ -337,7 +361,17 @@ where
         .enumerate()
         .map(|(i, source)| {
             let result = read_source(source, max_size).map(|decoded| {
-                let diagnostics = linter_for(i).check(&decoded.text, source.format());
+                let linter = linter_for(i);
+                let diagnostics = match vocabulary {
+                    Some(v) => {
+                        let (d, census) = linter.check_with_census(&decoded.text, source.format());
+                        if let Ok(mut v) = v.lock() {
+                            v.add(census);
+                        }
+                        d
+                    }
+                    None => linter.check(&decoded.text, source.format()),
+                };
                 Checked {
                     source: source.clone(),
                     text: decoded.text,

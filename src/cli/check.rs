@@ -3,16 +3,21 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Component, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::Project;
 use copyedit::diagnostic::Severity;
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::walk::{check_with, discover, Checked, InputError, Selector, Source, WalkOptions};
+use copyedit::vocabulary::Vocabulary;
+use copyedit::walk::{
+    apply_vocabulary, check_with, discover, read_source, Checked, InputError, Selector, Source,
+    WalkOptions,
+};
 use copyedit::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 use super::plan::{plan, ConfigSelect, Plan};
 use super::{CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
@@ -194,13 +199,19 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
     let tick = || progress.inc(1);
+    let vocabulary = Mutex::new(Vocabulary::new());
     let mut results = check_with(
         &plan.sources,
         args.max_file_size,
         |i| plan.linters.get(i).map_or(&fallback, |l| l),
         if progress.is_hidden() { &|| {} } else { &tick },
+        Some(&vocabulary),
     );
     progress.finish_and_clear();
+    let vocabulary = vocabulary.into_inner().unwrap_or_default();
+    apply_vocabulary(&mut results, &vocabulary, |i| {
+        plan.linters.get(i).map_or(&fallback, |l| l)
+    });
     // Each file fails the run at its own configuration's `fail-on`.
     let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
         r.as_ref().is_ok_and(|c| {
@@ -240,6 +251,33 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         PROBLEMS
     } else {
         SUCCESS
+    }
+}
+
+/// Learn the run's vocabulary from every source (words counted, not
+/// checked) and give it to each linter, so that later checks
+/// (`--interactive`) judge `spelling` by it. Standard input is left out (it
+/// can be read only once); unreadable sources are skipped here, and the
+/// caller reports them when it reads them again.
+pub(super) fn learn_vocabulary(linters: &[Arc<Linter>], sources: &[Source], max_size: u64) {
+    let vocabulary = Mutex::new(Vocabulary::new());
+    sources
+        .par_iter()
+        .zip(linters.par_iter())
+        .for_each(|(source, linter)| {
+            if matches!(source, Source::Stdin(_)) {
+                return;
+            }
+            if let Ok(decoded) = read_source(source, max_size) {
+                let census = linter.census(&decoded.text, source.format());
+                if let Ok(mut v) = vocabulary.lock() {
+                    v.add(census);
+                }
+            }
+        });
+    let vocabulary = Arc::new(vocabulary.into_inner().unwrap_or_default());
+    for l in linters {
+        l.set_vocabulary(Arc::clone(&vocabulary));
     }
 }
 

@@ -2,15 +2,16 @@
 //! them as a diff), then report what remains.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use clap::Args;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
-use copyedit::decode::BOM;
+use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat};
+use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
@@ -194,6 +195,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
             );
             return FAILURE;
         }
+        super::check::learn_vocabulary(&linters, &sources, args.max_file_size);
         return super::interactive::run(args, &linters, &sources, walk_errors);
     }
     let opts = FixOptions {
@@ -214,11 +216,33 @@ fn fix_all(
     max_size: u64,
     opts: &FixOptions,
 ) -> Vec<Result<Fixed, InputError>> {
-    sources
+    // Every source is read once: its words are counted for the run's
+    // vocabulary, which every linter then applies while it fixes.
+    let decoded: Vec<Result<Decoded, InputError>> = sources
         .par_iter()
-        .zip(linters.par_iter())
-        .map(|(source, linter)| {
-            let decoded = read_source(source, max_size)?;
+        .map(|source| read_source(source, max_size))
+        .collect();
+    let vocabulary = Mutex::new(Vocabulary::new());
+    decoded
+        .par_iter()
+        .zip(sources.par_iter().zip(linters.par_iter()))
+        .for_each(|(d, (source, linter))| {
+            if let Ok(d) = d {
+                let census = linter.census(&d.text, source.format());
+                if let Ok(mut v) = vocabulary.lock() {
+                    v.add(census);
+                }
+            }
+        });
+    let vocabulary = Arc::new(vocabulary.into_inner().unwrap_or_default());
+    for l in linters {
+        l.set_vocabulary(Arc::clone(&vocabulary));
+    }
+    decoded
+        .into_par_iter()
+        .zip(sources.par_iter().zip(linters.par_iter()))
+        .map(|(decoded, (source, linter))| {
+            let decoded = decoded?;
             let outcome = fix_text(linter, &decoded.text, source.format(), opts);
             let mut original = Vec::with_capacity(decoded.text.len() + 3);
             if decoded.bom {

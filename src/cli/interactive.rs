@@ -368,6 +368,9 @@ pub(super) fn run(
                 let mut config: Config = linter.config().clone();
                 config.words.extend(session.added.iter().cloned());
                 let new = Arc::new(Linter::new(config));
+                if let Some(v) = linter.vocabulary() {
+                    new.set_vocabulary(Arc::clone(v));
+                }
                 rebuilt.push((Arc::clone(linter), Arc::clone(&new)));
                 new
             }
@@ -380,6 +383,7 @@ pub(super) fn run(
         args.max_file_size,
         |i| new_linters.get(i).map_or(&fallback, |l| &**l),
         &|| {},
+        None,
     );
     results.extend(walk_errors.into_iter().map(Err));
     let report_opts = report_options(args);

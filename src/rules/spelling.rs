@@ -78,8 +78,12 @@ than a missed typo:
 `fo`, `si`, `os` and `od` are not accepted though the big lists have
 them: in prose they are `of`, `is`, `so` and `do` with letters swapped.
 
-Reported as `info` rather than as an error (no common word is near, so
-the writer probably meant it): two common content words written as one
+Reported as `info` rather than as an error: a word with no evidence of a
+typo, that is, not a known misspelling, with no dictionary word one edit
+away and no common word two edits away (`kubectl`, `rehype`, `TOCTOU`:
+far more often a term the dictionaries lack than a slip; `--list-unknown`
+lists them). Also as `info` (no common word is near, so the writer
+probably meant it): two common content words written as one
 (`risktakers`, `warfighters`: a compound the lists lack, or a lost hyphen;
 the hyphenated form is the first suggestion), and a regular form of a
 common word the lists lack: the plural of an abstract noun
@@ -129,6 +133,32 @@ const SAFE_MARGIN: f64 = 6.5;
 const SAFE_MIN_LEN: usize = 3;
 /// A Safe correction must be at least this common.
 const SAFE_MIN_COUNT: u64 = 1_000_000;
+/// A correction two edits away is evidence of a typo only when it is at
+/// least this common and the word has at least [`FAR_EVIDENCE_LEN`] letters.
+const FAR_EVIDENCE_COUNT: u64 = 1_000_000;
+const FAR_EVIDENCE_LEN: usize = 5;
+
+/// Whether a flagged word has the evidence of a typo that an error needs: it
+/// is a known misspelling, or a dictionary word (not a rare one) is one edit
+/// away, or a common one two edits away in a longer word. Without it the
+/// word is more likely a term the dictionaries lack (`kubectl`, `rehype`,
+/// `TOCTOU`): reported as `info`.
+fn has_evidence(u: &Unknown<'_>, s: &Suggestions) -> bool {
+    let Some(first) = s.list.first() else {
+        return false;
+    };
+    if s.list.iter().any(|c| c.known) {
+        return true;
+    }
+    s.list.iter().take(3).any(|c| {
+        !c.rare
+            && !c.word.contains(' ')
+            && (c.distance <= 1
+                || (c.distance == 2
+                    && c.count >= FAR_EVIDENCE_COUNT
+                    && u.word.chars().count() >= FAR_EVIDENCE_LEN))
+    }) || (first.word.contains(' ') && first.distance <= 1)
+}
 
 struct Unknown<'t> {
     span: Range<usize>,
@@ -321,6 +351,9 @@ impl Rule for Spelling {
             } else if let Some((stem, ending)) = derived(cx, u.word, &suggestions) {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word);
+            } else if !has_evidence(&u, &suggestions) {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
             }
             out.push(d);
         }

@@ -1,0 +1,339 @@
+//! What the repository itself says: the words a project uses consistently.
+//!
+//! A careful editor reading a documentation repository learns its
+//! vocabulary (`goroutine`, `permalink`, `tokio`) before marking anything
+//! as a misspelling. copyedit does the same. While it checks the files of
+//! one run, each file contributes a [`Census`]: how often each word form
+//! occurs in its prose, and which words occur outside prose (code blocks,
+//! inline code, link targets, HTML, front matter). Merged over the run they
+//! make a [`Vocabulary`], which then judges the `spelling` problems of every
+//! file ([`Vocabulary::apply`]):
+//!
+//! - **Project vocabulary** (suppressed, reason `vocabulary`, shown with
+//!   `--show-suppressed`; never fixed): an unknown word that the project
+//!   also uses outside prose (in code, a link target or a file name: the
+//!   word itself, or its form without a plural `s`), or that occurs in at
+//!   least [`MIN_FILES`] files, or in two files at least [`MIN_COUNT`] times.
+//! - **Never vocabulary**: a known misspelling (the bundled typos list), and
+//!   a consistent typo: a word one edit from its first suggestion when that
+//!   word is a dictionary word the project uses at least [`TYPO_RATIO`]
+//!   times as often (words of [`MIN_TYPO_LEN`] letters or more: `gc` is
+//!   one edit from `go`, `os` from `so`).
+//! - **Safe only once**: a Safe fix needs a known misspelling or a word
+//!   seen once in the run; any other word written the same way twice or
+//!   more may be meant, so its fix becomes Unsafe.
+//!
+//! Counting is by lowercase form with `’` read as `'`, so `Tokio` and
+//! `tokio` are one word.
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::diagnostic::{Applicability, Diagnostic, Suppression};
+use crate::dictionary::{Dictionary, Known};
+use crate::document::{Document, PieceKind};
+use crate::tokenize::{TokenKind, Tokens};
+
+/// An unknown word in at least this many files is the project's.
+pub const MIN_FILES: u32 = 3;
+/// An unknown word in two files at least this many times is the project's.
+pub const MIN_COUNT: u32 = 4;
+/// A word one edit from a dictionary word used this many times as often is a
+/// consistent typo, not vocabulary.
+pub const TYPO_RATIO: u32 = 10;
+
+/// Words shorter than this are never taken for a consistent typo.
+pub const MIN_TYPO_LEN: usize = 4;
+
+/// The words of one file.
+#[derive(Debug, Default, Clone)]
+pub struct Census {
+    prose: FxHashMap<String, u32>,
+    outside: FxHashSet<String>,
+}
+
+fn key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
+}
+
+impl Census {
+    /// Count the words of a parsed and tokenized document.
+    pub fn of(doc: &Document<'_>, tokens: &Tokens) -> Census {
+        let mut c = Census::default();
+        for t in &tokens.tokens {
+            if t.kind == TokenKind::Word {
+                let w = t.text(doc.text);
+                // Most words are lowercase ASCII: counted without a copy
+                // once seen.
+                if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                    if let Some(n) = c.prose.get_mut(w) {
+                        *n += 1;
+                        continue;
+                    }
+                }
+                *c.prose.entry(key(w)).or_default() += 1;
+            }
+        }
+        if doc.format.is_markdown() {
+            let mut prose: Vec<Range<usize>> = doc
+                .blocks
+                .iter()
+                .flat_map(|b| &b.pieces)
+                .filter(|p| p.kind == PieceKind::Prose)
+                .map(|p| p.span.clone())
+                .collect();
+            prose.sort_by_key(|r| r.start);
+            let mut pos = 0;
+            for r in prose
+                .iter()
+                .chain(std::iter::once(&(doc.text.len()..doc.text.len())))
+            {
+                if r.start > pos {
+                    if let Some(gap) = doc.text.get(pos..r.start) {
+                        c.add_outside(gap);
+                    }
+                }
+                pos = pos.max(r.end);
+            }
+        }
+        c
+    }
+
+    /// Runs of letters outside prose (identifiers split at `_`, `.`, `/`,
+    /// digits and the like).
+    fn add_outside(&mut self, text: &str) {
+        for run in text.split(|ch: char| !ch.is_alphabetic()) {
+            if run.len() >= 2 && run.len() <= 64 && !self.outside.contains(run) {
+                self.outside.insert(key(run));
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    files: u32,
+    count: u32,
+    outside: bool,
+}
+
+/// The words of every file of a run.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: FxHashMap<String, Entry>,
+}
+
+impl Vocabulary {
+    /// An empty vocabulary.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add one file's words.
+    pub fn add(&mut self, census: Census) {
+        for (w, n) in census.prose {
+            let e = self.words.entry(w).or_default();
+            e.files += 1;
+            e.count = e.count.saturating_add(n);
+        }
+        for w in census.outside {
+            self.words.entry(w).or_default().outside = true;
+        }
+    }
+
+    fn get(&self, w: &str) -> Entry {
+        self.words.get(w).copied().unwrap_or_default()
+    }
+
+    /// Whether the run uses `word` (any case) as its own vocabulary; `first`
+    /// is the spelling rule's first suggestion, if any.
+    pub fn is_vocabulary(&self, dict: &Dictionary, word: &str, first: Option<&str>) -> bool {
+        let w = key(word);
+        if !dict.known_misspelling(&w).is_empty() {
+            return false;
+        }
+        let e = self.get(&w);
+        let outside = e.outside
+            || w.strip_suffix('s')
+                .filter(|s| s.len() >= 2)
+                .is_some_and(|s| self.get(s).outside);
+        let consistent = e.files >= MIN_FILES || (e.files >= 2 && e.count >= MIN_COUNT);
+        if !(outside || consistent) {
+            return false;
+        }
+        // A consistent typo: one edit from a word used far more often. Not
+        // for words under four letters, one edit from dozens of words (`gc`
+        // and `go`, `os` and `so`), whose slips the known list has (`teh`).
+        if let Some(first) = first.filter(|_| w.chars().count() >= MIN_TYPO_LEN) {
+            let f = key(first);
+            if !f.contains(' ')
+                && dict.check(&f) == Known::Yes
+                && strsim::damerau_levenshtein(&w, &f) == 1
+                && self.get(&f).count >= e.count.max(1).saturating_mul(TYPO_RATIO)
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Judge the `spelling` problems of one file by the run's vocabulary:
+    /// the project's words are suppressed (reason `vocabulary`) and lose
+    /// their fixes; the Safe fix of a word used more than once becomes
+    /// Unsafe.
+    pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics.iter_mut() {
+            if d.rule != "spelling" || d.suppressed.is_some() {
+                continue;
+            }
+            let Some(word) = text.get(d.span.clone()) else {
+                continue;
+            };
+            let first = d
+                .fixes
+                .first()
+                .and_then(|f| f.edits.first())
+                .map(|e| e.replacement.as_str());
+            if self.is_vocabulary(dict, word, first) {
+                d.suppressed = Some(Suppression::Vocabulary);
+                d.fixes.clear();
+                continue;
+            }
+            // A known misspelling is evidence enough however often it
+            // occurs (`recieve`); any other word written the same way twice
+            // may be meant.
+            let w = key(word);
+            if self.get(&w).count > 1 && dict.known_misspelling(&w).is_empty() {
+                for f in &mut d.fixes {
+                    if f.applicability == Applicability::Safe {
+                        f.applicability = Applicability::Unsafe;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::tokenize::tokenize;
+    use crate::Linter;
+
+    fn census(text: &str, format: Format) -> Census {
+        let doc = Document::parse(text, format);
+        Census::of(&doc, &tokenize(&doc))
+    }
+
+    fn vocab(files: &[&str]) -> Vocabulary {
+        let mut v = Vocabulary::new();
+        for f in files {
+            v.add(census(f, Format::Markdown));
+        }
+        v
+    }
+
+    /// Spelling problems of `text` after the vocabulary: (word, suppressed,
+    /// first fix Safe).
+    fn judged(v: &Vocabulary, text: &str) -> Vec<(String, bool, bool)> {
+        let linter = Linter::default();
+        let mut d = linter.check(text, Format::Markdown);
+        v.apply(linter.dictionary(), text, &mut d);
+        d.iter()
+            .filter(|d| d.rule == "spelling")
+            .map(|d| {
+                (
+                    text[d.span.clone()].to_string(),
+                    d.suppressed.is_some(),
+                    d.fixes
+                        .first()
+                        .is_some_and(|f| f.applicability == Applicability::Safe),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_in_code_are_the_projects() {
+        let text = "Each gorutine has a stack.\n\n```go\nfunc gorutine() {}\n```\n";
+        let v = vocab(&[text]);
+        assert_eq!(judged(&v, text), [("gorutine".into(), true, false)]);
+        // The plural in prose, the singular in inline code.
+        let text = "Use `sturct` here; sturcts are values.\n";
+        let v = vocab(&[text]);
+        assert!(
+            judged(&v, text).iter().all(|j| j.1),
+            "{:?}",
+            judged(&v, text)
+        );
+    }
+
+    #[test]
+    fn words_used_across_files_are_the_projects() {
+        let a = "The zorbulator runs.\n";
+        let v = vocab(&[a, "A zorbulator.\n", "Zorbulator docs.\n"]);
+        assert_eq!(judged(&v, a), [("zorbulator".into(), true, false)]);
+        // In two files, four times.
+        let v = vocab(&[
+            "The zorbulator, the zorbulator.\n",
+            "A zorbulator and a zorbulator.\n",
+        ]);
+        assert!(judged(&v, a)[0].1);
+        // Two files, twice: not yet.
+        let v = vocab(&[a, "A zorbulator.\n"]);
+        assert!(!judged(&v, a)[0].1);
+    }
+
+    #[test]
+    fn known_misspellings_are_never_vocabulary() {
+        let a = "We recieve mail.\n";
+        let v = vocab(&[a, a, a, "`recieve()`\n"]);
+        let j = judged(&v, a);
+        assert_eq!(j.len(), 1);
+        assert!(!j[0].1, "{j:?}");
+    }
+
+    #[test]
+    fn a_consistent_typo_of_a_frequent_word_is_flagged() {
+        // `documment` three times, `document` thirty.
+        let typo = "The documment is here.\n";
+        let mut files = vec![typo; 3];
+        let common = "This document, that document, the document.\n";
+        files.extend(std::iter::repeat_n(common, 10));
+        let v = vocab(&files);
+        let j = judged(&v, typo);
+        assert_eq!(j.len(), 1);
+        assert!(!j[0].1, "{j:?}");
+    }
+
+    #[test]
+    fn safe_only_for_a_word_seen_once() {
+        let once = "The stnadard way.\n";
+        let v = vocab(&[once]);
+        assert_eq!(judged(&v, once), [("stnadard".into(), false, true)]);
+        let twice = "The stnadard way. A stnadard day.\n";
+        let v = vocab(&[twice]);
+        assert!(judged(&v, twice).iter().all(|j| !j.1 && !j.2));
+    }
+
+    #[test]
+    fn a_known_misspelling_stays_safe_however_often() {
+        let text = "We recieve it. They recieve it.\n";
+        let v = vocab(&[text]);
+        assert!(judged(&v, text).iter().all(|j| !j.1 && j.2));
+    }
+
+    #[test]
+    fn plain_text_has_nothing_outside_prose() {
+        let c = census("see `gorutine` here", Format::Plain);
+        assert!(c.outside.is_empty());
+        assert_eq!(c.prose.get("gorutine"), Some(&1));
+    }
+}
