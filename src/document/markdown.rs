@@ -39,7 +39,7 @@ struct Builder {
     /// Inside inline `<code>`, `<kbd>`… (Markdown): text is not prose.
     raw_inline_depth: usize,
     /// Blocks of attribute values and link titles found inside the current
-    /// block: pushed after it.
+    /// block: pushed after it if they come after its last piece.
     pending: Vec<Block>,
     /// The start of the last tag whose attributes were read (a tag over
     /// several lines is met once per line).
@@ -57,7 +57,17 @@ impl Builder {
         } else {
             self.pieces.clear();
         }
-        self.blocks.append(&mut self.pending);
+        // Pieces increase across the document: a value is only a block of
+        // its own after the last piece (a standalone image, not a link
+        // title in mid-sentence).
+        let mut end = self.blocks.last().map_or(0, |b| b.span().end);
+        for block in self.pending.drain(..) {
+            let span = block.span();
+            if span.start >= end && !span.is_empty() {
+                end = span.end;
+                self.blocks.push(block);
+            }
+        }
     }
 
     /// The prose attributes (`alt`, `title`) of the tag at `start`: blocks of
@@ -253,7 +263,11 @@ fn merge_cuts(base: &[Cut], extra: Vec<Cut>, extent: Range<usize>) -> Vec<Cut> {
 /// have none, and are not parsed again to find where code is.
 fn may_have_templates(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr_iter(b'{', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'{' | b'%' | b'#')))
+    memchr::memchr_iter(b'{', bytes).any(|i| match bytes.get(i + 1) {
+        Some(b'{' | b'%') => true,
+        Some(b'#') => matches!(bytes.get(i + 2), Some(b' ' | b'\t' | b'\n' | b'-')),
+        _ => false,
+    })
 }
 
 /// Elements whose inline content is code, not prose.

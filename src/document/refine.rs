@@ -407,11 +407,16 @@ fn word_end(text: &str, piece: &Piece) -> Option<usize> {
     }
 }
 
-/// An opaque piece that belongs inside a word: a letter entity, or an
-/// escaped `_` or `*` (`snake\_case`).
+/// An opaque piece that belongs inside a word: a letter, apostrophe or
+/// soft hyphen entity (`caf&eacute;`, `don&rsquo;t`), or an escaped `_` or
+/// `*` (`snake\_case`).
 fn is_glue(s: &str) -> bool {
+    const INSIDE_WORDS: &[&str] = &[
+        "&rsquo;", "&#8217;", "&#x2019;", "&#X2019;", "&apos;", "&#39;", "&#x27;", "&shy;",
+    ];
     s == "\\_"
         || s == "\\*"
+        || INSIDE_WORDS.contains(&s)
         || (entity_len(s.as_bytes(), 0) == Some(s.len()) && entity_is_letter(s))
 }
 
@@ -464,8 +469,8 @@ mod tests {
     #[test]
     fn entities_are_opaque() {
         assert_eq!(
-            para("word&nbsp;word, R&amp;D, don&#8217;t &#x2014; &mdash;"),
-            "word|<&nbsp;>|word, R|<&amp;>|D, don|<&#8217;>|t |<&#x2014;>| |<&mdash;>"
+            para("word&nbsp;word, R&amp;D, &#x2014; &mdash;"),
+            "word|<&nbsp;>|word, R|<&amp;>|D, |<&#x2014;>| |<&mdash;>"
         );
         // Not entities: a lone ampersand, no semicolon, too long.
         assert_eq!(para("A & B &c &nbsp &#;"), "A & B &c &nbsp &#;");
@@ -477,6 +482,9 @@ mod tests {
         assert_eq!(para("a na&#239;ve one"), "a |<na&#239;ve>| one");
         // A space or a dash entity does not join.
         assert_eq!(para("a&ndash;b"), "a|<&ndash;>|b");
+        // An apostrophe entity is inside its word.
+        assert_eq!(para("I don&#8217;t know"), "I |<don&#8217;t>| know");
+        assert_eq!(para("so it&rsquo;s"), "so |<it&rsquo;s>");
     }
 
     #[test]
