@@ -262,6 +262,31 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_control_and_tags_over_lines() {
+        let text = "{%- raw -%}\n{{ x }}\n{%- endraw -%} and {% include note.html\n   param=\"a %} b\" %} end";
+        let got = cuts(text);
+        let texts: Vec<&str> = got.iter().map(|c| c.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "{%- raw -%}",
+                "{{ x }}",
+                "{%- endraw -%}",
+                "{% include note.html\n   param=\"a %} b\" %}"
+            ]
+        );
+        assert_eq!(got[2].1, CutKind::Markup);
+        // Only tags that start in a region are found (code is not one).
+        let text = "a {{ b }} c {{ d }}";
+        let region = 0..4;
+        let got: Vec<&str> = scan(text, std::slice::from_ref(&region))
+            .into_iter()
+            .map(|c| &text[c.range])
+            .collect();
+        assert_eq!(got, ["{{ b }}"]);
+    }
+
+    #[test]
     fn what_is_not_a_tag() {
         // Unclosed, across a blank line, a heading id, a lone brace.
         assert!(cuts("a {{ b\n\nc }} d").is_empty());
