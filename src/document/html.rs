@@ -296,6 +296,97 @@ fn tag(
     })
 }
 
+/// Attributes whose values are prose a reader sees (alt text, tooltips).
+const PROSE_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label"];
+
+/// The longest start tag whose attributes are read.
+const MAX_TAG: usize = 4096;
+
+/// The value ranges of the prose attributes ([`PROSE_ATTRIBUTES`]) of the
+/// start tag at `start` (a `<`): quoted values only, without template tags
+/// or `{expressions}`.
+pub(super) fn prose_attributes(text: &str, start: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    if bytes.get(start) != Some(&b'<') {
+        return out;
+    }
+    let name = name_at(text, start + 1);
+    if name.is_empty() {
+        return out;
+    }
+    let limit = bytes.len().min(start.saturating_add(MAX_TAG));
+    let mut i = start + 1 + name.len();
+    let is_space = |c: Option<&u8>| matches!(c, Some(b' ' | b'\t' | b'\n' | b'\r'));
+    while i < limit {
+        while i < limit && is_space(bytes.get(i)) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None | Some(b'>') => break,
+            Some(b'/') => {
+                i += 1;
+                continue;
+            }
+            Some(b'{') => match balanced(bytes, i, limit) {
+                Ok(stop) => {
+                    i = stop;
+                    continue;
+                }
+                Err(_) => break,
+            },
+            _ => {}
+        }
+        let attr_start = i;
+        while i < limit
+            && !is_space(bytes.get(i))
+            && !matches!(bytes.get(i), Some(b'=' | b'>' | b'/' | b'"' | b'\'' | b'{'))
+        {
+            i += 1;
+        }
+        if i == attr_start {
+            // A stray quote: not a tag worth reading.
+            break;
+        }
+        let attr = text.get(attr_start..i).unwrap_or("");
+        while i < limit && is_space(bytes.get(i)) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < limit && is_space(bytes.get(i)) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let Some(close) = find(bytes, i + 1, limit, &[q]) else {
+                    break;
+                };
+                let value = text.get(i + 1..close).unwrap_or("");
+                let prose = is_one_of(attr, PROSE_ATTRIBUTES)
+                    && !value.trim().is_empty()
+                    && !value.contains(['{', '<']);
+                if prose {
+                    out.push(i + 1..close);
+                }
+                i = close + 1;
+            }
+            Some(b'{') => match balanced(bytes, i, limit) {
+                Ok(stop) => i = stop,
+                Err(_) => break,
+            },
+            _ => {
+                while i < limit && !is_space(bytes.get(i)) && bytes.get(i) != Some(&b'>') {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The first `needle` in `bytes[from..to]`.
 fn find(bytes: &[u8], from: usize, to: usize, needle: &[u8]) -> Option<usize> {
     let hay = bytes.get(from..to.min(bytes.len()))?;
@@ -357,6 +448,28 @@ mod tests {
     fn esm_needs_the_keyword_at_the_line_start() {
         assert!(cuts("important news\nexported goods\n", true).is_empty());
         assert!(cuts("We import cars.\n", true).is_empty());
+    }
+
+    #[test]
+    fn prose_attributes_are_alt_and_title() {
+        let text =
+            "<img src=\"a.png\" alt=\"A diagrm\" title='Teh title' data-x=y aria-label=\"Close\">";
+        let got: Vec<&str> = prose_attributes(text, 0)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["A diagrm", "Teh title", "Close"]);
+        // JSX values in braces, template tags, empty values: not prose.
+        let text = "<Image alt={props.alt} title=\"{{ page.title }}\" {...rest} alt=\"\" title=\"Ok now\" />";
+        let got: Vec<&str> = prose_attributes(text, 0)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["Ok now"]);
+        // Not a tag, unclosed quotes: nothing, no panic.
+        assert!(prose_attributes("a < b", 2).is_empty());
+        assert!(prose_attributes("<img alt=\"never closed", 0).is_empty());
+        assert!(prose_attributes("<a title", 0).is_empty());
     }
 
     #[test]

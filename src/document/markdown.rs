@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, T
 use std::ops::Range;
 
 use super::html::{self, Cut, CutKind};
-use super::{front_matter, push_piece, Block, BlockKind, Piece, PieceKind};
+use super::{front_matter, push_piece, template, Block, BlockKind, Piece, PieceKind};
 
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
@@ -31,13 +31,19 @@ struct Builder {
     front_matter: Option<bool>,
     /// MDX: JSX, `{expressions}` and `import`/`export` are not prose.
     mdx: bool,
-    /// Ranges that are not prose, sorted: in MDX for the whole text, in
-    /// Markdown for the current HTML block.
+    /// Ranges that are not prose, sorted: in MDX for the whole text; in
+    /// Markdown the template tags, and the tags of the current HTML block.
     cuts: Vec<Cut>,
     /// The lines of the current HTML block.
     html_block: Option<Vec<Range<usize>>>,
     /// Inside inline `<code>`, `<kbd>`… (Markdown): text is not prose.
     raw_inline_depth: usize,
+    /// Blocks of attribute values and link titles found inside the current
+    /// block: pushed after it if they come after its last piece.
+    pending: Vec<Block>,
+    /// The start of the last tag whose attributes were read (a tag over
+    /// several lines is met once per line).
+    last_tag: Option<usize>,
 }
 
 impl Builder {
@@ -51,6 +57,87 @@ impl Builder {
         } else {
             self.pieces.clear();
         }
+        // Pieces increase across the document: a value is only a block of
+        // its own after the last piece (a standalone image, not a link
+        // title in mid-sentence).
+        let mut end = self.blocks.last().map_or(0, |b| b.span().end);
+        for block in self.pending.drain(..) {
+            let span = block.span();
+            if span.start >= end && !span.is_empty() {
+                end = span.end;
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    /// The prose attributes (`alt`, `title`) of the tag at `start`: blocks of
+    /// their own, after the current one.
+    fn tag_attributes(&mut self, text: &str, start: usize) {
+        if self.skip_depth > 0 || self.last_tag.is_some_and(|t| t >= start) {
+            return;
+        }
+        self.last_tag = Some(start);
+        for range in html::prose_attributes(text, start) {
+            // Backticks in a value (an MDX component's title) mark code.
+            let mut pieces = Vec::new();
+            let mut pos = range.start;
+            let mut code_at: Option<usize> = None;
+            for (i, c) in text.get(range.clone()).unwrap_or("").bytes().enumerate() {
+                if c != b'`' {
+                    continue;
+                }
+                let at = range.start + i;
+                match code_at.take() {
+                    Some(open) => {
+                        push_piece(&mut pieces, open..at + 1, PieceKind::Opaque);
+                        pos = at + 1;
+                    }
+                    None => {
+                        push_piece(&mut pieces, pos..at, PieceKind::Prose);
+                        code_at = Some(at);
+                    }
+                }
+            }
+            push_piece(
+                &mut pieces,
+                code_at.unwrap_or(pos)..range.end,
+                PieceKind::Prose,
+            );
+            self.pending.push(Block {
+                kind: BlockKind::Paragraph,
+                pieces,
+                quoted: self.quote_depth > 0,
+            });
+        }
+    }
+
+    /// The title of a link or image (`[a](url "Title")`) whose source is
+    /// `range`: a block of its own, after the current one.
+    fn link_title(&mut self, text: &str, range: Range<usize>, title: &str) {
+        if self.skip_depth > 0 || title.trim().is_empty() {
+            return;
+        }
+        let Some(source) = text.get(range.clone()) else {
+            return;
+        };
+        // Only a title written as it reads (no escapes or entities), inside
+        // its quotes or parentheses.
+        let Some(at) = source.rfind(title) else {
+            return;
+        };
+        let before = at.checked_sub(1).and_then(|i| source.as_bytes().get(i));
+        if !matches!(before, Some(b'"' | b'\'' | b'(')) {
+            return;
+        }
+        let start = range.start + at;
+        self.pending.push(Block {
+            kind: BlockKind::Paragraph,
+            pieces: vec![Piece {
+                span: start..start + title.len(),
+                kind: PieceKind::Prose,
+            }],
+            quoted: self.quote_depth > 0,
+        });
     }
 
     fn piece(&mut self, text: &str, span: Range<usize>, kind: PieceKind) {
@@ -74,6 +161,9 @@ impl Builder {
                 (cut.range.start, cut.range.end, cut.kind, cut.breaks);
             if start > pos {
                 self.push_segment(text, pos..start, kind, in_html);
+            }
+            if in_html && cut_kind == CutKind::Markup && text.as_bytes().get(start) == Some(&b'<') {
+                self.tag_attributes(text, start);
             }
             if cut_kind == CutKind::Expression {
                 push_piece(
@@ -123,9 +213,16 @@ impl Builder {
                 _ => merged.push(r.clone()),
             }
         }
-        if !self.mdx {
-            self.cuts = html::scan(text, &merged, false);
-        }
+        // Markdown: the block's tags join the template cuts for a while.
+        let saved = match (self.mdx, merged.first(), merged.last()) {
+            (false, Some(first), Some(last)) => {
+                let tags = html::scan(text, &merged, false);
+                let base = std::mem::take(&mut self.cuts);
+                self.cuts = merge_cuts(&base, tags, first.start..last.end);
+                Some(base)
+            }
+            _ => None,
+        };
         self.html_block = Some(Vec::new());
         self.kind = BlockKind::Paragraph;
         for r in merged {
@@ -133,10 +230,44 @@ impl Builder {
         }
         self.flush();
         self.html_block = None;
-        if !self.mdx {
-            self.cuts.clear();
+        if let Some(base) = saved {
+            self.cuts = base;
         }
     }
+}
+
+/// The cuts of `base` that overlap `extent`, with `extra`: sorted, a cut
+/// that overlaps an earlier one left out.
+fn merge_cuts(base: &[Cut], extra: Vec<Cut>, extent: Range<usize>) -> Vec<Cut> {
+    let first = base.partition_point(|c| c.range.end <= extent.start);
+    let mut all: Vec<Cut> = base
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.range.start < extent.end)
+        .cloned()
+        .chain(extra)
+        .collect();
+    all.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+    let mut out: Vec<Cut> = Vec::with_capacity(all.len());
+    for cut in all {
+        if out.last().is_some_and(|l| cut.range.start < l.range.end) {
+            continue;
+        }
+        out.push(cut);
+    }
+    out
+}
+
+/// Whether `text` may hold a template tag (`{{`, `{%`, `{#`): most texts
+/// have none, and are not parsed again to find where code is.
+fn may_have_templates(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'{', bytes).any(|i| match bytes.get(i + 1) {
+        Some(b'{' | b'%') => true,
+        Some(b'#') => matches!(bytes.get(i + 2), Some(b' ' | b'\t' | b'\n' | b'-')),
+        _ => false,
+    })
 }
 
 /// Elements whose inline content is code, not prose.
@@ -225,6 +356,8 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S], mdx: bool) -> Vec<Block> {
     let cuts = if mdx {
         html::scan(text, &outside_code(text), true)
+    } else if may_have_templates(text) {
+        template::scan(text, &outside_code(text))
     } else {
         Vec::new()
     };
@@ -240,6 +373,8 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S], mdx: bo
         cuts,
         html_block: None,
         raw_inline_depth: 0,
+        pending: Vec::new(),
+        last_tag: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -248,6 +383,9 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S], mdx: bo
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                         b.autolink_depth += 1;
                     }
+                }
+                if let Tag::Link { title, .. } | Tag::Image { title, .. } = &tag {
+                    b.link_title(text, range.clone(), title);
                 }
                 if is_inline(&tag) {
                     continue;
@@ -296,11 +434,16 @@ pub(super) fn blocks<S: AsRef<str>>(text: &str, front_matter_keys: &[S], mdx: bo
                     lines.push(range);
                 }
             }
-            Event::InlineHtml(h) if !mdx => match raw_inline_tag(&h) {
-                Some(true) => b.raw_inline_depth += 1,
-                Some(false) => b.raw_inline_depth = b.raw_inline_depth.saturating_sub(1),
-                None => {}
-            },
+            Event::InlineHtml(h) => {
+                if !mdx {
+                    match raw_inline_tag(&h) {
+                        Some(true) => b.raw_inline_depth += 1,
+                        Some(false) => b.raw_inline_depth = b.raw_inline_depth.saturating_sub(1),
+                        None => {}
+                    }
+                }
+                b.tag_attributes(text, range.start);
+            }
             Event::Text(t) => {
                 // Entities and escapes: the source bytes are not the text.
                 let kind = if b.autolink_depth > 0

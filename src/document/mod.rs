@@ -16,6 +16,8 @@ mod front_matter;
 mod html;
 mod markdown;
 mod plain;
+mod refine;
+mod template;
 
 pub use editable::inside as edit_inside;
 pub use front_matter::DEFAULT_KEYS as DEFAULT_FRONT_MATTER_KEYS;
@@ -139,6 +141,14 @@ impl<'a> Document<'a> {
             Format::Markdown => markdown::blocks(text, front_matter_keys, false),
             Format::Mdx => markdown::blocks(text, front_matter_keys, true),
         };
+        let blocks = if format.is_markdown() {
+            blocks
+                .into_iter()
+                .filter_map(|b| refine::refine(text, b))
+                .collect()
+        } else {
+            blocks
+        };
         Document {
             text,
             format,
@@ -160,4 +170,185 @@ pub(crate) fn push_piece(pieces: &mut Vec<Piece>, span: Range<usize>, kind: Piec
         }
     }
     pieces.push(Piece { span, kind });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each block as its pieces: prose as text, opaque as `<text>`, joined
+    /// with `|`; every span is checked to lie on character boundaries.
+    fn read(text: &str, format: Format) -> Vec<String> {
+        Document::parse(text, format)
+            .blocks
+            .iter()
+            .map(|b| {
+                b.pieces
+                    .iter()
+                    .map(|p| {
+                        let s = text.get(p.span.clone()).expect("span on char boundaries");
+                        match p.kind {
+                            PieceKind::Prose => s.to_string(),
+                            PieceKind::Opaque => format!("<{s}>"),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    fn md(text: &str) -> Vec<String> {
+        read(text, Format::Markdown)
+    }
+
+    fn mdx(text: &str) -> Vec<String> {
+        read(text, Format::Mdx)
+    }
+
+    #[test]
+    fn entities_are_opaque_in_text_and_html_blocks() {
+        assert_eq!(
+            md("word&nbsp;word &amp; more"),
+            ["word|<&nbsp;>|word |<&amp;>| more"]
+        );
+        assert_eq!(
+            md("<p>Hello&nbsp;world &mdash; caf&eacute;</p>\n"),
+            ["Hello|<&nbsp;>|world |<&mdash;>| |<caf&eacute;>"]
+        );
+        assert_eq!(
+            md("A <span>don&#8217;t</span> here"),
+            ["A |<don&#8217;t>| here"]
+        );
+        assert_eq!(
+            md("---\ntitle: Tom &amp; Jerry\n---\n"),
+            ["Tom |<&amp;>| Jerry"]
+        );
+    }
+
+    #[test]
+    fn intra_word_emphasis_is_one_token() {
+        assert_eq!(
+            md("It is **g**lobally known."),
+            ["It is |<g**lobally>| known."]
+        );
+        assert_eq!(
+            md("That is un*believ*able."),
+            ["That is |<un*believ*able>|."]
+        );
+        // Emphasis around whole words is markup between prose.
+        assert_eq!(
+            md("A **bold** word, *Note*: yes."),
+            ["A |bold| word, |Note|: yes."]
+        );
+    }
+
+    #[test]
+    fn image_alt_and_titles_are_prose() {
+        assert_eq!(
+            md("![A diagrm of it](a.png \"The titel\")\n\nSee [it](x 'Link titel')\n"),
+            ["A diagrm of it", "The titel", "See |it", "Link titel"]
+        );
+        // Pieces increase through the document: a title or attribute in
+        // mid-sentence is left out; a reference's title is elsewhere.
+        assert_eq!(
+            md("A [link](http://x.y 'Link titel') and [ref][r].\n\n[r]: http://z \"Ref\"\n"),
+            ["A |link| and |ref|."]
+        );
+        assert_eq!(
+            md("Text <img src=\"a.png\" alt=\"An imgae\" title=\"Tip\"> after.\n"),
+            ["Text | after."]
+        );
+        assert_eq!(
+            md("Text <img src=\"a.png\" alt=\"An imgae\" title=\"Tip\">\n"),
+            ["Text ", "An imgae", "Tip"]
+        );
+        assert_eq!(
+            md("<div>\n<img src=\"a.png\" alt=\"Block imgae\">\n</div>\n"),
+            ["Block imgae"]
+        );
+        assert_eq!(
+            mdx("<LinkCard title=\"The `astro-x` starter\" href=\"/x\" />\n"),
+            ["The |<`astro-x`>| starter"]
+        );
+    }
+
+    #[test]
+    fn table_padding_is_not_prose() {
+        let text = "| Name   | Value     |\n|--------|-----------|\n| a  b   | c         |\n";
+        assert_eq!(md(text), ["Name", "Value", "a  b", "c"]);
+    }
+
+    #[test]
+    fn heading_ids_are_skipped() {
+        assert_eq!(
+            md("## Title here {#custom-id}\n\nText.\n"),
+            ["Title here ", "Text."]
+        );
+        // MDX: the comment is an opaque expression (its `*` read as emphasis
+        // markers between opaque pieces): no word in it.
+        let got = mdx("## Title here {/*custom-id*/}\n");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("Title here |<{/>"), "{got:?}");
+        assert!(!got[0].contains("|custom"), "{got:?}");
+    }
+
+    #[test]
+    fn template_tags_are_not_prose() {
+        assert_eq!(
+            md("Welcome to {{ site.title }}, see {% link docs/a.md %} now.\n"),
+            ["Welcome to |<{{ site.title }}>|, see |<{% link docs/a.md %}>| now."]
+        );
+        assert_eq!(
+            md("{{< note >}}\nInside the nte.\n{{< /note >}}\n\n{{% warning %}}Careful.{{% /warning %}}\n"),
+            ["<{{< note >}}>|\nInside the nte.\n|<{{< /note >}}>", "<{{% warning %}}>|Careful.|<{{% /warning %}}>"]
+        );
+        // Raw blocks: the markers go, code stays code.
+        let text = "{% raw %}\n```liquid\n{{ page.title }}\n```\n{% endraw %}\n\nText {# a note #} here.\n";
+        assert_eq!(md(text), ["Text | here."]);
+        // A highlight block is code.
+        let text = "{% highlight ruby %}\ndef mian; end\n{% endhighlight %}\n\nAfter.\n";
+        assert_eq!(md(text), ["After."]);
+        // Go templates over several lines, with a raw string holding blank lines.
+        let text = "Look:\n\n{{raw `\n\tfunc f() {\n\n\t\treturn\n\t}\n`}}\n\nAfter it.\n";
+        assert_eq!(md(text), ["Look:", "After it."]);
+        // In code, braces are code; an unclosed `{{` is text.
+        assert_eq!(
+            md("Use `{{ x }}` or {{ y\n\nz }} w.\n"),
+            ["Use |<`{{ x }}`>| or {{ y", "z }} w."]
+        );
+        // In an HTML block, with the tags.
+        assert_eq!(
+            md("<p>{{ page.title }} text</p>\n"),
+            ["<{{ page.title }}>|text"]
+        );
+    }
+
+    #[test]
+    fn emoji_shortcodes_are_opaque() {
+        assert_eq!(md("Shipped :tada: today."), ["Shipped |<:tada:>| today."]);
+        assert_eq!(md("At 10:30:00 done."), ["At 10:30:00 done."]);
+    }
+
+    #[test]
+    fn admonitions_and_asides() {
+        assert_eq!(md("> [!NOTE]\n> Read this.\n"), ["\n|Read this."]);
+        assert_eq!(
+            mdx(":::note[A short titel]\nSome text.\n:::\n"),
+            ["A short titel|\nSome text.\n"]
+        );
+        assert_eq!(
+            mdx(":::caution[Links with `base` set]\nBody.\n:::\n"),
+            ["Links with |<`base`>| set|\nBody.\n"]
+        );
+        assert_eq!(md(":::tip\n\nBody.\n\n:::\n"), ["Body."]);
+    }
+
+    #[test]
+    fn plain_text_is_left_alone() {
+        assert_eq!(
+            read("a&nbsp;b :tada: {{ x }}", Format::Plain),
+            ["a&nbsp;b :tada: {{ x }}"]
+        );
+    }
 }
