@@ -15,7 +15,7 @@ const CASES: &[&str] = &[
     "He should <em>ld</em> have gone.\n",
     "The **the** end, and the *the* start.\n",
     "Visit [the](x) the page, then [teh](y) docs.\n",
-    "<p>Press the <kbd>the</kbd> key now.</p>\n",
+    "<p>Press the <kbd>the</kbd> key&nbsp;now.</p>\n",
     "A word&nbsp;word and &amp;amp; here.\n",
     "He should <!-- ld --> ld have gone.\n",
 ];
