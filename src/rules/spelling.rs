@@ -98,9 +98,9 @@ the word is lowercase (or starts a sentence), has three letters or more,
 is not in a quotation or marked [sic], is not a regular form of a known
 word that the lists may lack (`elations`, `kidnaped`), the fix does not
 merely drop an ending (`suppressions`) or split the word in two, the
-correction is a common word one edit away (`shuold`) or the single listed
-correction of a known misspelling at most two edits away (`teh`,
-`recieve`), and it is far more likely than every alternative: about 665
+correction is a common word one edit away with the same first letter
+(`shuold`; not `pthreads` -> `threads`) or the single listed correction of
+a known misspelling at most two edits away (`teh`, `recieve`), and it is far more likely than every alternative: about 665
 times (e^6.5) by frequency, how likely the slip is, and how well each
 candidate fits between the words before and after. So `minimum pwage` is
 not fixed to `page`, nor `oyur` to `your` (`our` is as close). Otherwise
@@ -111,6 +111,14 @@ Examples:
   ^^^^^^^ Receive
           ^^^ the
                         ^^^^^^^^ Wednesday
+
+The files checked together teach copyedit their vocabulary: an unknown
+word that they also use outside prose (in code, a link target, a file
+name), or in three files or more, or four times in two, is the project's
+word and is not reported (`--show-suppressed` shows it, as `vocabulary`),
+unless it is a known misspelling or one edit from a dictionary word the
+files use ten times as often (a consistent typo). A Safe fix also needs
+the word to be a known misspelling or to occur once in the files checked.
 
 Accept a word for a project with `words = [\"...\"]` in copyedit.toml.";
 
@@ -914,6 +922,11 @@ fn is_safe(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> bool {
     if u.word.chars().count() < SAFE_MIN_LEN {
         return false;
     }
+    // Writers rarely get the first letter wrong; a word that differs there
+    // is more often a term with a prefix (`pthreads`, `bcrypt`) than a slip.
+    if !first.known && lower.chars().next() != first_lower.chars().next() {
+        return false;
+    }
     let max_distance = if first.known {
         // Several listed corrections: the list itself is unsure.
         if s.list.iter().filter(|c| c.known).count() != 1 {
@@ -1270,6 +1283,18 @@ mod tests {
         // Mid-sentence capitalised: could be a name.
         let d = run(&Spelling, "In the Kremiln today.");
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+
+        // A different first letter: a prefixed term more often than a slip.
+        for text in ["Link with pthreads here.", "Hash it with bcrypt now."] {
+            let d = run(&Spelling, text);
+            assert!(
+                d.iter().all(|d| d
+                    .fixes
+                    .iter()
+                    .all(|f| f.applicability != Applicability::Safe)),
+                "{text}: {d:?}"
+            );
+        }
 
         // A word run together may be a compound the lists lack.
         let d = run(&Spelling, "The drawdown began.");
