@@ -7,6 +7,7 @@
 //! cargo run --release --example evaluate -- inject [--seed N] [--sentences N] FILE...
 //! cargo run --release --example evaluate -- all
 //! cargo run --release --example evaluate -- repos [--labels FILE] DIR...
+//! cargo run --release --example evaluate -- inject-repos [--seed N] [--per-repo N] DIR...
 //! ```
 //!
 //! - `all`: the three reports on the data a fresh clone has: `suggest` on
@@ -44,7 +45,7 @@ mod repos;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {
-        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE] [--sample N --seed S --out FILE] DIR... | all");
+        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE] [--sample N --seed S --out FILE] DIR... | inject-repos [--seed N] [--per-repo N] DIR... | all");
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
         "inject" => inject(rest),
         "all" => all(),
         "repos" => repos::repos(rest),
+        "inject-repos" => repos::inject_repos(rest),
         other => Err(format!("unknown mode `{other}`")),
     };
     match result {

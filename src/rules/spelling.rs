@@ -277,7 +277,7 @@ impl Rule for Spelling {
                 sentence_start: tok.is_sentence_start(),
                 left: context_word(cx.text, tokens, i, false),
                 right: context_word(cx.text, tokens, i, true),
-                before_capital: before_capital(cx.text, tokens, i),
+                before_capital: before_capital(cx, tokens, i),
             });
         }
         if unknown.is_empty() {
@@ -554,15 +554,20 @@ fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
 }
 /// Whether the word after token `i`, after one space, is capitalised and
 /// not the pronoun `I`.
-fn before_capital(text: &str, tokens: &[Token], i: usize) -> bool {
+fn before_capital(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let text = cx.text;
     let (Some(space), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
         return false;
     };
     let word = next.text(text);
+    // Before a capitalised common word (`Advanecd Configuration`, `Add
+    // Supranode` in a Title Case heading or a changelog) the capital is the
+    // heading's style, not a name's.
     space.text(text) == " "
         && next.kind == TokenKind::Word
         && word != "I"
         && matches!(case_of(word), Case::Title | Case::Mixed)
+        && cx.check(&word.to_lowercase()) != Known::Yes
 }
 
 /// Lowercase particles of personal names (`Ursula von der Leyen`,
