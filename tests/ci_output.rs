@@ -455,7 +455,7 @@ fn ignored_and_excluded_files_are_not_checked() {
     assert_eq!((code, out.as_str()), (0, ""));
     // Without configuration, the words, word file and rule settings go.
     let (_, out, _) = check_repo(&["--format", "concise", "--no-config", "docs/guide"]);
-    assert!(out.contains("unknown word `kubectl`"), "{out}");
+    assert!(out.contains("unknown word `frobctl`"), "{out}");
     assert!(out.contains("warning[repeated-word]"), "{out}");
 }
 

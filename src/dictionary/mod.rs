@@ -47,6 +47,9 @@ pub mod flags {
     pub const RARE: u8 = 32;
     /// A proper name from the bundled name and place lists.
     pub const NAME: u8 = 64;
+    /// Technical vocabulary (`words-tech.txt`: `struct`, `kubectl`,
+    /// `GitHub`): accepted, and like a rare word never suggested first.
+    pub const TECH: u8 = 128;
     /// Any variant.
     pub const ANY_VARIANT: u8 = EN_US | EN_GB | EN_CA | EN_AU;
 }
@@ -125,7 +128,8 @@ impl Entry {
         }
     }
 
-    /// Whether the entry is a rare word (never suggested first).
+    /// Whether the entry is a rare word (never suggested first): also a
+    /// word known only from the technical vocabulary.
     pub fn is_rare(self) -> bool {
         self.flags & (flags::COMMON | flags::ANY_VARIANT | flags::NAME) == 0
     }
@@ -433,7 +437,7 @@ impl Dictionary {
             suggest: map(SUGGEST),
             confusables: map(CONFUSABLES),
             total: UNIGRAM_TOTAL.parse().unwrap_or(1).max(1),
-            accept: flags::COMMON | flags::RARE | flags::NAME | lang.flag(),
+            accept: flags::COMMON | flags::RARE | flags::NAME | flags::TECH | lang.flag(),
             user_words: HashSet::new(),
             user_words_lower: HashSet::new(),
             // Every dictionary of a language without words of its own gives
@@ -817,6 +821,38 @@ mod tests {
     }
 
     #[test]
+    fn technical_vocabulary_is_accepted_and_rare() {
+        let d = us();
+        for w in [
+            "kubectl",
+            "Kubectl",
+            "KUBECTL",
+            "struct",
+            "async",
+            "nodejs",
+            "rustc",
+            "webpack",
+            "WebAssembly",
+            "webassembly",
+            "Mockito",
+            "MOCKITO",
+        ] {
+            assert_eq!(d.check(w), Known::Yes, "{w}");
+        }
+        let e = d.entry("kubectl").expect("in words-tech.txt");
+        assert_ne!(e.flags & flags::TECH, 0);
+        assert!(e.is_rare(), "never suggested first");
+        // A word that is also English keeps its English flags.
+        let e = d.entry("receive").expect("English");
+        assert!(!e.is_rare());
+        // A capitalised entry is not accepted in lowercase (as for names);
+        // typos are not accepted.
+        for w in ["mockito", "teh", "recieve", "fucntion", "retrun", "conifg"] {
+            assert_eq!(d.check(w), Known::No, "{w}");
+        }
+    }
+
+    #[test]
     fn spelling_variants_follow_the_language() {
         let us = us();
         let gb = Dictionary::new(Lang::EnGb);
@@ -830,10 +866,11 @@ mod tests {
     fn user_words() {
         let mut d = us();
         assert_eq!(d.check("zorbulate"), Known::No);
-        d.add_words(["zorbulate", "GitHub"]);
+        // (`GitHub` itself is bundled, in lowercase too: technical vocabulary.)
+        d.add_words(["zorbulate", "QuuxSoft"]);
         assert_eq!(d.check("Zorbulate"), Known::Yes);
-        assert_eq!(d.check("GitHub"), Known::Yes);
-        assert_eq!(d.check("github"), Known::No);
+        assert_eq!(d.check("QuuxSoft"), Known::Yes);
+        assert_eq!(d.check("quuxsoft"), Known::No);
     }
 
     #[test]
