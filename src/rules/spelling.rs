@@ -89,7 +89,7 @@ the hyphenated form is the first suggestion), and a regular form of a
 common word the lists lack: the plural of an abstract noun
 (`devastations`, `timidities`), `-less`, `-ish`, `-ism`, `-ly` after
 `-ing`, `-ity` after `-al`, the plural of a listed agent noun
-(`accessors`, `executables`). Run-togethers with a function word (`toknow`,
+(`accessors`, `prefetchers`). Run-togethers with a function word (`toknow`,
 `stayat`) and endings that change the stem (`achieveable`, `occured`) stay
 errors.
 
@@ -425,7 +425,7 @@ fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'s
     }
     // The plural of an agent noun or a noun-like adjective the lists have,
     // however rare, is that even when a word is one edit away (`accessors`,
-    // not `accessory`; `licensors`, `executables`).
+    // not `accessory`; `licensors`, `prefetchers`).
     if let Some(base) = lower.strip_suffix('s') {
         if base.len() >= 6
             && AGENT_ENDINGS.iter().any(|e| base.ends_with(e))
@@ -1061,9 +1061,9 @@ mod tests {
         let (errors, _) = by_level("It was achieveable but it occured late.");
         assert_eq!(errors, ["achieveable", "occured"]);
         // Plurals of agent nouns, however rare the noun.
-        let (errors, info) = by_level("The accessors call executables, not formatters.");
+        let (errors, info) = by_level("The accessors call prefetchers, not formatters.");
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(info, ["accessors", "executables", "formatters"]);
+        assert_eq!(info, ["accessors", "prefetchers", "formatters"]);
     }
 
     #[test]
