@@ -179,6 +179,10 @@ struct Unknown<'t> {
     /// The next word, after one space, is capitalised (not `I`): a name
     /// of two words or more (`Novo Nordisk`) when this one is too.
     before_capital: bool,
+    /// A neighbour (across short function words) is a capitalised common
+    /// word: Title Case (`Project Managment Team`, a heading, link text),
+    /// where a capital is style, not a name's.
+    title_case: bool,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -278,6 +282,7 @@ impl Rule for Spelling {
                 left: context_word(cx.text, tokens, i, false),
                 right: context_word(cx.text, tokens, i, true),
                 before_capital: before_capital(cx, tokens, i),
+                title_case: in_title_case(cx, tokens, i),
             });
         }
         if unknown.is_empty() {
@@ -300,6 +305,16 @@ impl Rule for Spelling {
                 Case::Mixed => continue,
                 Case::Upper if u.word.chars().count() <= 5 => continue,
                 Case::Title if is_name() => continue,
+                // In Title Case a capitalised word one edit from a common
+                // word (same first letter) is a slip of it: `Project
+                // Managment Team`.
+                Case::Title if !u.sentence_start && u.title_case => {
+                    let s = suggest(cx.dict, cx.lang, u.word);
+                    if !title_slip(u.word, &s) && !may_be_slip_of_name(cx.dict, u.word) {
+                        continue;
+                    }
+                    s
+                }
                 Case::Title if !u.sentence_start && !may_be_slip_of_name(cx.dict, u.word) => {
                     continue
                 }
@@ -552,6 +567,68 @@ fn prefix_before_hyphen(text: &str, end: usize, word: &str) -> bool {
         .is_some_and(char::is_alphabetic);
     hyphen_then_word && PREFIXES.contains(&word.to_lowercase().as_str())
 }
+/// A capitalised unknown word in Title Case is flagged when its first
+/// suggestion is a known misspelling's correction, or a common word (not a
+/// name, not rare) one edit away with the same first letter.
+const TITLE_SLIP_COUNT: u64 = 1_000_000;
+
+fn title_slip(word: &str, s: &Suggestions) -> bool {
+    s.list.first().is_some_and(|c| {
+        c.known
+            || (c.distance <= 1
+                && !c.rare
+                && !c.proper
+                && c.count >= TITLE_SLIP_COUNT
+                && !c.word.contains(' ')
+                && c.word.chars().next() == word.chars().next())
+    })
+}
+
+/// Short words Title Case leaves in lowercase (`Office of the Director`).
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Whether the nearest word before or after token `i` (across spaces and
+/// Title Case's small words, within three words) is a capitalised word
+/// whose lowercase form is a common word: `Project` in `Project Managment`.
+fn in_title_case(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let styled = |t: &Token| {
+        let w = t.text(cx.text);
+        // Its lowercase spelling itself is listed: a common word, not a
+        // name (`Ivan` is stored capitalised, so `Ivan Tse` is no heading).
+        case_of(w) == Case::Title
+            && w.chars().count() >= 3
+            && cx
+                .dict
+                .entry(&w.to_lowercase())
+                .is_some_and(|e| cx.dict.accepts(e) && !e.is_rare())
+    };
+    let look = |forward: bool| {
+        let mut j = i;
+        let mut words = 0;
+        loop {
+            j = if forward { j + 1 } else { j.checked_sub(1)? };
+            let t = tokens.get(j)?;
+            match t.kind {
+                TokenKind::Space => continue,
+                TokenKind::Word => {
+                    words += 1;
+                    if styled(t) {
+                        return Some(true);
+                    }
+                    let lower = t.text(cx.text);
+                    if words >= 3 || !TITLE_SMALL.contains(&lower) {
+                        return Some(false);
+                    }
+                }
+                _ => return Some(false),
+            }
+        }
+    };
+    look(false) == Some(true) || look(true) == Some(true)
+}
+
 /// Whether the word after token `i`, after one space, is capitalised and
 /// not the pronoun `I`.
 fn before_capital(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
