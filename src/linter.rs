@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
 use crate::directives;
 use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
+use crate::language::{self, Skip};
 use crate::quotes::Quotations;
 use crate::rules::{Context, ForbiddenWord, Interner, RULES};
 use crate::tokenize::tokenize;
@@ -33,6 +34,9 @@ pub struct Config {
     /// Front matter keys whose values are prose; `None`: the defaults
     /// ([`DEFAULT_FRONT_MATTER_KEYS`]).
     pub front_matter_keys: Option<Vec<String>>,
+    /// Check every text as English: no language detection for documents or
+    /// paragraphs (`--all-languages`, `language-detection = false`).
+    pub all_languages: bool,
 }
 
 /// Checks texts. Cheap to share between threads.
@@ -60,18 +64,68 @@ impl Linter {
         &self.config
     }
 
-    /// Check a text; diagnostics are sorted by position.
+    /// Check a text; diagnostics are sorted by position. Paragraphs in
+    /// another language are left alone, but the text as a whole is checked
+    /// as English whatever its language (see [`Linter::check_source`]).
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
-        let doc = match &self.config.front_matter_keys {
+        let doc = self.parse(text, format);
+        self.check_document(text, format, &doc)
+    }
+
+    /// Check a file's text, unless it is not English or not prose: `Err`
+    /// says why it was skipped. `path` is the name it was found under (only
+    /// the string is looked at: locale folders such as `/fr/`); `named`:
+    /// the user named it (a named plain-text file is always taken for
+    /// prose). See [`crate::language`].
+    pub fn check_source(
+        &self,
+        text: &str,
+        format: Format,
+        path: &str,
+        named: bool,
+    ) -> Result<Vec<Diagnostic>, Skip> {
+        if !named && format == Format::Plain {
+            if let Some(skip) = language::not_prose(text) {
+                return Err(skip);
+            }
+        }
+        let doc = self.parse(text, format);
+        if !self.config.all_languages {
+            if let Some(skip) = language::document_language(&doc, path) {
+                return Err(skip);
+            }
+        }
+        Ok(self.check_document(text, format, &doc))
+    }
+
+    /// Why a file's text would not be checked, if it would not
+    /// ([`Linter::check_source`] without the check).
+    pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
+        if !named && format == Format::Plain {
+            if let Some(skip) = language::not_prose(text) {
+                return Some(skip);
+            }
+        }
+        if self.config.all_languages {
+            return None;
+        }
+        language::document_language(&self.parse(text, format), path)
+    }
+
+    fn parse<'t>(&self, text: &'t str, format: Format) -> Document<'t> {
+        match &self.config.front_matter_keys {
             Some(keys) => Document::parse_with(text, format, keys),
             None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
-        };
-        let tokens = tokenize(&doc);
-        let quotes = Quotations::find(&doc, &tokens);
+        }
+    }
+
+    fn check_document(&self, text: &str, format: Format, doc: &Document<'_>) -> Vec<Diagnostic> {
+        let tokens = tokenize(doc);
+        let quotes = Quotations::find(doc, &tokens);
         let mut out = Interner::with(&self.dict, |interner| {
             let cx = Context::new(
                 text,
-                &doc,
+                doc,
                 &tokens,
                 &self.dict,
                 self.config.lang,
@@ -83,6 +137,7 @@ impl Linter {
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self.config.rules.get(directives::CODE).copied();
         directives::apply(text, format, directive_level, &mut out);
+        drop_other_languages(text, doc, !self.config.all_languages, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
@@ -107,6 +162,57 @@ impl Linter {
         }
         out
     }
+}
+
+/// Rules whose problems are about the project, not the language of the
+/// text: kept in every paragraph.
+fn language_neutral(rule: &str) -> bool {
+    rule == directives::CODE || rule == "forbidden"
+}
+
+/// Drop problems on words in a script other than Latin (never English
+/// misspellings) and, with `by_block`, every problem in a block that reads
+/// as another language. Only blocks with a problem in them are looked at.
+fn drop_other_languages(text: &str, doc: &Document<'_>, by_block: bool, out: &mut Vec<Diagnostic>) {
+    out.retain(|d| {
+        language_neutral(d.rule)
+            || !text
+                .get(d.span.clone())
+                .is_some_and(language::has_non_latin_letter)
+    });
+    if !by_block || out.is_empty() {
+        return;
+    }
+    // Blocks by start, to find the block of a problem by binary search.
+    let mut spans: Vec<(usize, usize, usize)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let s = b.span();
+            (s.start, s.end, i)
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut verdicts: HashMap<usize, bool> = HashMap::new();
+    out.retain(|d| {
+        if language_neutral(d.rule) {
+            return true;
+        }
+        let at = spans.partition_point(|&(start, _, _)| start <= d.span.start);
+        let Some(&(_, end, i)) = at.checked_sub(1).and_then(|k| spans.get(k)) else {
+            return true;
+        };
+        if d.span.start >= end {
+            return true;
+        }
+        let foreign = *verdicts.entry(i).or_insert_with(|| {
+            doc.blocks
+                .get(i)
+                .is_some_and(|b| language::foreign_block(text, b))
+        });
+        !foreign
+    });
 }
 
 impl Default for Linter {

@@ -4,6 +4,7 @@
 // (see docs/robustness.md).
 #![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use crate::decode::{decode, Decoded};
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;
+use crate::language::Skip;
 use crate::linter::Linter;
 
 /// File extensions checked by default when walking directories.
@@ -39,6 +41,16 @@ impl Source {
         }
     }
 
+    /// Whether the user named this input (standard input, or a file given
+    /// on the command line, see [`named_files`]) rather than a directory
+    /// walk finding it.
+    pub fn is_named(&self, named: &HashSet<PathBuf>) -> bool {
+        match self {
+            Source::File(p) => named.contains(&lexical(p)),
+            Source::Stdin(_) => true,
+        }
+    }
+
     /// The format, from the file name.
     pub fn format(&self) -> Format {
         match self {
@@ -46,6 +58,24 @@ impl Source {
             Source::Stdin(name) => Format::from_path(Path::new(name)),
         }
     }
+}
+
+/// A path without its leading `./` components: `a.md`, `./a.md` and a
+/// walk of `.` that finds it are one file.
+pub fn lexical(p: &Path) -> PathBuf {
+    p.components()
+        .skip_while(|c| matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// The files among command-line `paths` (not directories), for
+/// [`Source::is_named`].
+pub fn named_files(paths: &[PathBuf]) -> HashSet<PathBuf> {
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.is_dir())
+        .map(|p| lexical(p))
+        .collect()
 }
 
 /// A problem with one input that stops it being checked.
@@ -258,6 +288,9 @@ pub struct Checked {
     pub bom: bool,
     /// Problems found, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Not checked, and why (not English, not prose): then there are no
+    /// diagnostics.
+    pub skipped: Option<Skip>,
 }
 
 /// Read and decode one source (files larger than `max_size` bytes are refused).
@@ -311,21 +344,32 @@ pub fn read_source(source: &Source, max_size: u64) -> Result<Decoded, InputError
     decode(bytes).map_err(|e| err(e.to_string()))
 }
 
-/// Check sources in parallel; results come back in the order given.
+/// Check sources in parallel; results come back in the order given. Every
+/// source counts as named (plain-text files are taken for prose).
 pub fn check_all(
     linter: &Linter,
     sources: &[Source],
     max_size: u64,
 ) -> Vec<Result<Checked, InputError>> {
-    check_with(sources, max_size, |_| linter, &|| {})
+    let named: HashSet<PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::File(p) => Some(lexical(p)),
+            Source::Stdin(_) => None,
+        })
+        .collect();
+    check_with(sources, max_size, &named, |_| linter, &|| {})
 }
 
 /// Check sources in parallel, each with the linter `linter_for(index)`
 /// (files may be governed by different configurations); `done` is called
 /// after each one (for progress). Results come back in the order given.
+/// Texts that are not English, and walked plain-text files that are not
+/// prose (not in `named`), are skipped ([`Checked::skipped`]).
 pub fn check_with<'l, F>(
     sources: &[Source],
     max_size: u64,
+    named: &HashSet<PathBuf>,
     linter_for: F,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Result<Checked, InputError>>
@@ -337,12 +381,21 @@ where
         .enumerate()
         .map(|(i, source)| {
             let result = read_source(source, max_size).map(|decoded| {
-                let diagnostics = linter_for(i).check(&decoded.text, source.format());
+                let (diagnostics, skipped) = match linter_for(i).check_source(
+                    &decoded.text,
+                    source.format(),
+                    &source.display_name(),
+                    source.is_named(named),
+                ) {
+                    Ok(d) => (d, None),
+                    Err(skip) => (Vec::new(), Some(skip)),
+                };
                 Checked {
                     source: source.clone(),
                     text: decoded.text,
                     bom: decoded.bom,
                     diagnostics,
+                    skipped,
                 }
             });
             done();

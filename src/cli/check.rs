@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
-use std::path::{Component, PathBuf};
 use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
@@ -10,7 +9,9 @@ use copyedit::config::Project;
 use copyedit::diagnostic::Severity;
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::walk::{check_with, discover, Checked, InputError, Selector, Source, WalkOptions};
+use copyedit::walk::{
+    check_with, discover, lexical, named_files, Checked, InputError, Selector, Source, WalkOptions,
+};
 use copyedit::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -110,7 +111,7 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     dedup(&mut sources, same_file);
-    let mut plan = plan(&project, sources, lang);
+    let mut plan = plan(&project, sources, lang, args.all_languages);
     walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
     Ok((plan, walk_errors))
 }
@@ -123,10 +124,7 @@ fn dedup(sources: &mut Vec<Source>, same_file: bool) {
     sources.retain(|s| {
         let key = match s {
             Source::File(p) => {
-                let lexical: PathBuf = p
-                    .components()
-                    .skip_while(|c| matches!(c, Component::CurDir))
-                    .collect();
+                let lexical = lexical(p);
                 Some(if same_file {
                     std::fs::canonicalize(p).unwrap_or(lexical)
                 } else {
@@ -197,6 +195,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut results = check_with(
         &plan.sources,
         args.max_file_size,
+        &named_files(&args.paths),
         |i| plan.linters.get(i).map_or(&fallback, |l| l),
         if progress.is_hidden() { &|| {} } else { &tick },
     );
