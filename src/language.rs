@@ -3,9 +3,10 @@
 //! copyedit checks English. Before a document is checked it is asked three
 //! questions, all on its text and its path *string* (no file-system access):
 //!
-//! 1. **Is it prose?** ([`not_prose`]) Only for plain-text files found by a
-//!    directory walk: program output, logs and word lists saved as `.txt`
-//!    are not prose. A file named on the command line is always checked.
+//! 1. **Is it prose?** ([`not_prose`]) Only for `.txt` and `.text` files
+//!    found by a directory walk: program output, logs and word lists saved
+//!    so are not prose. A file named on the command line, or added to the
+//!    walk by `include`/`--glob`, is always checked.
 //! 2. **Is it English?** ([`document_language`]) From, in order: a `lang`,
 //!    `language` or `locale` key in the front matter (honoured as written);
 //!    the letters of a sample of its prose (a majority of letters in a
@@ -275,6 +276,94 @@ fn detected_name(text: &str) -> Option<(&'static str, bool)> {
     Some((info.lang().eng_name(), info.is_reliable()))
 }
 
+/// ISO 639-1 → ISO 639-3 (whatlang's codes) for the locale codes whatlang
+/// knows.
+const ISO_639_3: &[(&str, &str)] = &[
+    ("af", "afr"),
+    ("am", "amh"),
+    ("ar", "ara"),
+    ("az", "aze"),
+    ("be", "bel"),
+    ("bg", "bul"),
+    ("bn", "ben"),
+    ("ca", "cat"),
+    ("cs", "ces"),
+    ("cy", "cym"),
+    ("da", "dan"),
+    ("de", "deu"),
+    ("el", "ell"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("et", "est"),
+    ("fa", "pes"),
+    ("fi", "fin"),
+    ("fr", "fra"),
+    ("gu", "guj"),
+    ("he", "heb"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("hy", "hye"),
+    ("id", "ind"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("ka", "kat"),
+    ("km", "khm"),
+    ("kn", "kan"),
+    ("ko", "kor"),
+    ("lt", "lit"),
+    ("lv", "lav"),
+    ("mk", "mkd"),
+    ("ml", "mal"),
+    ("mr", "mar"),
+    ("my", "mya"),
+    ("nb", "nob"),
+    ("ne", "nep"),
+    ("nl", "nld"),
+    ("no", "nob"),
+    ("pa", "pan"),
+    ("pl", "pol"),
+    ("pt", "por"),
+    ("ro", "ron"),
+    ("ru", "rus"),
+    ("si", "sin"),
+    ("sk", "slk"),
+    ("sl", "slv"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("ta", "tam"),
+    ("te", "tel"),
+    ("th", "tha"),
+    ("tl", "tgl"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("ur", "urd"),
+    ("uz", "uzb"),
+    ("vi", "vie"),
+    ("zh", "cmn"),
+];
+
+/// Whether `whatlang` places `text` in the language of a locale `tag`
+/// (`pt-br` → Portuguese), or in any language but English when it does
+/// not know the tag's.
+fn detected_as(text: &str, tag: &str) -> bool {
+    let Some(info) = whatlang::detect(text) else {
+        return false;
+    };
+    if info.lang() == whatlang::Lang::Eng {
+        return false;
+    }
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    match ISO_639_3.iter().find(|(two, _)| *two == primary) {
+        Some((_, three)) => info.lang().code() == *three,
+        None => true,
+    }
+}
+
 /// The prose of a document, at most about [`SAMPLE_BYTES`] of it, taken
 /// from blocks spread over the whole document.
 fn sample(doc: &Document<'_>) -> String {
@@ -445,7 +534,7 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
                 .blocks
                 .iter()
                 .take(MAX_BLOCKS_ASKED)
-                .any(|b| foreign_block(doc.text, b));
+                .any(|b| block_is_foreign(doc.text, b, Some(tag)));
         if !agrees {
             return None;
         }
@@ -470,6 +559,13 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
 /// Latin words with almost no English function word that `whatlang` places
 /// in another language.
 pub fn foreign_block(text: &str, block: &Block) -> bool {
+    block_is_foreign(text, block, None)
+}
+
+/// [`foreign_block`]; with the `locale` the path names, 5 words are
+/// enough, and `whatlang` need not be sure but must find that locale's
+/// language.
+fn block_is_foreign(text: &str, block: &Block, locale: Option<&str>) -> bool {
     let mut prose = String::new();
     push_prose(&mut prose, text, block);
     let mut counts = Counts::default();
@@ -477,10 +573,23 @@ pub fn foreign_block(text: &str, block: &Block) -> bool {
     if counts.mostly_other_script() {
         return counts.other_letters >= BLOCK_MIN_LETTERS;
     }
-    if counts.words < BLOCK_MIN_WORDS || counts.english_ratio() >= FOREIGN_RATIO {
+    let min_words = if locale.is_some() { 5 } else { BLOCK_MIN_WORDS };
+    if counts.words < min_words || counts.english_ratio() >= FOREIGN_RATIO {
         return false;
     }
-    detected_name(&prose).is_some_and(|(_, reliable)| reliable)
+    match locale {
+        Some(tag) => detected_as(&prose, tag),
+        None => detected_name(&prose).is_some_and(|(_, reliable)| reliable),
+    }
+}
+
+/// Whether a walked file is one [`not_prose`] is asked about: a plain-text
+/// file by its default extension (`.txt`, `.text`). Files a project adds
+/// to the walk (`include`, `--glob`) were asked for, and are checked.
+pub fn sniffed_for_prose(path: &str) -> bool {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    !ext.contains(['/', '\\'])
+        && (ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("text"))
 }
 
 /// Lines looked at to decide whether a plain-text file is prose.
@@ -599,7 +708,8 @@ pub fn not_prose(text: &str) -> Option<Skip> {
         }
     }
     let mostly_output = output >= 2 && output * 4 >= lines;
-    if lines == 0 || (prose * 2 >= total && !mostly_output) {
+    // One or two short lines are a note, not a word list.
+    if lines < 3 || (prose * 2 >= total && !mostly_output) {
         return None;
     }
     Some(Skip {
@@ -651,6 +761,12 @@ Use `getStaticPaths()` with `Astro.props` if you need dynamic routes.
         // An `es/` or `it/` folder whose pages are English is checked.
         assert!(!skipped(ENGLISH_TECH, "notes/es/modules.md"));
         assert!(!skipped(ENGLISH_TECH, "docs/it/setup.md"));
+        let lists = "# Release notes\n\n- Gem dependencies updated: bump rouge, kramdown, liquid\n\
+                     - Environments, Markdown Options, Liquid Options, Sass Options\n\n\
+                     This release fixes the build on Windows and adds the new options that \
+                     were asked for in the last survey, with the docs for each of them.\n";
+        assert!(!skipped(lists, "docs/es/notes.md"));
+        assert!(!skipped(lists, "docs/nl/notes.md"));
         // A page about other languages, mostly English.
         let about = "The French word *bonjour* means hello, and the Japanese 日本語 means the \
                      Japanese language. You can use these examples in your own tests when you \
@@ -734,6 +850,10 @@ Use `getStaticPaths()` with `Astro.props` if you need dynamic routes.
                     no está permitido en el modo de salida estática del proyecto.\n";
         assert!(skipped(text, "docs/es/errors/forbidden-rewrite.mdx"));
         assert!(!skipped(text, "docs/errors/forbidden-rewrite.mdx"));
+        let text = "---\ntitle: No se puede optimizar el SVG.\n---\n\n> An error occurred while \
+                    optimizing the SVG file with the optimizer, and the build stopped because \
+                    of it.\n";
+        assert!(skipped(text, "docs/es/errors/cannot-optimize-svg.mdx"));
     }
 
     #[test]
@@ -824,7 +944,8 @@ error[E0308]: mismatched types
         let words = "apple\nbanana\ncherry\ndate\nelderberry\nfig\n";
         assert!(not_prose(words).is_some());
         let log = "2024-01-02T10:00:01Z INFO server started port=8080\n\
-                   2024-01-02T10:00:02Z WARN slow request path=/api/v1/users ms=1234\n";
+                   2024-01-02T10:00:02Z WARN slow request path=/api/v1/users ms=1234\n\
+                   2024-01-02T10:00:03Z INFO the request was served in the end after a retry\n";
         assert!(not_prose(log).is_some());
         let data = "id,name,price\n1,apple,0.5\n2,pear,0.75\n";
         assert!(not_prose(data).is_some());
@@ -840,6 +961,8 @@ error[E0308]: mismatched types
         assert!(not_prose(wrapped).is_none());
         assert!(not_prose("Remember to buy some milk today.\n").is_none());
         assert!(not_prose("").is_none());
+        assert!(not_prose("Teh notes.\n").is_none());
+        assert!(not_prose("apple\nbanana\n").is_none());
         assert!(not_prose("\n\n  \n").is_none());
         let poem = "The woods are lovely, dark and deep,\nBut I have promises to keep,\n\
                     And miles to go before I sleep,\nAnd miles to go before I sleep.\n";
@@ -850,6 +973,16 @@ error[E0308]: mismatched types
                      At the end of the run, the output is written to the build folder, and\n\
                      the log records every step so that you can find what went wrong.\n";
         assert!(not_prose(howto).is_none());
+    }
+
+    #[test]
+    fn which_files_are_sniffed() {
+        assert!(sniffed_for_prose("logs/output.txt"));
+        assert!(sniffed_for_prose("NOTES.TEXT"));
+        assert!(!sniffed_for_prose("docs/notes.rst"));
+        assert!(!sniffed_for_prose("docs/a.md"));
+        assert!(!sniffed_for_prose("v1.txt/README"));
+        assert!(!sniffed_for_prose("README"));
     }
 
     #[test]

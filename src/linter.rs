@@ -84,7 +84,7 @@ impl Linter {
         path: &str,
         named: bool,
     ) -> Result<Vec<Diagnostic>, Skip> {
-        if !named && format == Format::Plain {
+        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
             if let Some(skip) = language::not_prose(text) {
                 return Err(skip);
             }
@@ -101,7 +101,7 @@ impl Linter {
     /// Why a file's text would not be checked, if it would not
     /// ([`Linter::check_source`] without the check).
     pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
-        if !named && format == Format::Plain {
+        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
             if let Some(skip) = language::not_prose(text) {
                 return Some(skip);
             }

@@ -104,9 +104,9 @@ pub enum FormatArg {
 pub struct CheckArgs {
     /// Files or directories to check (`-` for standard input). Directories
     /// are searched recursively for .md, .markdown, .mdx, .txt and .text
-    /// files, respecting .gitignore; a plain-text file found so whose lines
-    /// are mostly not sentences (program output, a log, a word list) is
-    /// skipped as not prose. A file named here is always checked as prose.
+    /// files, respecting .gitignore; a .txt or .text file found so whose
+    /// lines are mostly not sentences (program output, a log, a word list)
+    /// is skipped as not prose. A file named here is always checked.
     /// Default: the current directory.
     pub paths: Vec<PathBuf>,
     /// Output format.
