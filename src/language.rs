@@ -8,7 +8,8 @@
 //!    so are not prose. A file named on the command line, or added to the
 //!    walk by `include`/`--glob`, is always checked.
 //! 2. **Is it English?** ([`document_language`]) From, in order: a `lang`,
-//!    `language` or `locale` key in the front matter (honoured as written);
+//!    `language` or `locale` key in the front matter, when it is a language
+//!    tag (`language: go` is not);
 //!    the letters of a sample of its prose (a majority of letters in a
 //!    script other than Latin: not English); English function words in
 //!    that sample, with `whatlang` naming the language; and a locale folder
@@ -506,11 +507,15 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
         })
     };
     if doc.format.is_markdown() {
+        // Only a language tag counts: `language: go` on a page about Go
+        // says nothing about the language it is written in.
         if let Some(tag) = front_matter_lang(doc.text) {
             if is_english_tag(tag) {
                 return None;
             }
-            return skip(format!("front matter says `{tag}`"));
+            if locale_tag(tag).is_some() {
+                return skip(format!("front matter says `{tag}`"));
+            }
         }
     }
     let sample = sample(doc);
@@ -864,6 +869,18 @@ Use `getStaticPaths()` with `Astro.props` if you need dynamic routes.
         assert!(skip.detail.contains("`fr`"), "{}", skip.detail);
         let text = "+++\nlocale = \"en-GB\"\n+++\nLa page est en français, mais elle dit en.\n";
         assert!(lang_of(text, Format::Markdown, "fr/intro.md").is_none());
+        // Not a language tag: ignored.
+        for key in [
+            "language: go",
+            "language: JavaScript",
+            "lang: ruby",
+            "language: es6",
+        ] {
+            let text = format!("---\n{key}\n---\n{ENGLISH_TECH}");
+            assert!(lang_of(&text, Format::Markdown, "a.md").is_none(), "{key}");
+        }
+        let text = format!("---\nlang: pt-BR\n---\n{ENGLISH_TECH}");
+        assert!(lang_of(&text, Format::Markdown, "a.md").is_some());
         assert_eq!(front_matter_lang("---\nlanguage: 'ja'\n---\n"), Some("ja"));
         assert_eq!(front_matter_lang("---\n  lang: ja\n---\n"), None);
         assert_eq!(front_matter_lang("---\ntitle: x\n---\nlang: ja\n"), None);
