@@ -389,13 +389,25 @@ fn prose_len(block: &Block) -> usize {
         .sum()
 }
 
+/// Append the prose of `block` to `out`, stopping after [`SAMPLE_BYTES`]
+/// (a block may be a whole file of one paragraph).
 fn push_prose(out: &mut String, text: &str, block: &Block) {
+    let limit = out.len() + SAMPLE_BYTES;
     for piece in &block.pieces {
-        if piece.kind == PieceKind::Prose {
-            if let Some(s) = text.get(piece.span.clone()) {
-                out.push_str(s);
-                out.push(' ');
-            }
+        if piece.kind != PieceKind::Prose {
+            continue;
+        }
+        let start = piece.span.start;
+        let mut end = piece.span.end.min(start + limit.saturating_sub(out.len()));
+        while !text.is_char_boundary(end) && end > start {
+            end -= 1;
+        }
+        if let Some(s) = text.get(start..end) {
+            out.push_str(s);
+            out.push(' ');
+        }
+        if out.len() >= limit {
+            break;
         }
     }
     out.push('\n');
@@ -1000,6 +1012,16 @@ error[E0308]: mismatched types
         assert!(!sniffed_for_prose("docs/a.md"));
         assert!(!sniffed_for_prose("v1.txt/README"));
         assert!(!sniffed_for_prose("README"));
+    }
+
+    #[test]
+    fn huge_blocks_are_sampled() {
+        let text = "é".repeat(5 * SAMPLE_BYTES);
+        let doc = Document::parse(&text, Format::Plain);
+        let mut out = String::new();
+        push_prose(&mut out, &text, &doc.blocks[0]);
+        assert!(out.len() <= SAMPLE_BYTES + 2 && out.len() >= SAMPLE_BYTES - 2);
+        assert!(!foreign_block(&text, &doc.blocks[0]));
     }
 
     #[test]
