@@ -75,7 +75,7 @@ pub struct Skip {
 }
 
 /// Prose bytes sampled from a document for detection.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 2048;
 /// Blocks of a document in a locale folder asked whether they are in
 /// another language, when the document as a whole reads as English
 /// (translated pages keep English titles, error messages and names).
@@ -110,32 +110,70 @@ struct Counts {
 }
 
 impl Counts {
+    /// Count the letters and words of `text` (ASCII read a byte at a time:
+    /// this runs on a sample of every file).
     fn add(&mut self, text: &str) {
-        let mut word = String::new();
+        // The word so far, lowercased, when ASCII and short enough to be a
+        // function word; `len` counts past the buffer.
+        let mut buf = [0u8; 8];
+        let mut len = 0usize;
+        let mut ascii = true;
         let mut in_word = false;
-        for c in text.chars().chain(std::iter::once(' ')) {
-            if c.is_alphabetic() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (c, width) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            i += width;
+            if c.is_ascii_alphabetic() {
+                self.latin_letters += 1;
+                if let Some(slot) = buf.get_mut(len) {
+                    *slot = b.to_ascii_lowercase();
+                }
+                len += 1;
+                in_word = true;
+                continue;
+            }
+            if !c.is_ascii() && c.is_alphabetic() {
                 if is_latin(c) {
                     self.latin_letters += 1;
-                    if word.len() < 16 {
-                        word.extend(c.to_lowercase());
-                    }
+                    ascii = false;
+                    len += 1;
                     in_word = true;
                     continue;
                 }
                 self.other_letters += 1;
-            } else if in_word && (c == '\'' || c == '’' || c == '-') {
+            } else if in_word && matches!(c, '\'' | '’' | '-') {
                 // `don't`, `all-in-one`: still one word.
-                word.push(if c == '-' { '-' } else { '\'' });
+                if let Some(slot) = buf.get_mut(len) {
+                    *slot = if c == '-' { b'-' } else { b'\'' };
+                }
+                len += 1;
                 continue;
             }
             if in_word {
-                self.words += 1;
-                self.english += usize::from(is_english_function_word(&word));
-                word.clear();
+                self.end_word(&buf, len, ascii);
+                len = 0;
+                ascii = true;
                 in_word = false;
             }
         }
+        if in_word {
+            self.end_word(&buf, len, ascii);
+        }
+    }
+
+    fn end_word(&mut self, buf: &[u8; 8], len: usize, ascii: bool) {
+        self.words += 1;
+        let word = buf.get(..len).filter(|_| ascii).unwrap_or(&[]);
+        let word = std::str::from_utf8(word).unwrap_or("");
+        self.english += usize::from(is_english_function_word(word));
     }
 
     fn letters(&self) -> usize {
@@ -1012,6 +1050,19 @@ error[E0308]: mismatched types
         assert!(!sniffed_for_prose("docs/a.md"));
         assert!(!sniffed_for_prose("v1.txt/README"));
         assert!(!sniffed_for_prose("README"));
+    }
+
+    #[test]
+    fn counting_words() {
+        let mut c = Counts::default();
+        c.add("The don't all-in-one café, naïve: and — 日本 of THE\nit's");
+        assert_eq!(c.words, 9, "{c:?}");
+        // the, don't, and, of, THE, it's
+        assert_eq!(c.english, 6, "{c:?}");
+        assert_eq!(c.other_letters, 2);
+        let mut c = Counts::default();
+        c.add("understanding thereof");
+        assert_eq!((c.words, c.english), (2, 0));
     }
 
     #[test]
