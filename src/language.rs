@@ -17,8 +17,10 @@
 //!    text agrees: it does not read as English by its function words, or
 //!    `whatlang` finds another language in it, or a fifth of its letters
 //!    are in another script, or one of its paragraphs is in another
-//!    language (a folder `es/` of ECMAScript notes written in English is
-//!    checked).
+//!    language (with too few words to judge by function words, `whatlang`
+//!    must find the folder's own language). So a folder `es/` of ECMAScript notes
+//!    written in English, or a two-line English page in `it/`, is
+//!    checked.
 //! 3. **Which paragraphs are not English?** ([`foreign_block`]) In an
 //!    English document, a block with enough words that reads as another
 //!    language is not checked. Only blocks with a problem in them are
@@ -582,9 +584,14 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
         // function words and by `whatlang` (translated pages keep English
         // error messages, code comments and names), to be checked.
         let detected = detected_name(&sample);
-        let agrees = !english
-            || detected.is_some()
-            || counts.other_letters * 5 >= counts.letters()
+        // Too little text to judge by function words: `whatlang` must find
+        // the locale's own language (a short English page in `it/` is
+        // checked).
+        let enough = counts.words >= MIN_WORDS;
+        let agrees = (enough && !english)
+            || (english && detected.is_some())
+            || (!enough && detected_as(&sample, tag))
+            || (counts.other_letters > 0 && counts.other_letters * 5 >= counts.letters())
             || doc
                 .blocks
                 .iter()
@@ -889,10 +896,29 @@ Use `getStaticPaths()` with `Astro.props` if you need dynamic routes.
             "---\ntitle: Démarrage\n---\nBienvenue.\n",
             "docs/fr/start.md"
         ));
-        assert!(skipped("Hola.\n", "content/es-419/index.md"));
-        assert!(skipped("Olá mundo.\n", "docs/index.pt-br.md"));
+        assert!(skipped(
+            "# Inicio\n\nBienvenido a la documentación.\n",
+            "content/es-419/index.md"
+        ));
+        assert!(skipped(
+            "# Início\n\nBem-vindo à documentação do projeto.\n",
+            "docs/index.pt-br.md"
+        ));
         // Without the folder, a short text is checked.
         assert!(!skipped("Bienvenue.\n", "docs/start.md"));
+        // A short English page in a folder named like a locale is checked.
+        assert!(!skipped(
+            "# IT support\n\nContact the helpdesk.\n",
+            "docs/it/index.md"
+        ));
+        assert!(!skipped(
+            "# Identity\n\nSee the login page.\n",
+            "docs/id/index.md"
+        ));
+        assert!(!skipped(
+            "# Notes\n\nNothing here yet.\n",
+            "notes/no/index.md"
+        ));
         // A translated page that kept its English title and error message.
         let text = "---\ntitle: Route not found.\n---\n\n> **RouteNotFound**: Astro could not \
                     find a route that matches the one you requested.\n\n## 무엇이 잘못되었나요?\n\
