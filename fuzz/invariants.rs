@@ -283,6 +283,7 @@ pub fn check_target(data: &[u8]) {
                 text: text.to_string(),
                 bom: false,
                 diagnostics: diags,
+                skipped: None,
             }),
             Err(InputError {
                 path: "other".to_string(),

@@ -152,6 +152,7 @@ struct Raw {
     #[serde(default)]
     markdown: RawMarkdown,
     fail_on: Option<Spanned<String>>,
+    language_detection: Option<bool>,
 }
 
 /// The word file `copyedit words add` writes to for the configuration at
@@ -208,6 +209,9 @@ pub struct ProjectConfig {
     pub front_matter_keys: Option<Vec<String>>,
     /// `fail-on`.
     pub fail_on: FailOn,
+    /// `language-detection` (default true): skip texts and paragraphs in
+    /// other languages.
+    pub language_detection: bool,
     include: Option<Gitignore>,
     exclude: Option<Gitignore>,
 }
@@ -469,6 +473,7 @@ impl ProjectConfig {
             rules,
             front_matter_keys: raw.markdown.front_matter_keys,
             fail_on,
+            language_detection: raw.language_detection.unwrap_or(true),
             include,
             exclude,
         })
@@ -483,6 +488,7 @@ impl ProjectConfig {
             rules: self.rules.clone(),
             forbid: self.forbid.clone(),
             front_matter_keys: self.front_matter_keys.clone(),
+            all_languages: !self.language_detection,
         }
     }
 
@@ -685,6 +691,11 @@ words = []
 # info, warning, error or never.
 fail-on = "warning"
 
+# Texts and paragraphs in other languages are skipped (files are counted
+# in the summary). `false`: check every text as English (same as
+# `--all-languages`).
+# language-detection = true
+
 # Words and phrases always flagged, with an optional replacement.
 [forbid]
 # "utilise" = "use"
@@ -739,6 +750,15 @@ mod tests {
         let lc = c.linter_config(Some(Lang::EnUs));
         assert_eq!(lc.lang, Lang::EnUs);
         assert_eq!(c.linter_config(None).lang, Lang::EnGb);
+    }
+
+    #[test]
+    fn language_detection_switch() {
+        assert!(!parse("").unwrap().linter_config(None).all_languages);
+        let c = parse("language-detection = false\n").unwrap();
+        assert!(!c.language_detection);
+        assert!(c.linter_config(None).all_languages);
+        assert!(parse("language-detection = \"no\"\n").is_err());
     }
 
     #[test]

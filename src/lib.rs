@@ -23,6 +23,7 @@ pub mod dictionary;
 pub mod directives;
 pub mod document;
 pub mod fix;
+pub mod language;
 pub mod linter;
 pub mod quotes;
 pub mod report;

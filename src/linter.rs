@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Dictionary, Lang};
 use crate::directives;
 use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
+use crate::language::{self, Skip};
 use crate::quotes::Quotations;
 use crate::rules::{Context, ForbiddenWord, Interner, RULES};
 use crate::tokenize::tokenize;
@@ -34,6 +35,9 @@ pub struct Config {
     /// Front matter keys whose values are prose; `None`: the defaults
     /// ([`DEFAULT_FRONT_MATTER_KEYS`]).
     pub front_matter_keys: Option<Vec<String>>,
+    /// Check every text as English: no language detection for documents or
+    /// paragraphs (`--all-languages`, `language-detection = false`).
+    pub all_languages: bool,
 }
 
 /// Checks texts. Cheap to share between threads.
@@ -80,44 +84,87 @@ impl Linter {
         &self.config
     }
 
-    /// Check a text; diagnostics are sorted by position.
+    /// Check a text; diagnostics are sorted by position. Paragraphs in
+    /// another language are left alone, but the text as a whole is checked
+    /// as English whatever its language (see [`Linter::check_source`]).
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
-        self.check_inner(text, format, false).0
+        let doc = self.parse(text, format);
+        self.check_document(text, format, &doc, None)
     }
 
     /// Count a text's words for the run's vocabulary without checking it
     /// (parse and tokenize only).
     pub fn census(&self, text: &str, format: Format) -> Census {
-        let doc = match &self.config.front_matter_keys {
-            Some(keys) => Document::parse_with(text, format, keys),
-            None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
-        };
+        let doc = self.parse(text, format);
         Census::of(&doc, &tokenize(&doc))
     }
 
-    /// Check a text and count its words for the run's vocabulary
-    /// ([`Census`]).
-    pub fn check_with_census(&self, text: &str, format: Format) -> (Vec<Diagnostic>, Census) {
-        let (d, c) = self.check_inner(text, format, true);
-        (d, c.unwrap_or_default())
-    }
-
-    fn check_inner(
+    /// Check a file's text, unless it is not English or not prose: `Err`
+    /// says why it was skipped. `path` is the name it was found under (only
+    /// the string is looked at: locale folders such as `/fr/`); `named`:
+    /// the user named it (a named plain-text file is always taken for
+    /// prose). See [`crate::language`].
+    pub fn check_source(
         &self,
         text: &str,
         format: Format,
-        census: bool,
-    ) -> (Vec<Diagnostic>, Option<Census>) {
-        let doc = match &self.config.front_matter_keys {
+        path: &str,
+        named: bool,
+        census: Option<&mut Census>,
+    ) -> Result<Vec<Diagnostic>, Skip> {
+        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
+            if let Some(skip) = language::not_prose(text) {
+                return Err(skip);
+            }
+        }
+        let doc = self.parse(text, format);
+        if !self.config.all_languages {
+            if let Some(skip) = language::document_language(&doc, path) {
+                return Err(skip);
+            }
+        }
+        Ok(self.check_document(text, format, &doc, census))
+    }
+
+    /// Why a file's text would not be checked, if it would not
+    /// ([`Linter::check_source`] without the check).
+    pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
+        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
+            if let Some(skip) = language::not_prose(text) {
+                return Some(skip);
+            }
+        }
+        if self.config.all_languages {
+            return None;
+        }
+        language::document_language(&self.parse(text, format), path)
+    }
+
+    fn parse<'t>(&self, text: &'t str, format: Format) -> Document<'t> {
+        match &self.config.front_matter_keys {
             Some(keys) => Document::parse_with(text, format, keys),
             None => Document::parse_with(text, format, DEFAULT_FRONT_MATTER_KEYS),
-        };
-        let tokens = tokenize(&doc);
-        let quotes = Quotations::find(&doc, &tokens);
+        }
+    }
+
+    /// The pipeline on a parsed document; with `census`, also count its
+    /// words for the run's vocabulary.
+    fn check_document(
+        &self,
+        text: &str,
+        format: Format,
+        doc: &Document<'_>,
+        census: Option<&mut Census>,
+    ) -> Vec<Diagnostic> {
+        let tokens = tokenize(doc);
+        if let Some(c) = census {
+            *c = Census::of(doc, &tokens);
+        }
+        let quotes = Quotations::find(doc, &tokens);
         let mut out = Interner::with(&self.dict, |interner| {
             let cx = Context::new(
                 text,
-                &doc,
+                doc,
                 &tokens,
                 &self.dict,
                 self.config.lang,
@@ -126,18 +173,18 @@ impl Linter {
             );
             self.run_rules(&cx)
         });
-        keep_markup(&doc, &mut out);
+        keep_markup(doc, &mut out);
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self.config.rules.get(directives::CODE).copied();
         directives::apply(text, format, directive_level, &mut out);
+        drop_other_languages(text, doc, !self.config.all_languages, &mut out);
         if let Some(v) = self.vocabulary.get() {
             v.apply(&self.dict, text, &mut out);
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
-        let census = census.then(|| Census::of(&doc, &tokens));
-        (out, census)
+        out
     }
 
     /// Every enabled rule over one document, at its configured severity.
@@ -175,6 +222,57 @@ fn keep_markup(doc: &Document<'_>, out: &mut [Diagnostic]) {
                 .all(|e| crate::document::edit_inside(&ranges, &e.span))
         });
     }
+}
+
+/// Rules whose problems are about the project, not the language of the
+/// text: kept in every paragraph.
+fn language_neutral(rule: &str) -> bool {
+    rule == directives::CODE || rule == "forbidden"
+}
+
+/// Drop problems on words in a script other than Latin (never English
+/// misspellings) and, with `by_block`, every problem in a block that reads
+/// as another language. Only blocks with a problem in them are looked at.
+fn drop_other_languages(text: &str, doc: &Document<'_>, by_block: bool, out: &mut Vec<Diagnostic>) {
+    out.retain(|d| {
+        language_neutral(d.rule)
+            || !text
+                .get(d.span.clone())
+                .is_some_and(language::has_non_latin_letter)
+    });
+    if !by_block || out.is_empty() {
+        return;
+    }
+    // Blocks by start, to find the block of a problem by binary search.
+    let mut spans: Vec<(usize, usize, usize)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let s = b.span();
+            (s.start, s.end, i)
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut verdicts: HashMap<usize, bool> = HashMap::new();
+    out.retain(|d| {
+        if language_neutral(d.rule) {
+            return true;
+        }
+        let at = spans.partition_point(|&(start, _, _)| start <= d.span.start);
+        let Some(&(_, end, i)) = at.checked_sub(1).and_then(|k| spans.get(k)) else {
+            return true;
+        };
+        if d.span.start >= end {
+            return true;
+        }
+        let foreign = *verdicts.entry(i).or_insert_with(|| {
+            doc.blocks
+                .get(i)
+                .is_some_and(|b| language::foreign_block(text, b))
+        });
+        !foreign
+    });
 }
 
 impl Default for Linter {

@@ -4,6 +4,7 @@
 // (see docs/robustness.md).
 #![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,9 @@ use rayon::prelude::*;
 use crate::decode::{decode, Decoded};
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;
+use crate::language::Skip;
 use crate::linter::Linter;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Census, Vocabulary};
 
 /// File extensions checked by default when walking directories.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
@@ -40,6 +42,16 @@ impl Source {
         }
     }
 
+    /// Whether the user named this input (standard input, or a file given
+    /// on the command line, see [`named_files`]) rather than a directory
+    /// walk finding it.
+    pub fn is_named(&self, named: &HashSet<PathBuf>) -> bool {
+        match self {
+            Source::File(p) => named.contains(&lexical(p)),
+            Source::Stdin(_) => true,
+        }
+    }
+
     /// The format, from the file name.
     pub fn format(&self) -> Format {
         match self {
@@ -47,6 +59,24 @@ impl Source {
             Source::Stdin(name) => Format::from_path(Path::new(name)),
         }
     }
+}
+
+/// A path without its leading `./` components: `a.md`, `./a.md` and a
+/// walk of `.` that finds it are one file.
+pub fn lexical(p: &Path) -> PathBuf {
+    p.components()
+        .skip_while(|c| matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// The files among command-line `paths` (not directories), for
+/// [`Source::is_named`].
+pub fn named_files(paths: &[PathBuf]) -> HashSet<PathBuf> {
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.is_dir())
+        .map(|p| lexical(p))
+        .collect()
 }
 
 /// A problem with one input that stops it being checked.
@@ -259,6 +289,9 @@ pub struct Checked {
     pub bom: bool,
     /// Problems found, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Not checked, and why (not English, not prose): then there are no
+    /// diagnostics.
+    pub skipped: Option<Skip>,
 }
 
 /// Read and decode one source (files larger than `max_size` bytes are refused).
@@ -312,14 +345,29 @@ pub fn read_source(source: &Source, max_size: u64) -> Result<Decoded, InputError
     decode(bytes).map_err(|e| err(e.to_string()))
 }
 
-/// Check sources in parallel; results come back in the order given.
+/// Check sources in parallel; results come back in the order given. Every
+/// source counts as named (plain-text files are taken for prose).
 pub fn check_all(
     linter: &Linter,
     sources: &[Source],
     max_size: u64,
 ) -> Vec<Result<Checked, InputError>> {
+    let named: HashSet<PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::File(p) => Some(lexical(p)),
+            Source::Stdin(_) => None,
+        })
+        .collect();
     let vocabulary = Mutex::new(Vocabulary::new());
-    let mut results = check_with(sources, max_size, |_| linter, &|| {}, Some(&vocabulary));
+    let mut results = check_with(
+        sources,
+        max_size,
+        &named,
+        |_| linter,
+        &|| {},
+        Some(&vocabulary),
+    );
     let vocabulary = vocabulary.into_inner().unwrap_or_default();
     apply_vocabulary(&mut results, &vocabulary, |_| linter);
     results
@@ -344,11 +392,14 @@ pub fn apply_vocabulary<'l, F>(
 /// Check sources in parallel, each with the linter `linter_for(index)`
 /// (files may be governed by different configurations); `done` is called
 /// after each one (for progress). Results come back in the order given.
-/// With `vocabulary`, each file's words are counted into it
+/// Texts that are not English, and walked plain-text files that are not
+/// prose (not in `named`), are skipped ([`Checked::skipped`]). With
+/// `vocabulary`, each checked file's words are counted into it
 /// ([`Vocabulary`]): the caller applies it once every file is counted.
 pub fn check_with<'l, F>(
     sources: &[Source],
     max_size: u64,
+    named: &HashSet<PathBuf>,
     linter_for: F,
     done: &(dyn Fn() + Sync),
     vocabulary: Option<&Mutex<Vocabulary>>,
@@ -361,22 +412,28 @@ where
         .enumerate()
         .map(|(i, source)| {
             let result = read_source(source, max_size).map(|decoded| {
-                let linter = linter_for(i);
-                let diagnostics = match vocabulary {
-                    Some(v) => {
-                        let (d, census) = linter.check_with_census(&decoded.text, source.format());
-                        if let Ok(mut v) = v.lock() {
-                            v.add(census);
-                        }
-                        d
-                    }
-                    None => linter.check(&decoded.text, source.format()),
+                let mut census = vocabulary.map(|_| Census::default());
+                let (diagnostics, skipped) = match linter_for(i).check_source(
+                    &decoded.text,
+                    source.format(),
+                    &source.display_name(),
+                    source.is_named(named),
+                    census.as_mut(),
+                ) {
+                    Ok(d) => (d, None),
+                    Err(skip) => (Vec::new(), Some(skip)),
                 };
+                if let (Some(v), Some(c)) = (vocabulary, census) {
+                    if let Ok(mut v) = v.lock() {
+                        v.add(c);
+                    }
+                }
                 Checked {
                     source: source.clone(),
                     text: decoded.text,
                     bom: decoded.bom,
                     diagnostics,
+                    skipped,
                 }
             });
             done();

@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
-use std::path::{Component, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
@@ -12,8 +11,8 @@ use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
 use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{
-    apply_vocabulary, check_with, discover, read_source, Checked, InputError, Selector, Source,
-    WalkOptions,
+    apply_vocabulary, check_with, discover, lexical, named_files, read_source, Checked, InputError,
+    Selector, Source, WalkOptions,
 };
 use copyedit::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -115,7 +114,7 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     dedup(&mut sources, same_file);
-    let mut plan = plan(&project, sources, lang);
+    let mut plan = plan(&project, sources, lang, args.all_languages);
     walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
     Ok((plan, walk_errors))
 }
@@ -128,10 +127,7 @@ fn dedup(sources: &mut Vec<Source>, same_file: bool) {
     sources.retain(|s| {
         let key = match s {
             Source::File(p) => {
-                let lexical: PathBuf = p
-                    .components()
-                    .skip_while(|c| matches!(c, Component::CurDir))
-                    .collect();
+                let lexical = lexical(p);
                 Some(if same_file {
                     std::fs::canonicalize(p).unwrap_or(lexical)
                 } else {
@@ -203,6 +199,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut results = check_with(
         &plan.sources,
         args.max_file_size,
+        &named_files(&args.paths),
         |i| plan.linters.get(i).map_or(&fallback, |l| l),
         if progress.is_hidden() { &|| {} } else { &tick },
         Some(&vocabulary),

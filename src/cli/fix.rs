@@ -9,10 +9,11 @@ use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
+use copyedit::language::Skip;
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat};
 use copyedit::vocabulary::Vocabulary;
-use copyedit::walk::{read_source, Checked, InputError, Source};
+use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
@@ -95,6 +96,8 @@ struct Fixed {
     original_text: String,
     bom: bool,
     outcome: FixOutcome,
+    /// Not English or not prose: left alone.
+    skipped: Option<Skip>,
 }
 
 impl Fixed {
@@ -202,7 +205,8 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         unsafe_fixes: flags.unsafe_fixes,
         ..FixOptions::default()
     };
-    let fixed = fix_all(&linters, &sources, args.max_file_size, &opts);
+    let named = named_files(&args.paths);
+    let fixed = fix_all(&linters, &sources, args.max_file_size, &named, &opts);
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
@@ -214,6 +218,7 @@ fn fix_all(
     linters: &[Arc<Linter>],
     sources: &[Source],
     max_size: u64,
+    named: &std::collections::HashSet<std::path::PathBuf>,
     opts: &FixOptions,
 ) -> Vec<Result<Fixed, InputError>> {
     // Every source is read once: its words are counted for the run's
@@ -243,7 +248,24 @@ fn fix_all(
         .zip(sources.par_iter().zip(linters.par_iter()))
         .map(|(decoded, (source, linter))| {
             let decoded = decoded?;
-            let outcome = fix_text(linter, &decoded.text, source.format(), opts);
+            let skipped = linter.skip_reason(
+                &decoded.text,
+                source.format(),
+                &source.display_name(),
+                source.is_named(named),
+            );
+            let outcome = match skipped {
+                Some(_) => FixOutcome {
+                    text: decoded.text.clone(),
+                    applied: Vec::new(),
+                    refused: Vec::new(),
+                    changes: Vec::new(),
+                    remaining: Vec::new(),
+                    passes: 0,
+                    converged: true,
+                },
+                None => fix_text(linter, &decoded.text, source.format(), opts),
+            };
             let mut original = Vec::with_capacity(decoded.text.len() + 3);
             if decoded.bom {
                 original.extend_from_slice(BOM.as_bytes());
@@ -256,6 +278,7 @@ fn fix_all(
                 original_text: decoded.text,
                 bom: decoded.bom,
                 outcome,
+                skipped,
             })
         })
         .collect()
@@ -395,7 +418,10 @@ fn write_and_report(
             (f.outcome.text, f.outcome.remaining)
         } else {
             // Nothing was written: what remains is what was there.
-            let d = f.linter.check(&f.original_text, f.source.format());
+            let d = match f.skipped {
+                Some(_) => Vec::new(),
+                None => f.linter.check(&f.original_text, f.source.format()),
+            };
             (f.original_text, d)
         };
         tally.count_remaining(&diagnostics, args.fix.unsafe_fixes);
@@ -404,6 +430,7 @@ fn write_and_report(
             text,
             bom: f.bom,
             diagnostics,
+            skipped: f.skipped,
         }));
     }
     results.extend(walk_errors.into_iter().map(Err));

@@ -56,7 +56,7 @@ use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
 use copyedit::report::report;
 use copyedit::report::OutputFormat;
-use copyedit::walk::{check_with, io_message, read_source, InputError, Source};
+use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
 
 use super::check::{color_choice, exit_code, report_options};
 use super::fix::{stderr_color, Tally};
@@ -187,6 +187,13 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
             }
         };
         let text = decoded.text.as_str();
+        // Files named or walked alike: only the language decides here.
+        if linter
+            .skip_reason(text, source.format(), &name, true)
+            .is_some()
+        {
+            return Ok(());
+        }
         let diagnostics = linter.check(text, source.format());
         let file = SimpleFile::new(name.as_str(), text);
         let mut set = EditSet::touching_allowed(text);
@@ -381,6 +388,7 @@ pub(super) fn run(
     let mut results = check_with(
         sources,
         args.max_file_size,
+        &named_files(&args.paths),
         |i| new_linters.get(i).map_or(&fallback, |l| &**l),
         &|| {},
         None,

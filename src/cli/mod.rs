@@ -104,7 +104,10 @@ pub enum FormatArg {
 pub struct CheckArgs {
     /// Files or directories to check (`-` for standard input). Directories
     /// are searched recursively for .md, .markdown, .mdx, .txt and .text
-    /// files, respecting .gitignore. Default: the current directory.
+    /// files, respecting .gitignore; a .txt or .text file found so whose
+    /// lines are mostly not sentences (program output, a log, a word list)
+    /// is skipped as not prose. A file named here is always checked.
+    /// Default: the current directory.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -116,6 +119,14 @@ pub struct CheckArgs {
     /// copyedit.toml, else en-US).
     #[arg(long)]
     pub lang: Option<String>,
+    /// Check every text as English. By default a text in another language
+    /// (by its `lang`/`language`/`locale` front matter, its words, or a
+    /// locale folder such as `fr/` or `pt-br/` when the text agrees) is
+    /// skipped and counted in the summary, and so is a paragraph in another
+    /// language inside an English text. Configuration:
+    /// `language-detection = false`.
+    #[arg(long)]
+    pub all_languages: bool,
     /// Use this configuration file for every input instead of the nearest
     /// copyedit.toml or .copyedit.toml above each file.
     #[arg(long, value_name = "PATH", conflicts_with = "no_config")]

@@ -46,7 +46,14 @@ pub(super) struct Plan {
 /// configuration are dropped even when named on the command line (so a
 /// pre-commit hook, which names files, honours `exclude`). Linters are built
 /// once per configuration file.
-pub(super) fn plan(project: &Project, sources: Vec<Source>, lang: Option<Lang>) -> Plan {
+/// With `all_languages` (`--all-languages`), every text is checked as
+/// English whatever the configuration says.
+pub(super) fn plan(
+    project: &Project,
+    sources: Vec<Source>,
+    lang: Option<Lang>,
+    all_languages: bool,
+) -> Plan {
     let mut plan = Plan {
         sources: Vec::with_capacity(sources.len()),
         linters: Vec::with_capacity(sources.len()),
@@ -79,13 +86,15 @@ pub(super) fn plan(project: &Project, sources: Vec<Source>, lang: Option<Lang>) 
         }
         let key = config.as_ref().map(|c| c.path.clone());
         let linter = cache.entry(key).or_insert_with(|| {
-            Arc::new(Linter::new(match &config {
+            let mut linter_config = match &config {
                 Some(c) => c.linter_config(lang),
                 None => Config {
                     lang: lang.unwrap_or_default(),
                     ..Config::default()
                 },
-            }))
+            };
+            linter_config.all_languages |= all_languages;
+            Arc::new(Linter::new(linter_config))
         });
         plan.linters.push(Arc::clone(linter));
         plan.fail_on

@@ -242,6 +242,7 @@ mod tests {
             text: text.to_string(),
             bom: false,
             diagnostics: vec![Diagnostic::new("x", Severity::Error, span, "m")],
+            skipped: None,
         })];
         let opts = ReportOptions {
             format: super::super::OutputFormat::Human,

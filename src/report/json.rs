@@ -17,6 +17,14 @@ struct Document<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
+    skipped: Vec<JsonSkipped<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSkipped<'a> {
+    path: String,
+    reason: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -66,6 +74,7 @@ struct JsonSummary {
     infos: usize,
     suppressed: usize,
     unreadable: usize,
+    skipped: usize,
 }
 
 pub(super) fn report<W: Write>(
@@ -75,6 +84,7 @@ pub(super) fn report<W: Write>(
 ) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     for r in results {
         let c = match r {
             Ok(c) => c,
@@ -86,6 +96,14 @@ pub(super) fn report<W: Write>(
                 continue;
             }
         };
+        if let Some(skip) = &c.skipped {
+            skipped.push(JsonSkipped {
+                path: c.source.display_name(),
+                reason: skip.reason.code(),
+                message: &skip.detail,
+            });
+            continue;
+        }
         let index = LineIndex::new(&c.text);
         let path = c.source.display_name();
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
@@ -137,7 +155,9 @@ pub(super) fn report<W: Write>(
             infos: s.infos,
             suppressed: s.suppressed,
             unreadable: s.unreadable,
+            skipped: s.skipped(),
         },
+        skipped,
     };
     // `From` keeps the kind of a write error (a closed pipe is not a failure).
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;

@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use codespan_reporting::term::termcolor::WriteColor;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::language::SkipReason;
 use crate::walk::{Checked, InputError};
 
 pub use json::JSON_VERSION;
@@ -113,6 +114,10 @@ pub struct Summary {
     pub unreadable: usize,
     /// Problems silenced by `[sic]` or directives.
     pub suppressed: usize,
+    /// Files not checked because they are not English (not in `files`).
+    pub skipped_not_english: usize,
+    /// Walked files not checked because they are not prose (not in `files`).
+    pub skipped_not_prose: usize,
 }
 
 impl Summary {
@@ -121,6 +126,10 @@ impl Summary {
         let mut s = Summary::default();
         for r in results {
             match r {
+                Ok(c) if c.skipped.is_some() => match c.skipped.as_ref().map(|k| k.reason) {
+                    Some(SkipReason::NotProse) => s.skipped_not_prose += 1,
+                    _ => s.skipped_not_english += 1,
+                },
                 Ok(c) => {
                     s.files += 1;
                     let mut any = false;
@@ -142,6 +151,11 @@ impl Summary {
             }
         }
         s
+    }
+
+    /// Files not checked (not English, not prose).
+    pub fn skipped(&self) -> usize {
+        self.skipped_not_english + self.skipped_not_prose
     }
 
     /// Problems of all severities.
@@ -178,6 +192,17 @@ impl Summary {
                 plural(self.files_with_problems, "file")
             )
         };
+        if self.skipped() > 0 {
+            let why = match (self.skipped_not_english, self.skipped_not_prose) {
+                (_, 0) => "not English".to_string(),
+                (0, _) => "not prose".to_string(),
+                (e, p) => format!("{e} not English, {p} not prose"),
+            };
+            out.push_str(&format!(
+                "; skipped {}: {why}",
+                plural(self.skipped(), "file")
+            ));
+        }
         if self.unreadable > 0 {
             out.push_str(&format!(
                 "; {} could not be read",
@@ -323,5 +348,26 @@ mod tests {
             ..Summary::default()
         };
         assert_eq!(s.line(), "no problems found in 1 file");
+        let s = Summary {
+            files: 2,
+            skipped_not_english: 195,
+            ..Summary::default()
+        };
+        assert_eq!(
+            s.line(),
+            "no problems found in 2 files; skipped 195 files: not English"
+        );
+        let s = Summary {
+            files: 2,
+            skipped_not_english: 3,
+            skipped_not_prose: 1,
+            unreadable: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            s.line(),
+            "no problems found in 2 files; skipped 4 files: 3 not English, 1 not prose; \
+             1 file could not be read"
+        );
     }
 }
