@@ -183,6 +183,10 @@ struct Unknown<'t> {
     /// word: Title Case (`Project Managment Team`, a heading, link text),
     /// where a capital is style, not a name's.
     title_case: bool,
+    /// The word just before or after (one space between) is capitalised and
+    /// not a common word in lowercase: part of a full name (`Ivan Tse`,
+    /// `Kirstin Heidler`).
+    beside_name: bool,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -283,6 +287,7 @@ impl Rule for Spelling {
                 right: context_word(cx.text, tokens, i, true),
                 before_capital: before_capital(cx, tokens, i),
                 title_case: in_title_case(cx, tokens, i),
+                beside_name: beside_name(cx, tokens, i),
             });
         }
         if unknown.is_empty() {
@@ -308,6 +313,7 @@ impl Rule for Spelling {
                 // In Title Case a capitalised word one edit from a common
                 // word (same first letter) is a slip of it: `Project
                 // Managment Team`.
+                Case::Title if !u.sentence_start && u.beside_name => continue,
                 Case::Title if !u.sentence_start && u.title_case => {
                     let s = suggest(cx.dict, cx.lang, u.word);
                     if !title_slip(u.word, &s) && !may_be_slip_of_name(cx.dict, u.word) {
@@ -582,6 +588,25 @@ fn title_slip(word: &str, s: &Suggestions) -> bool {
                 && !c.word.contains(' ')
                 && c.word.chars().next() == word.chars().next())
     })
+}
+
+/// Whether the word next to token `i` on either side, one space between,
+/// is capitalised and not a common word in lowercase: a name's other part.
+fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let name = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j)).is_some_and(|t| {
+            let w = t.text(cx.text);
+            t.kind == TokenKind::Word
+                && case_of(w) == Case::Title
+                && cx.check(&w.to_lowercase()) != Known::Yes
+        })
+    };
+    let spaced = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
+    };
+    (spaced(i.checked_sub(1)) && name(i.checked_sub(2)))
+        || (spaced(Some(i + 1)) && name(Some(i + 2)))
 }
 
 /// Short words Title Case leaves in lowercase (`Office of the Director`).
@@ -1340,6 +1365,32 @@ mod tests {
             run(&Spelling, text)[0].fixes[0].edits[0].replacement,
             "RECEIVE"
         );
+    }
+
+    #[test]
+    fn title_case_slips_are_flagged_but_names_are_not() {
+        // A capitalised word beside a capitalised common word is Title
+        // Case: one edit from a common word, it is a slip.
+        for text in [
+            "Read the Project Managment Team guide.",
+            "See the Office of Communiations today.",
+            "## Advanecd Configuration",
+        ] {
+            let d = run(&Spelling, text);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert!(d[0].severity >= Severity::Warning, "{text}");
+        }
+        // Names beside names, and names far from any common word.
+        for text in [
+            "Thanks to Ivan Tse and Kirstin Heidler for this.",
+            "We met Zorbak Nordisk there.",
+        ] {
+            let d = run(&Spelling, text);
+            assert!(
+                d.iter().all(|d| d.severity < Severity::Warning),
+                "{text}: {d:?}"
+            );
+        }
     }
 
     #[test]
