@@ -21,7 +21,9 @@ Not flagged:
   - a mark at the start of a line;
   - a mark that begins a word or number (`.NET`, `.5`, `:smile:`);
   - ratios and scores (`3 : 1`);
-  - emoticons (`nice :)`, `ok ;-)`, `fun :D`).
+  - emoticons (`nice :)`, `ok ;-)`, `fun :D`);
+  - code-shaped text, which is one token (`if err != nil`, `x := 1`,
+    `a ?? b`), and a lone `.` before an option (`prettier . --write`).
 
 Examples:
   the report , which      flagged
@@ -123,7 +125,10 @@ impl Rule for SpaceBeforePunctuation {
                         // A spaced ellipsis: `wait . . .`
                         let spaced = after.is_some_and(|a| a.kind == TokenKind::Space)
                             && toks.get(i + 3).is_some_and(|t| t.text(cx.text) == ".");
-                        if spaced {
+                        // `.` as an argument: `prettier . --write`.
+                        let argument = after.is_some_and(|a| a.kind == TokenKind::Space)
+                            && toks.get(i + 3).is_some_and(|t| t.kind == TokenKind::Code);
+                        if spaced || argument {
                             continue;
                         }
                     }
@@ -210,9 +215,17 @@ mod tests {
             "it was 3 : 1 at half time",
             "The end\n, said the note",
             "one, two. Three; four: five! six? seven",
+            "if err != nil and x := 1 or a ?? b or a !== b",
+            "run npx prettier . --write now",
         ] {
             assert!(run(&SpaceBeforePunctuation, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_full_stop_before_prose_is_flagged() {
+        let text = "what you learned . Then more";
+        assert_eq!(flagged(text, &run(&SpaceBeforePunctuation, text)), [" ."]);
     }
 
     #[test]
