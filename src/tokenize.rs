@@ -860,7 +860,8 @@ fn code_core(text: &str, chunk: &[Token]) -> Option<Range<usize>> {
 ///   - `snake_case`, `__init__`; `std::io`; `a->b`, `x=>y`, `x:=1`,
 ///     `a==b`, `a!=b`, `a<=b`, `a&&b`, `a||b`, `i++`; `key=value`;
 ///   - `foo()`, `[]byte`, `Vec<T>`, `<T>`;
-///   - `--flag`, `-v`, `-rf` (a dash and one or two letters);
+///   - `--dry-run`, `--out=dir` (`--word` alone is a dash glued to a
+///     word), `-v` (a dash and one letter other than `a` and `I`);
 ///   - `$VAR`, `${x}`, `%s`, `%v` (not `$5`, `50%`);
 ///   - `@scope/pkg`;
 ///   - dotted identifiers: `for..of`; three segments or more, two of them
@@ -881,11 +882,26 @@ fn is_code_shaped(s: &str) -> bool {
         i.and_then(|i| b.get(i))
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
     };
-    if s.starts_with("__") || s.starts_with("--") && alnum(Some(2)) {
+    // `__init__` (not a blank line `____`); `--dry-run`, `--out=dir` (not
+    // `--everyone`, a dash glued to a word in a transcript); `-v`, `-x`
+    // (not `-a`, `-I`, `-to`, `-We`).
+    let flag_tail = |r: &str| {
+        r.bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'-' || c == b'=')
+            && r.contains(['-', '='])
+    };
+    if (s.starts_with("__") && alnum(Some(2)))
+        || s.strip_prefix("--")
+            .is_some_and(|r| alnum(Some(2)) && flag_tail(r))
+    {
         return true;
     }
     if let Some(rest) = s.strip_prefix('-') {
-        if (1..=2).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_alphabetic()) {
+        if rest.len() == 1
+            && rest
+                .bytes()
+                .all(|c| c.is_ascii_alphabetic() && !matches!(c, b'a' | b'A' | b'I'))
+        {
             return true;
         }
     }
@@ -1409,7 +1425,7 @@ mod tests {
     #[test]
     fn code_shaped_chunks_are_one_token() {
         let text = "Call net.Socket or strings.TrimSuffix(s) with snake_case, \
-                    __init__, std::io and for..of; run it with --flag or -v, set $VAR \
+                    __init__, std::io and for..of; run it with --dry-run or -v, set $VAR \
                     or ${HOME}, print %s, see @scope/pkg and (foo()) or a.b.c() or \
                     Vec<T>, <T>, key=value, a->b, x => y, n := 1, i++, \
                     java.util.List, Socket.IO, window.location.";
@@ -1421,7 +1437,7 @@ mod tests {
                 "__init__",
                 "std::io",
                 "for..of",
-                "--flag",
+                "--dry-run",
                 "-v",
                 "$VAR",
                 "${HOME}",
@@ -1465,6 +1481,7 @@ mod tests {
             "the end.Next one, end.It was, in Washington.in, CRATES.io, Node.js",
             "word(s) and (an aside) or [a note] or {a, b}, 50% of $5, C--",
             "well -- no, the -ing form; 3 < 4 > 2 and x = y; what?! really!!",
+            "thank you -We will --everyone -to -a -I and ______ blanks",
             "“Quoted,” she said. ‘Yes.’ (Really.) [Sic.] :-) ;) :D",
         ] {
             assert!(codes(text).is_empty(), "{text:?}: {:?}", codes(text));

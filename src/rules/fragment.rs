@@ -30,17 +30,26 @@ checker reports badly or not at all:
     (Safe when it is the single listed correction of a known misspelling).
     Two content words of three letters or more written solid
     (`decisionmaking`, `alltime`) are a closed compound in some style
-    books: reported as `info`, not as an error.
+    books, and a verb written solid with its particle is the verb's noun
+    (`signup`, `standup`, `followup`, `wakeup`): both reported as `info`,
+    not as an error.
 
 The spelling rule does not report a word this rule has already reported.
 
 Not flagged: real words next to each other (`the he`, `some times`),
 fragments that do not repeat a neighbour (`teh re`), capitalised or
 all-caps pieces (names and acronyms), dialect with a dropped g marked by
-an apostrophe (`goin’`, not `go in`), and anything inside code or URLs.";
+an apostrophe (`goin’`, not `go in`), and anything inside code, code-shaped
+text (`snake_case`, `net.Socket`; see ARCHITECTURE.md) or URLs.";
 
 /// The fragment rule.
 pub struct Fragment;
+
+/// Adverb particles of phrasal verbs: a verb written solid with one of
+/// them is the verb's noun (`signup`, `standup`, `checkout`).
+const PARTICLES: &[&str] = &[
+    "up", "in", "out", "on", "off", "down", "over", "back", "away", "through",
+];
 
 /// Two words run together are split only when the pair is at least this
 /// frequent in the bigram list (`a lot`, `in front`, `at least`).
@@ -213,10 +222,16 @@ fn check_word(
             // `alltime`): a note, not an error. With a function
             // word it is a slip (`alot`, `infront`).
             let solid = listed.is_empty()
-                && left.len() >= 3
-                && right.len() >= 3
-                && !super::spelling::is_function_word(&left)
-                && !super::spelling::is_function_word(&right);
+                && ((left.len() >= 3
+                    && right.len() >= 3
+                    && !super::spelling::is_function_word(&left)
+                    && !super::spelling::is_function_word(&right))
+                    // A verb and its particle written solid is the noun
+                    // (`signup`, `standup`, `wakeup`, `followup`): common
+                    // in technical writing, a note like other compounds.
+                    || (left.len() >= 3
+                        && !super::spelling::is_function_word(&left)
+                        && PARTICLES.contains(&right.as_str())));
             let (severity, message) = if solid {
                 (
                     Severity::Info,
@@ -343,6 +358,9 @@ mod tests {
         assert_eq!(d[0].fixes[0].title, "split as `decision making`");
         let d = run(&Fragment, "I like it alot.");
         assert_eq!(d[0].severity, Severity::Error);
+        // A verb and its particle written solid is a noun: a note too.
+        let d = run(&Fragment, "Late to standup, a followup and a wakeup.");
+        assert!(d.iter().all(|d| d.severity == Severity::Info), "{d:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `missing-space`: no space after a sentence or clause mark (`end.Next`,
 //! `word,word`).
 
+use super::spelling::is_function_word;
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Known;
@@ -22,11 +23,16 @@ legitimate forms glue a full stop to a word:
   - product and technology names: `Node.js`, `ASP.NET`;
   - dotted identifiers and calls: `java.util.List`, `Foo.Bar()`.
 
+In a Markdown document that holds code (inline code, a fenced block, code-shaped
+text), `word.Word` is most often an identifier (`file.Close`,
+`Reader.Open`): there a full stop is flagged only before a function word
+(`important.The most`, `done.It was`), which names no field or type.
+
 A lowercase word glued to a capitalised one is also left alone when it
 reads as an identifier rather than two sentences (`time.Second`,
 `bytes.Compare`): when it is the whole text of a link or `[reference]`,
 when either side is no dictionary word (`cmp.Ordered`), when the word
-after is a single letter (`testing.T`), or when the same `word.` is glued
+after is a single letter other than `I` and `A` (`testing.T`), or when the same `word.` is glued
 to another name elsewhere in the document (`image.Gray` and
 `image.RGBA`) inside code: a code block, inline code, a link target or
 code-shaped text (`image.RGBA64ColorModel`). Glued again in prose is no
@@ -36,7 +42,8 @@ inside.
 
 Also not flagged: numbers (`1,000`, `3.14`, `10:30`), URLs, domains, e-mail
 addresses and file names (`example.com`, `README.md`), ellipses (`wait...`),
-mixed marks (`really?!`), single letters around a comma (`x,y`), brace
+mixed marks (`really?!`), single letters around a comma (`x,y`), capitals or paths around a
+comma (`EMPMO,SOP`, `net/http/cgi,net/http/fcgi`), brace
 lists (`{Set,Map}`), `TL;DR`, `tl;dr` and HTML entities (`&amp;x`).
 
 Examples:
@@ -49,6 +56,23 @@ mark.";
 
 /// The missing-space rule.
 pub struct MissingSpace;
+
+/// Whether the document is Markdown and holds code: inline code, a code-shaped token, or
+/// a fenced code block. There `word.Word` is most often an identifier
+/// (`file.Close`, `sync.Once`, `Reader.Open`), and a full stop is flagged
+/// only before a function word (`important.The most`), which names no
+/// field or type.
+fn has_code(cx: &Context<'_>) -> bool {
+    cx.doc.format.is_markdown() && has_code_tokens(cx)
+}
+
+fn has_code_tokens(cx: &Context<'_>) -> bool {
+    cx.tokens.tokens.iter().any(|t| {
+        t.kind == TokenKind::Code
+            || (t.kind == TokenKind::Opaque && cx.text.as_bytes().get(t.span.start) == Some(&b'`'))
+    }) || memchr::memmem::find(cx.text.as_bytes(), b"```").is_some()
+        || memchr::memmem::find(cx.text.as_bytes(), b"~~~").is_some()
+}
 
 /// Whether `p.N` (a lowercase word glued by a full stop to a capitalised
 /// one, at `start..end`) reads as an identifier (`time.Second`,
@@ -136,13 +160,18 @@ impl Rule for MissingSpace {
                             });
                         lower >= 2
                             && capital
+                            && (is_function_word(&n.to_lowercase()) || !has_code(cx))
                             && !chained
-                            && n.chars().count() >= 2
+                            && (n.chars().count() >= 2 || n == "I" || n == "A")
                             && !identifier(cx, prev.span.start, next.span.end, p, n)
                     }
                     // `x,y`, and brace lists `{Set,Map}`
                     "," => {
+                        let caps = |w: &str| w.chars().all(char::is_uppercase);
                         (p.chars().count() > 1 || n.chars().count() > 1)
+                            // `EMPMO,SOP`, `net/http/cgi,net/http/fcgi`
+                            && (!caps(p) || !caps(n))
+                            && !punct(before, "/")
                             && !punct(before, "{")
                             && !punct(toks.get(i + 2).filter(|t| adjacent(next, t)), "}")
                     }
@@ -228,9 +257,24 @@ mod tests {
             "see [bytes.Compare](/pkg/bytes) or [json.Decoder] now",
             "use image.Gray here and image.RGBAColorModel there",
             "so tl;dr and TL;DR and snake_case,other",
+            "ignore EMPMO,SOP and net/http/cgi,net/http/fcgi",
         ] {
             assert!(run(&MissingSpace, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn in_a_document_with_code_only_a_function_word_ends_a_sentence() {
+        use crate::dictionary::Lang;
+        use crate::document::Format;
+        use crate::rules::testing::run_with;
+        let text = "Call file.Close or Reader.Open with `x`. It was important.The end.\n";
+        let d = run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(flagged(text, &d), ["important.The"]);
+        // Without code, both are flagged.
+        let text = "Call file.Close now. It was important.The end.\n";
+        let d = run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(flagged(text, &d), ["file.Close", "important.The"]);
     }
 
     #[test]

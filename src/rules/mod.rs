@@ -253,7 +253,7 @@ pub static RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         code: real_word::CODE,
-        default_severity: Severity::Warning,
+        default_severity: Severity::Info,
         fixable: true,
         summary: "a real word where a near neighbour fits far better",
         explanation: real_word::EXPLANATION,

@@ -27,7 +27,8 @@ Unsafe.
 Not flagged:
   - an ellipsis, three or more full stops (`wait...`, `wait....`);
   - mixed exclamation and question marks (`really?!`, `what!?`);
-  - `..` after a space, an opening quote or bracket (`cd ..`, `(..)`)
+  - `..` after a space, an opening quote or bracket, or beside a `/`
+    (`cd ..`, `(..)`, `a/../b`)
     and `::` between words (`std::io`);
   - code-shaped text, which is one token (`a ?? b`, `for..of`, `std::io`);
   - an abbreviation before a comma (`etc.,`, `e.g.,`, `Inc.,`, `a.m.,`).
@@ -176,11 +177,13 @@ fn check_cluster(
             _ if n < 2 => None,
             // `...` is an ellipsis; `cd ..` is a path.
             // `".."`, `(..)`: the parent directory, quoted.
+            // `a/../b`, `..c:/`: a path's parent directory.
             "." if n > 2
                 || (a == 0
                     && glued_before.is_none_or(|p| {
-                        matches!(p.text(text), "\"" | "'" | "“" | "‘" | "(" | "[" | "`")
-                    })) =>
+                        matches!(p.text(text), "\"" | "'" | "“" | "‘" | "(" | "[" | "`" | "/")
+                    }))
+                || (b == cluster.len() && glued_after.is_some_and(|n| n.text(text) == "/")) =>
             {
                 None
             }
@@ -297,6 +300,7 @@ mod tests {
             "Washington, D.C., is home to U.S., and Ph.D., holders",
             "one, two. three; four: five! six?",
             "remove \"..\" components (..) and a ?? b or for..of",
+            "a/../b and \"..c:/..c:/etc\"",
         ] {
             assert!(run(&RepeatedPunctuation, text).is_empty(), "{text:?}");
         }

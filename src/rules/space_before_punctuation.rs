@@ -19,7 +19,8 @@ usually a leftover from editing, or a habit from French typography.
 Not flagged:
   - an ellipsis after a space (`wait ...`, `wait . . .`, `wait …`);
   - a mark at the start of a line;
-  - a mark that begins a word or number (`.NET`, `.5`, `:smile:`);
+  - a mark that begins a word or number (`.NET`, `.5`, `:smile:`), a
+    symbol (`:+1:`, `X :≡ Y`) or a path (`./...`);
   - ratios and scores (`3 : 1`);
   - emoticons (`nice :)`, `ok ;-)`, `fun :D`);
   - code-shaped text, which is one token (`if err != nil`, `x := 1`,
@@ -42,6 +43,14 @@ const MARKS: &[&str] = &[",", ".", ";", ":", "!", "?"];
 
 fn adjacent(a: &Token, b: &Token) -> bool {
     a.span.end == b.span.start
+}
+
+/// Whether a mark glued before `next` (one character) makes a symbol with
+/// it: `:+1:`, `:≡`, `;=`.
+fn symbol(next: &str) -> bool {
+    next.chars()
+        .next()
+        .is_some_and(|c| "+=<>~^|#&%$@".contains(c) || ('\u{2190}'..='\u{22ff}').contains(&c))
 }
 
 /// An emoticon starting at `rest` (the text after a `:` or `;`).
@@ -114,6 +123,15 @@ impl Rule for SpaceBeforePunctuation {
                     {
                         continue
                     }
+                    // `:+1:`, `X :≡ Y`, `./...`, `./`: a symbol or a path, not
+                    // a sentence mark.
+                    Some(TokenKind::Punct)
+                        if glued.is_some_and(|g| symbol(g.text(cx.text))) || {
+                            m == "." && glued.is_some_and(|g| g.text(cx.text) == "/")
+                        } =>
+                    {
+                        continue
+                    }
                     Some(TokenKind::Punct) => {}
                     Some(TokenKind::Word) if matches!(m, "," | ";" | "!" | "?") => swap = true,
                     // `.NET`, `:smile:`, `,5`
@@ -127,7 +145,9 @@ impl Rule for SpaceBeforePunctuation {
                             && toks.get(i + 3).is_some_and(|t| t.text(cx.text) == ".");
                         // `.` as an argument: `prettier . --write`.
                         let argument = after.is_some_and(|a| a.kind == TokenKind::Space)
-                            && toks.get(i + 3).is_some_and(|t| t.kind == TokenKind::Code);
+                            && toks.get(i + 3).is_some_and(|t| {
+                                t.kind == TokenKind::Code || t.text(cx.text) == "-"
+                            });
                         if spaced || argument {
                             continue;
                         }
@@ -217,6 +237,7 @@ mod tests {
             "one, two. Three; four: five! six? seven",
             "if err != nil and x := 1 or a ?? b or a !== b",
             "run npx prettier . --write now",
+            "emojis :+1: and X :≡ Y and with ./... or a ./ symbol",
         ] {
             assert!(run(&SpaceBeforePunctuation, text).is_empty(), "{text:?}");
         }
