@@ -57,23 +57,6 @@ mark.";
 /// The missing-space rule.
 pub struct MissingSpace;
 
-/// Whether the document is Markdown and holds code: inline code, a code-shaped token, or
-/// a fenced code block. There `word.Word` is most often an identifier
-/// (`file.Close`, `sync.Once`, `Reader.Open`), and a full stop is flagged
-/// only before a function word (`important.The most`), which names no
-/// field or type.
-fn has_code(cx: &Context<'_>) -> bool {
-    cx.doc.format.is_markdown() && has_code_tokens(cx)
-}
-
-fn has_code_tokens(cx: &Context<'_>) -> bool {
-    cx.tokens.tokens.iter().any(|t| {
-        t.kind == TokenKind::Code
-            || (t.kind == TokenKind::Opaque && cx.text.as_bytes().get(t.span.start) == Some(&b'`'))
-    }) || memchr::memmem::find(cx.text.as_bytes(), b"```").is_some()
-        || memchr::memmem::find(cx.text.as_bytes(), b"~~~").is_some()
-}
-
 /// Whether `p.N` (a lowercase word glued by a full stop to a capitalised
 /// one, at `start..end`) reads as an identifier (`time.Second`,
 /// `bytes.Compare`) rather than two sentences: it is the whole text of a
@@ -160,7 +143,7 @@ impl Rule for MissingSpace {
                             });
                         lower >= 2
                             && capital
-                            && (is_function_word(&n.to_lowercase()) || !has_code(cx))
+                            && (is_function_word(&n.to_lowercase()) || !super::holds_code(cx))
                             && !chained
                             && (n.chars().count() >= 2 || n == "I" || n == "A")
                             && !identifier(cx, prev.span.start, next.span.end, p, n)
