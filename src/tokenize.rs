@@ -790,23 +790,38 @@ fn code_core(text: &str, chunk: &[Token]) -> Option<Range<usize>> {
         a += 1;
     }
     let mut b = chunk.len();
+    // Brackets and quotes of `chunk[a..b]`, counted once and kept up to
+    // date as marks are taken off the end (a run of `)` is linear).
+    let mut counts = [0usize; 128];
+    for &x in text
+        .get(chunk.get(a)?.span.start..chunk.get(b - 1)?.span.end)
+        .unwrap_or_default()
+        .as_bytes()
+    {
+        if let Some(n) = counts.get_mut(usize::from(x)) {
+            *n += 1;
+        }
+    }
     while b > a {
         let Some(p) = chunk.get(b - 1).and_then(punct) else {
             break;
         };
-        let inner = text
-            .get(chunk.get(a)?.span.start..chunk.get(b - 1)?.span.start)
-            .unwrap_or_default();
-        let count = |c: char| inner.chars().filter(|&x| x == c).count();
+        let last = p.bytes().next().filter(|_| p.len() == 1);
+        // Counts of the marks before the last one.
+        let count =
+            |c: u8| counts.get(usize::from(c)).copied().unwrap_or(0) - usize::from(last == Some(c));
         let strip = match p {
             // A quote that closes one opened inside stays: `title="a.ts"`.
-            "\"" | "'" => count(p.chars().next().unwrap_or('"')) % 2 == 0,
+            "\"" | "'" => count(p.as_bytes().first().copied().unwrap_or(b'"')) % 2 == 0,
             _ => is_trailing_mark(p),
-        } || (p == ")" && count('(') < count(')') + 1)
-            || (p == "]" && count('[') < count(']') + 1)
-            || (p == "}" && count('{') < count('}') + 1);
+        } || (p == ")" && count(b'(') < count(b')') + 1)
+            || (p == "]" && count(b'[') < count(b']') + 1)
+            || (p == "}" && count(b'{') < count(b'}') + 1);
         if !strip {
             break;
+        }
+        if let Some(n) = last.and_then(|c| counts.get_mut(usize::from(c))) {
+            *n -= 1;
         }
         b -= 1;
     }
@@ -908,6 +923,8 @@ fn is_code_shaped(s: &str) -> bool {
     if s.starts_with('@') && s.contains('/') {
         return true;
     }
+    // Found once: a search per `<` would be quadratic on `<a<a<a…`.
+    let last_gt = b.iter().rposition(|&c| c == b'>');
     for (i, &c) in b.iter().enumerate() {
         let next = b.get(i + 1).copied();
         let before = i.checked_sub(1);
@@ -924,7 +941,7 @@ fn is_code_shaped(s: &str) -> bool {
                 (next == Some(b'=') && i > 0)
                     || (alnum(Some(i + 1))
                         && (alnum(before) || i == 0)
-                        && b.get(i + 1..).is_some_and(|r| r.contains(&b'>')))
+                        && last_gt.is_some_and(|g| g > i))
             }
             b'&' => next == Some(b'&'),
             b'|' => next == Some(b'|'),

@@ -23,7 +23,9 @@ checker reports badly or not at all:
     The fix deletes the fragment and one adjoining space; it is Safe
     outside quotations.
   - A split word: two pieces separated by one space, at least one of which
-    is not a word, that together make a word.
+    is not a word, that together make a word; not when the second piece
+    stands alone elsewhere in the document (`structs` in `store it in
+    structs`, used again in `Go structs`: the text's own vocabulary).
     `We recom mend it` -> `recommend` (Unsafe).
   - Words run together: an unknown word that is two common words whose
     pairing is very frequent. `alot` -> `a lot`, `infront` -> `in front`
@@ -44,6 +46,23 @@ text (`snake_case`, `net.Socket`; see ARCHITECTURE.md) or URLs.";
 
 /// The fragment rule.
 pub struct Fragment;
+
+/// Whether `piece` (the unknown second half of a would-be split word at
+/// `at`) stands as a word of its own elsewhere in the text (code
+/// included): the document's vocabulary (`structs` in `store it in structs`,
+/// used again in `Go structs`), not half of `instructs`.
+fn used_alone(text: &str, piece: &str, at: usize) -> bool {
+    if piece.len() < 4 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    memchr::memmem::find_iter(bytes, piece.as_bytes()).any(|p| {
+        p != at
+            && !word(p.checked_sub(1).and_then(|i| bytes.get(i)))
+            && !word(bytes.get(p + piece.len()))
+    })
+}
 
 /// Adverb particles of phrasal verbs: a verb written solid with one of
 /// them is the verb's noun (`signup`, `standup`, `checkout`).
@@ -154,6 +173,7 @@ fn check_word(
             && !next_tok.is_hyphenated()
             && is_known(cx, &joined)
             && cx.dict.count(&joined) > 0
+            && !used_alone(cx.text, next, next_tok.span.start)
         {
             let span = tok.span.start..next_tok.span.end;
             let replacement = match_case(&joined, case);
@@ -339,6 +359,11 @@ mod tests {
         let text = "We recom mend it.";
         assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
         assert_eq!(fixed(text), "We recommend it.");
+        // A piece the text uses alone elsewhere is its vocabulary.
+        let text = "Do not keep it in structs. Go structs hold fields.";
+        assert!(run(&Fragment, text).is_empty());
+        let text = "Do not keep it in structs.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["in structs"]);
     }
 
     #[test]
