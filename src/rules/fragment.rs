@@ -24,7 +24,7 @@ checker reports badly or not at all:
     outside quotations.
   - A split word: two pieces separated by one space, at least one of which
     is not a word, that together make a word; not when the second piece
-    stands alone elsewhere in the document (`structs` in `store it in
+    is no word and stands alone elsewhere in the document (`structs` in `store it in
     structs`, used again in `Go structs`: the text's own vocabulary).
     `We recom mend it` -> `recommend` (Unsafe).
   - Words run together: an unknown word that is two common words whose
@@ -173,7 +173,7 @@ fn check_word(
             && !next_tok.is_hyphenated()
             && is_known(cx, &joined)
             && cx.dict.count(&joined) > 0
-            && !used_alone(cx.text, next, next_tok.span.start)
+            && (cx.check(next) == Known::Yes || !used_alone(cx.text, next, next_tok.span.start))
         {
             let span = tok.span.start..next_tok.span.end;
             let replacement = match_case(&joined, case);
@@ -364,6 +364,9 @@ mod tests {
         assert!(run(&Fragment, text).is_empty());
         let text = "Do not keep it in structs.";
         assert_eq!(flagged(text, &run(&Fragment, text)), ["in structs"]);
+        // A known second piece is no vocabulary evidence.
+        let text = "We recom mend it, and mend it again.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
     }
 
     #[test]
