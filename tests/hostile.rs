@@ -291,6 +291,10 @@ fn long_runs_without_spaces_take_linear_time() {
         ("mixed.txt", "a(".repeat(n / 2)),
         ("token.txt", "qz".repeat(n / 2)),
         ("word.txt", "a".repeat(n)),
+        // Code-shaped chunks (`merge_code`): brackets, generics, dots.
+        ("code.txt", "a<b".repeat(n / 3)),
+        ("dots.txt", "a.b_".repeat(n / 4)),
+        ("closing.txt", format!("x_y{}", ")".repeat(n))),
     ];
     for (name, text) in cases {
         let f = dir.path().join(name);

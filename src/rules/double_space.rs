@@ -36,7 +36,7 @@ Not flagged:
     and separate short cells (six words or fewer), or a run whose end lines
     up with a run on the line above or below;
   - the gap after a list marker at the start of a line (`1.  First`,
-    `-  item`, `(a)  case`);
+    `-  item`, `(a)  case`), or after an HTML line break (`<br>  Next`);
   - Markdown tables, code and hard line breaks (they are not prose).
 
 Examples:
@@ -49,6 +49,17 @@ keeps one.";
 
 /// The double-space rule.
 pub struct DoubleSpace;
+
+/// Whether `before` (a line up to a gap) ends with an HTML line break
+/// (`<br>`, `<br/>`, `<br />`): the gap after it indents a new line.
+fn after_line_break_tag(before: &str) -> bool {
+    before.ends_with('>')
+        && before.rfind('<').is_some_and(|k| {
+            before
+                .get(k..)
+                .is_some_and(|tag| tag.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")))
+        })
+}
 
 impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -99,7 +110,7 @@ impl Rule for DoubleSpace {
                 if before.chars().all(|c| c == '>' || c.is_whitespace()) {
                     continue;
                 }
-                if after_list_marker(before) {
+                if after_list_marker(before) || after_line_break_tag(before) {
                     continue;
                 }
                 if plain && looks_like_columns(cx.text, line, &tok.span, &mut lines) {
@@ -426,6 +437,11 @@ mod tests {
         let text = "Some  *emphasis* here\n";
         let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
         assert_eq!(d.len(), 1);
+        // After `<br>` the gap indents a new line; elsewhere it is a gap.
+        let text = "| **Site**<br>  Our site and <b>the</b>  list | x |\n|---|---|\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.start, text.find("</b>  ").unwrap() + 4);
     }
 
     #[test]

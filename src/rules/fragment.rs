@@ -23,24 +23,52 @@ checker reports badly or not at all:
     The fix deletes the fragment and one adjoining space; it is Safe
     outside quotations.
   - A split word: two pieces separated by one space, at least one of which
-    is not a word, that together make a word.
+    is not a word, that together make a word; not when the second piece
+    is no word and stands alone elsewhere in the document (`structs` in `store it in
+    structs`, used again in `Go structs`: the text's own vocabulary).
     `We recom mend it` -> `recommend` (Unsafe).
   - Words run together: an unknown word that is two common words whose
     pairing is very frequent. `alot` -> `a lot`, `infront` -> `in front`
     (Safe when it is the single listed correction of a known misspelling).
     Two content words of three letters or more written solid
     (`decisionmaking`, `alltime`) are a closed compound in some style
-    books: reported as `info`, not as an error.
+    books, and a verb written solid with its particle is the verb's noun
+    (`signup`, `standup`, `followup`, `wakeup`): both reported as `info`,
+    not as an error.
 
 The spelling rule does not report a word this rule has already reported.
 
 Not flagged: real words next to each other (`the he`, `some times`),
 fragments that do not repeat a neighbour (`teh re`), capitalised or
 all-caps pieces (names and acronyms), dialect with a dropped g marked by
-an apostrophe (`goin’`, not `go in`), and anything inside code or URLs.";
+an apostrophe (`goin’`, not `go in`), and anything inside code, code-shaped
+text (`snake_case`, `net.Socket`; see ARCHITECTURE.md) or URLs.";
 
 /// The fragment rule.
 pub struct Fragment;
+
+/// Whether `piece` (the unknown second half of a would-be split word at
+/// `at`) stands as a word of its own elsewhere in the text (code
+/// included): the document's vocabulary (`structs` in `store it in structs`,
+/// used again in `Go structs`), not half of `instructs`.
+fn used_alone(text: &str, piece: &str, at: usize) -> bool {
+    if piece.len() < 4 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    memchr::memmem::find_iter(bytes, piece.as_bytes()).any(|p| {
+        p != at
+            && !word(p.checked_sub(1).and_then(|i| bytes.get(i)))
+            && !word(bytes.get(p + piece.len()))
+    })
+}
+
+/// Adverb particles of phrasal verbs: a verb written solid with one of
+/// them is the verb's noun (`signup`, `standup`, `checkout`).
+const PARTICLES: &[&str] = &[
+    "up", "in", "out", "on", "off", "down", "over", "back", "away", "through",
+];
 
 /// Two words run together are split only when the pair is at least this
 /// frequent in the bigram list (`a lot`, `in front`, `at least`).
@@ -147,6 +175,7 @@ fn check_word(
             && !next_tok.is_hyphenated()
             && is_known(cx, &joined)
             && cx.dict.count(&joined) > 0
+            && (cx.check(next) == Known::Yes || !used_alone(cx.text, next, next_tok.span.start))
         {
             let span = tok.span.start..next_tok.span.end;
             let replacement = match_case(&joined, case);
@@ -215,10 +244,16 @@ fn check_word(
             // `alltime`): a note, not an error. With a function
             // word it is a slip (`alot`, `infront`).
             let solid = listed.is_empty()
-                && left.len() >= 3
-                && right.len() >= 3
-                && !super::spelling::is_function_word(&left)
-                && !super::spelling::is_function_word(&right);
+                && ((left.len() >= 3
+                    && right.len() >= 3
+                    && !super::spelling::is_function_word(&left)
+                    && !super::spelling::is_function_word(&right))
+                    // A verb and its particle written solid is the noun
+                    // (`signup`, `standup`, `wakeup`, `followup`): common
+                    // in technical writing, a note like other compounds.
+                    || (left.len() >= 3
+                        && !super::spelling::is_function_word(&left)
+                        && PARTICLES.contains(&right.as_str())));
             let (severity, message) = if solid {
                 (
                     Severity::Info,
@@ -333,6 +368,14 @@ mod tests {
         let text = "We recom mend it.";
         assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
         assert_eq!(fixed(text), "We recommend it.");
+        // A piece the text uses alone elsewhere is its vocabulary.
+        let text = "Do not keep it in structs. Go structs hold fields.";
+        assert!(run(&Fragment, text).is_empty());
+        let text = "Do not keep it in structs.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["in structs"]);
+        // A known second piece is no vocabulary evidence.
+        let text = "We recom mend it, and mend it again.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
     }
 
     #[test]
@@ -352,6 +395,9 @@ mod tests {
         assert_eq!(d[0].fixes[0].title, "split as `decision making`");
         let d = run(&Fragment, "I like it alot.");
         assert_eq!(d[0].severity, Severity::Error);
+        // A verb and its particle written solid is a noun: a note too.
+        let d = run(&Fragment, "Late to standup, a followup and a wakeup.");
+        assert!(d.iter().all(|d| d.severity == Severity::Info), "{d:?}");
     }
 
     #[test]

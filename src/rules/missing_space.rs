@@ -1,8 +1,10 @@
 //! `missing-space`: no space after a sentence or clause mark (`end.Next`,
 //! `word,word`).
 
+use super::spelling::is_function_word;
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::Known;
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "missing-space";
@@ -21,10 +23,28 @@ legitimate forms glue a full stop to a word:
   - product and technology names: `Node.js`, `ASP.NET`;
   - dotted identifiers and calls: `java.util.List`, `Foo.Bar()`.
 
+In a Markdown document that holds code (inline code, a fenced block, code-shaped
+text), `word.Word` is most often an identifier (`file.Close`,
+`Reader.Open`): there a full stop is flagged only before a function word
+(`important.The most`, `done.It was`), which names no field or type.
+
+A lowercase word glued to a capitalised one is also left alone when it
+reads as an identifier rather than two sentences (`time.Second`,
+`bytes.Compare`): when it is the whole text of a link or `[reference]`,
+when either side is no dictionary word (`cmp.Ordered`), when the word
+after is a single letter other than `I` and `A` (`testing.T`), or when the same `word.` is glued
+to another name elsewhere in the document (`image.Gray` and
+`image.RGBA`) inside code: a code block, inline code, a link target or
+code-shaped text (`image.RGBA64ColorModel`). Glued again in prose is no
+evidence: a text that lost its spaces loses them often. Code-shaped text (`strings.TrimSuffix`, `snake_case`,
+`foo()`, `--flag`; see ARCHITECTURE.md) is one token and never looked
+inside.
+
 Also not flagged: numbers (`1,000`, `3.14`, `10:30`), URLs, domains, e-mail
 addresses and file names (`example.com`, `README.md`), ellipses (`wait...`),
-mixed marks (`really?!`), single letters around a comma (`x,y`), brace
-lists (`{Set,Map}`), `TL;DR` and HTML entities (`&amp;x`).
+mixed marks (`really?!`), single letters around a comma (`x,y`), capitals or paths around a
+comma (`EMPMO,SOP`, `net/http/cgi,net/http/fcgi`), brace
+lists (`{Set,Map}`), `TL;DR`, `tl;dr` and HTML entities (`&amp;x`).
 
 Examples:
   the end.Next one        flagged: missing space after `.`
@@ -36,6 +56,46 @@ mark.";
 
 /// The missing-space rule.
 pub struct MissingSpace;
+
+/// Whether `p.N` (a lowercase word glued by a full stop to a capitalised
+/// one, at `start..end`) reads as an identifier (`time.Second`,
+/// `bytes.Compare`) rather than two sentences: it is the whole text of a
+/// link or a `[reference]`; a side is no dictionary word (`cmp.Ordered`,
+/// `os.Error`); or `p.` is glued to a name elsewhere in the document, in
+/// code (a package or an object used again: `image.Gray` in prose,
+/// `image.RGBA` in a code block).
+fn identifier(cx: &Context<'_>, start: usize, end: usize, p: &str, n: &str) -> bool {
+    let bytes = cx.text.as_bytes();
+    if start
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(|&b| b == b'[')
+        && bytes.get(end) == Some(&b']')
+    {
+        return true;
+    }
+    if cx.check(p) != Known::Yes || cx.check(n) != Known::Yes {
+        return true;
+    }
+    let name = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let needle = format!("{p}.");
+    // Elsewhere in code: in no prose token (a code block, inline code, a
+    // link target) or in a code-shaped one. Glued again in prose is no
+    // evidence: a text that lost its spaces loses them often.
+    let toks = &cx.tokens.tokens;
+    let in_code = |at: usize| {
+        let k = toks.partition_point(|t| t.span.end <= at);
+        toks.get(k)
+            .filter(|t| t.span.start <= at)
+            .is_none_or(|t| matches!(t.kind, TokenKind::Opaque | TokenKind::Code))
+    };
+    memchr::memmem::find_iter(bytes, needle.as_bytes()).any(|at| {
+        at != start
+            && !name(at.checked_sub(1).and_then(|i| bytes.get(i)))
+            && name(bytes.get(at + needle.len()))
+            && in_code(at)
+    })
+}
 
 fn adjacent(a: &Token, b: &Token) -> bool {
     a.span.end == b.span.start
@@ -81,18 +141,29 @@ impl Rule for MissingSpace {
                                                 .get(i + 3)
                                                 .is_some_and(|w| adjacent(t, w) && !w.is_space())))
                             });
-                        lower >= 2 && capital && !chained
+                        lower >= 2
+                            && capital
+                            && (is_function_word(&n.to_lowercase()) || !super::holds_code(cx))
+                            && !chained
+                            && (n.chars().count() >= 2 || n == "I" || n == "A")
+                            && !identifier(cx, prev.span.start, next.span.end, p, n)
                     }
                     // `x,y`, and brace lists `{Set,Map}`
                     "," => {
+                        let caps = |w: &str| w.chars().all(char::is_uppercase);
                         (p.chars().count() > 1 || n.chars().count() > 1)
+                            // `EMPMO,SOP`, `net/http/cgi,net/http/fcgi`
+                            && (!caps(p) || !caps(n))
+                            && !punct(before, "/")
                             && !punct(before, "{")
                             && !punct(toks.get(i + 2).filter(|t| adjacent(next, t)), "}")
                     }
                     // `&amp;x`, `TL;DR`
                     ";" => {
                         let caps = |w: &str| w.chars().all(char::is_uppercase);
-                        !(punct(before, "&") || (caps(p) && caps(n)))
+                        !(punct(before, "&")
+                            || (caps(p) && caps(n))
+                            || (p.eq_ignore_ascii_case("tl") && n.eq_ignore_ascii_case("dr")))
                     }
                     "!" | "?" => true,
                     _ => false,
@@ -165,9 +236,52 @@ mod tests {
             "use java.util.List or Foo.Bar() here",
             "Tom &amp;Jerry and TL;DR and PhfOrdered{Set,Map} or {a,b}",
             "one, two. Three; four! Five? six",
+            "the http.ResponseWriter and strings.TrimSuffix, cmp.Ordered and testing.T",
+            "see [bytes.Compare](/pkg/bytes) or [json.Decoder] now",
+            "use image.Gray here and image.RGBAColorModel there",
+            "so tl;dr and TL;DR and snake_case,other",
+            "ignore EMPMO,SOP and net/http/cgi,net/http/fcgi",
         ] {
             assert!(run(&MissingSpace, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn in_a_document_with_code_only_a_function_word_ends_a_sentence() {
+        use crate::dictionary::Lang;
+        use crate::document::Format;
+        use crate::rules::testing::run_with;
+        let text = "Call file.Close or Reader.Open with `x`. It was important.The end.\n";
+        let d = run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(flagged(text, &d), ["important.The"]);
+        // Without code, both are flagged.
+        let text = "Call file.Close now. It was important.The end.\n";
+        let d = run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(flagged(text, &d), ["file.Close", "important.The"]);
+    }
+
+    #[test]
+    fn a_word_glued_again_in_code_is_an_identifier() {
+        use crate::dictionary::Lang;
+        use crate::document::Format;
+        use crate::rules::testing::run_with;
+        let text = "Use image.Gray here and `image.Color` there.\n\n```\nx := image.Black\n```\n";
+        assert!(run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs).is_empty());
+        let text = "Use image.Gray here.\n";
+        assert_eq!(
+            run_with(&MissingSpace, text, Format::Markdown, Lang::EnUs).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn flags_a_lone_glued_sentence_between_dictionary_words() {
+        let text = "The image was blurred.Then it was sharp, time.Second.";
+        let d = run(&MissingSpace, text);
+        assert_eq!(flagged(text, &d), ["blurred.Then", "time.Second"]);
+        // The same word glued again in prose is no evidence of code.
+        let text = "He said.Then he said.Then he left.";
+        assert_eq!(run(&MissingSpace, text).len(), 2);
     }
 
     #[test]

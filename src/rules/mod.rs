@@ -217,6 +217,24 @@ pub(crate) fn find_bytes(
     }
 }
 
+/// Whether the document is Markdown and holds code: inline code, a code-shaped token, or
+/// a fenced code block. There `word.Word` is most often an identifier
+/// (`file.Close`, `sync.Once`, `Reader.Open`), and a full stop is flagged
+/// only before a function word (`important.The most`), which names no
+/// field or type; and `real-word`, whose model is of edited prose, reports
+/// at `info`.
+pub(crate) fn holds_code(cx: &Context<'_>) -> bool {
+    cx.doc.format.is_markdown() && code_tokens(cx)
+}
+
+fn code_tokens(cx: &Context<'_>) -> bool {
+    cx.tokens.tokens.iter().any(|t| {
+        t.kind == TokenKind::Code
+            || (t.kind == TokenKind::Opaque && cx.text.as_bytes().get(t.span.start) == Some(&b'`'))
+    }) || memchr::memmem::find(cx.text.as_bytes(), b"```").is_some()
+        || memchr::memmem::find(cx.text.as_bytes(), b"~~~").is_some()
+}
+
 /// A check over a document.
 pub trait Rule: Send + Sync {
     /// Push a diagnostic for every problem found.

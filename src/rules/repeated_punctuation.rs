@@ -27,7 +27,10 @@ Unsafe.
 Not flagged:
   - an ellipsis, three or more full stops (`wait...`, `wait....`);
   - mixed exclamation and question marks (`really?!`, `what!?`);
-  - `..` after a space (`cd ..`) and `::` between words (`std::io`);
+  - `..` after a space, an opening quote or bracket, or beside a `/`
+    (`cd ..`, `(..)`, `a/../b`)
+    and `::` between words (`std::io`);
+  - code-shaped text, which is one token (`a ?? b`, `for..of`, `std::io`);
   - an abbreviation before a comma (`etc.,`, `e.g.,`, `Inc.,`, `a.m.,`).
 
 Examples:
@@ -173,7 +176,17 @@ fn check_cluster(
         let severity = match m {
             _ if n < 2 => None,
             // `...` is an ellipsis; `cd ..` is a path.
-            "." if n > 2 || (a == 0 && glued_before.is_none()) => None,
+            // `".."`, `(..)`: the parent directory, quoted.
+            // `a/../b`, `..c:/`: a path's parent directory.
+            "." if n > 2
+                || (a == 0
+                    && glued_before.is_none_or(|p| {
+                        matches!(p.text(text), "\"" | "'" | "“" | "‘" | "(" | "[" | "`" | "/")
+                    }))
+                || (b == cluster.len() && glued_after.is_some_and(|n| n.text(text) == "/")) =>
+            {
+                None
+            }
             // `std::io`, and `::` at the start of a line.
             ":" if a == 0
                 && (glued_before.is_none() || (b == cluster.len() && glued_after.is_some())) =>
@@ -286,6 +299,8 @@ mod tests {
             "apples, pears, etc., and e.g., this, Inc., or 9 a.m., approx., then",
             "Washington, D.C., is home to U.S., and Ph.D., holders",
             "one, two. three; four: five! six?",
+            "remove \"..\" components (..) and a ?? b or for..of",
+            "a/../b and \"..c:/..c:/etc\"",
         ] {
             assert!(run(&RepeatedPunctuation, text).is_empty(), "{text:?}");
         }

@@ -19,9 +19,12 @@ usually a leftover from editing, or a habit from French typography.
 Not flagged:
   - an ellipsis after a space (`wait ...`, `wait . . .`, `wait …`);
   - a mark at the start of a line;
-  - a mark that begins a word or number (`.NET`, `.5`, `:smile:`);
+  - a mark that begins a word or number (`.NET`, `.5`, `:smile:`), a
+    symbol (`:+1:`, `X :≡ Y`) or a path (`./...`);
   - ratios and scores (`3 : 1`);
-  - emoticons (`nice :)`, `ok ;-)`, `fun :D`).
+  - emoticons (`nice :)`, `ok ;-)`, `fun :D`);
+  - code-shaped text, which is one token (`if err != nil`, `x := 1`,
+    `a ?? b`), and a lone `.` before an option (`prettier . --write`).
 
 Examples:
   the report , which      flagged
@@ -40,6 +43,14 @@ const MARKS: &[&str] = &[",", ".", ";", ":", "!", "?"];
 
 fn adjacent(a: &Token, b: &Token) -> bool {
     a.span.end == b.span.start
+}
+
+/// Whether a mark glued before `next` (one character) makes a symbol with
+/// it: `:+1:`, `:≡`, `;=`.
+fn symbol(next: &str) -> bool {
+    next.chars()
+        .next()
+        .is_some_and(|c| "+=<>~^|#&%$@".contains(c) || ('\u{2190}'..='\u{22ff}').contains(&c))
 }
 
 /// An emoticon starting at `rest` (the text after a `:` or `;`).
@@ -112,6 +123,15 @@ impl Rule for SpaceBeforePunctuation {
                     {
                         continue
                     }
+                    // `:+1:`, `X :≡ Y`, `./...`, `./`: a symbol or a path, not
+                    // a sentence mark.
+                    Some(TokenKind::Punct)
+                        if glued.is_some_and(|g| symbol(g.text(cx.text))) || {
+                            m == "." && glued.is_some_and(|g| g.text(cx.text) == "/")
+                        } =>
+                    {
+                        continue
+                    }
                     Some(TokenKind::Punct) => {}
                     Some(TokenKind::Word) if matches!(m, "," | ";" | "!" | "?") => swap = true,
                     // `.NET`, `:smile:`, `,5`
@@ -123,7 +143,12 @@ impl Rule for SpaceBeforePunctuation {
                         // A spaced ellipsis: `wait . . .`
                         let spaced = after.is_some_and(|a| a.kind == TokenKind::Space)
                             && toks.get(i + 3).is_some_and(|t| t.text(cx.text) == ".");
-                        if spaced {
+                        // `.` as an argument: `prettier . --write`.
+                        let argument = after.is_some_and(|a| a.kind == TokenKind::Space)
+                            && toks.get(i + 3).is_some_and(|t| {
+                                t.kind == TokenKind::Code || t.text(cx.text) == "-"
+                            });
+                        if spaced || argument {
                             continue;
                         }
                     }
@@ -210,9 +235,18 @@ mod tests {
             "it was 3 : 1 at half time",
             "The end\n, said the note",
             "one, two. Three; four: five! six? seven",
+            "if err != nil and x := 1 or a ?? b or a !== b",
+            "run npx prettier . --write now",
+            "emojis :+1: and X :≡ Y and with ./... or a ./ symbol",
         ] {
             assert!(run(&SpaceBeforePunctuation, text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_full_stop_before_prose_is_flagged() {
+        let text = "what you learned . Then more";
+        assert_eq!(flagged(text, &run(&SpaceBeforePunctuation, text)), [" ."]);
     }
 
     #[test]

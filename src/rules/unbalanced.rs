@@ -28,7 +28,10 @@ Not flagged:
   - a `)` after a list marker with nothing to close (`1) first`,
     `a) this or b) that`, `iv) fourth`);
   - emoticons (`:)`, `:-(`, `;)`);
-  - inch marks after a number (`a 12\" pipe`);
+  - inch marks after a number (`a 12\" pipe`, `2½\"`);
+  - template delimiters (`{{ site.url }}`, `{% if %}`, `{{raw `), and
+    brackets inside code-shaped text (`foo()`, `[]byte`, `Vec<T>`; see
+    ARCHITECTURE.md), which is one token;
   - half-open intervals (`[0, 1)`);
   - a quotation left open when a later opening quote starts a new
     sentence (`“...peace. “Our hope...”`): the quotation ran over several
@@ -262,7 +265,23 @@ impl Rule for Unbalanced {
                 },
                 &mut marks,
             );
-            let marks = marks.iter().filter_map(|&p| {
+            // Template delimiters (`{{ x }}`, `{% tag %}`, `{{raw `…`}}`)
+            // are never prose brackets.
+            let template = |p: usize| match bytes.get(p) {
+                Some(b'{') => {
+                    matches!(bytes.get(p + 1), Some(b'{' | b'%'))
+                        || p.checked_sub(1).and_then(|q| bytes.get(q)) == Some(&b'{')
+                }
+                Some(b'}') => {
+                    bytes.get(p + 1) == Some(&b'}')
+                        || matches!(
+                            p.checked_sub(1).and_then(|q| bytes.get(q)),
+                            Some(b'}' | b'%')
+                        )
+                }
+                _ => false,
+            };
+            let marks = marks.iter().filter(|&&p| !template(p)).filter_map(|&p| {
                 let i = super::token_at(toks, p)?;
                 let t = toks.get(i)?;
                 (t.kind == TokenKind::Punct).then_some((i, t))
@@ -347,9 +366,7 @@ impl Rule for Unbalanced {
                             && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
                                 p.kind == TokenKind::Number
                                     && adjacent(p, t)
-                                    && p.text(text)
-                                        .bytes()
-                                        .all(|b| b.is_ascii_digit() || b == b'.')
+                                    && p.text(text).chars().all(|c| c.is_numeric() || c == '.')
                             });
                         if inches {
                             continue;
@@ -403,6 +420,20 @@ mod tests {
     use crate::dictionary::Lang;
     use crate::document::Format;
     use crate::rules::testing::{flagged, run, run_with};
+
+    #[test]
+    fn leaves_templates_code_and_inches_alone() {
+        for text in [
+            "See {{ site.url }}/x and {% if a %}b{% endif %} or {{raw `",
+            "`}}",
+            "call foo() or x_y, use []byte and Vec<T>",
+            "blades longer than 2½\" are banned, and a 12\" pipe",
+        ] {
+            assert!(run(&Unbalanced, text).is_empty(), "{text:?}");
+        }
+        let text = "a {lone brace and {{ x }}";
+        assert_eq!(flagged(text, &run(&Unbalanced, text)), ["{"]);
+    }
 
     #[test]
     fn flags_unmatched_brackets() {
