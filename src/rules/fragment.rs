@@ -369,10 +369,11 @@ mod tests {
         assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);
         assert_eq!(fixed(text), "We recommend it.");
         // A piece the text uses alone elsewhere is its vocabulary.
-        let text = "Do not keep it in structs. Go structs hold fields.";
+        // (`structs` itself is bundled technical vocabulary now.)
+        let text = "Do not keep it in dexes. Go dexes hold fields.";
         assert!(run(&Fragment, text).is_empty());
-        let text = "Do not keep it in structs.";
-        assert_eq!(flagged(text, &run(&Fragment, text)), ["in structs"]);
+        let text = "Do not keep it in dexes.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["in dexes"]);
         // A known second piece is no vocabulary evidence.
         let text = "We recom mend it, and mend it again.";
         assert_eq!(flagged(text, &run(&Fragment, text)), ["recom mend"]);

@@ -77,6 +77,16 @@ fn identifier(cx: &Context<'_>, start: usize, end: usize, p: &str, n: &str) -> b
     if cx.check(p) != Known::Yes || cx.check(n) != Known::Yes {
         return true;
     }
+    // A side that is no common English word (known from the technical
+    // vocabulary or the rare list only: `cmp.Ordered`, `os.Getenv`) is a
+    // package or object name.
+    let uncommon = |w: &str| {
+        let lower = w.to_lowercase();
+        cx.dict.count(&lower) == 0 && cx.dict.entry(&lower).is_some_and(|e| e.is_rare())
+    };
+    if uncommon(p) || uncommon(n) {
+        return true;
+    }
     let name = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let needle = format!("{p}.");
     // Elsewhere in code: in no prose token (a code block, inline code, a
