@@ -15,13 +15,15 @@
 //! `--labels FILE` reads a labelled sample (TSV: `path line column rule
 //! text label note`, label one of `true`, `true-badfix`, `false`,
 //! `debatable`; `#` lines are comments) and reports, for the flags the tool
-//! makes today that the sample labels, precision per rule and for Safe
-//! fixes (`true` only: a Safe fix must also be the right correction).
+//! makes today that the sample labels, precision per rule (warning and
+//! above) and for Safe fixes of any level (`true` only: a Safe fix must
+//! also be the right correction).
 //! Flags the sample does not label are counted, so a changed tool shows
 //! what needs labelling; labels that no longer match a flag are counted too.
 //!
 //! `--sample N --seed S --out FILE` draws N flags at warning level and above
-//! at random (deterministic) from all DIRs and writes them as TSV with the
+//! (with `--safe-only`: N flags of any level whose first fix is Safe, as
+//! `copyedit fix` would apply) at random (deterministic) from all DIRs and writes them as TSV with the
 //! label column empty and the line as context, for labelling by hand.
 
 use std::collections::{BTreeMap, HashMap};
@@ -235,6 +237,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
     let mut sample: Option<usize> = None;
     let mut seed = 1u64;
     let mut out_file = None;
+    let mut safe_only = false;
     let mut dirs = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -245,6 +248,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
             "--sample" => sample = Some(value()?.parse().map_err(|e| format!("--sample: {e}"))?),
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--out" => out_file = Some(value()?),
+            "--safe-only" => safe_only = true,
             _ => dirs.push(a.clone()),
         }
     }
@@ -315,7 +319,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
     }
     if let Some(n) = sample {
         let out = out_file.ok_or("--sample needs --out FILE")?;
-        write_sample(&all, n, seed, &out)?;
+        write_sample(&all, n, seed, &out, safe_only)?;
     }
     Ok(())
 }
@@ -326,10 +330,11 @@ fn report_labels(file: &str, flags: &[Flag]) -> Result<(), String> {
     let mut per: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let mut safe = [0usize; 5];
     let mut matched = 0;
-    for f in flags
-        .iter()
-        .filter(|f| f.severity == "error" || f.severity == "warning")
-    {
+    for f in flags {
+        let warn = f.severity == "error" || f.severity == "warning";
+        if !warn && !f.safe {
+            continue;
+        }
         let slot = match labels.get(&key(&f.path, f.line, f.column, &f.rule)) {
             Some((l, _)) => {
                 matched += 1;
@@ -342,7 +347,9 @@ fn report_labels(file: &str, flags: &[Flag]) -> Result<(), String> {
             }
             None => 4,
         };
-        per.entry(f.rule.clone()).or_default()[slot] += 1;
+        if warn {
+            per.entry(f.rule.clone()).or_default()[slot] += 1;
+        }
         if f.safe {
             safe[slot] += 1;
         }
@@ -389,10 +396,22 @@ fn report_labels(file: &str, flags: &[Flag]) -> Result<(), String> {
     Ok(())
 }
 
-fn write_sample(flags: &[Flag], n: usize, seed: u64, out: &str) -> Result<(), String> {
+fn write_sample(
+    flags: &[Flag],
+    n: usize,
+    seed: u64,
+    out: &str,
+    safe_only: bool,
+) -> Result<(), String> {
     let mut pool: Vec<&Flag> = flags
         .iter()
-        .filter(|f| f.severity == "error" || f.severity == "warning")
+        .filter(|f| {
+            if safe_only {
+                f.safe
+            } else {
+                f.severity == "error" || f.severity == "warning"
+            }
+        })
         .collect();
     // xorshift64*: deterministic partial shuffle.
     let mut state = seed.max(1);
