@@ -12,8 +12,8 @@
 //! - **Project vocabulary** (suppressed, reason `vocabulary`, shown with
 //!   `--show-suppressed`; never fixed): an unknown word that the project
 //!   also uses outside prose (in code, a link target or a file name: the
-//!   word itself, or its form without a plural `s`), or that occurs in at
-//!   least [`MIN_FILES`] files, or in two files at least [`MIN_COUNT`] times.
+//!   word itself, or its form without a plural `s`), or that it writes at
+//!   least [`MIN_REPEATS`] times (in one file or several).
 //! - **Never vocabulary**: a known misspelling (the bundled typos list), and
 //!   a consistent typo: a word one edit from its first suggestion when that
 //!   word is a dictionary word the project uses at least [`TYPO_RATIO`]
@@ -35,10 +35,11 @@ use crate::dictionary::{Dictionary, Known};
 use crate::document::{Document, PieceKind};
 use crate::tokenize::{TokenKind, Tokens};
 
-/// An unknown word in at least this many files is the project's.
-pub const MIN_FILES: u32 = 3;
-/// An unknown word in two files at least this many times is the project's.
-pub const MIN_COUNT: u32 = 4;
+/// An unknown word written at least this many times in the run (in one
+/// file or several) is the project's: a slip is rarely typed the same way
+/// twice, and the slips that are, known misspellings and consistent typos
+/// of a frequent word, are kept out.
+pub const MIN_REPEATS: u32 = 2;
 /// A word one edit from a dictionary word used this many times as often is a
 /// consistent typo, not vocabulary.
 pub const TYPO_RATIO: u32 = 10;
@@ -163,7 +164,7 @@ impl Vocabulary {
             || w.strip_suffix('s')
                 .filter(|s| s.len() >= 2)
                 .is_some_and(|s| self.get(s).outside);
-        let consistent = e.files >= MIN_FILES || (e.files >= 2 && e.count >= MIN_COUNT);
+        let consistent = e.count >= MIN_REPEATS;
         if !(outside || consistent) {
             return false;
         }
@@ -286,8 +287,13 @@ mod tests {
             "A zorbulator and a zorbulator.\n",
         ]);
         assert!(judged(&v, a)[0].1);
-        // Two files, twice: not yet.
+        // Twice, in one file or two.
         let v = vocab(&[a, "A zorbulator.\n"]);
+        assert!(judged(&v, a)[0].1);
+        let v = vocab(&["The zorbulator and the zorbulator.\n"]);
+        assert!(judged(&v, a)[0].1);
+        // Once: not the project's.
+        let v = vocab(&[a]);
         assert!(!judged(&v, a)[0].1);
     }
 
@@ -318,9 +324,19 @@ mod tests {
         let once = "The stnadard way.\n";
         let v = vocab(&[once]);
         assert_eq!(judged(&v, once), [("stnadard".into(), false, true)]);
+        // Twice, beside a far more frequent `standard`: a consistent typo,
+        // flagged, but not fixed unasked.
         let twice = "The stnadard way. A stnadard day.\n";
+        let common = "A standard, the standard, our standard, any standard.\n";
+        let mut files = vec![twice];
+        files.extend(std::iter::repeat_n(common, 5));
+        let v = vocab(&files);
+        let j = judged(&v, twice);
+        assert_eq!(j.len(), 2);
+        assert!(j.iter().all(|j| !j.1 && !j.2), "{j:?}");
+        // Twice with no such neighbour: the project's word.
         let v = vocab(&[twice]);
-        assert!(judged(&v, twice).iter().all(|j| !j.1 && !j.2));
+        assert!(judged(&v, twice).iter().all(|j| j.1));
     }
 
     #[test]

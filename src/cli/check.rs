@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::Project;
-use copyedit::diagnostic::Severity;
+use copyedit::diagnostic::{Severity, Suppression};
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat, ReportOptions};
 use copyedit::vocabulary::Vocabulary;
@@ -299,7 +299,10 @@ fn list_unknown(results: &[Result<Checked, InputError>]) -> io::Result<()> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for c in results.iter().flatten() {
         for d in &c.diagnostics {
-            if d.rule == "spelling" && d.suppressed.is_none() {
+            // The project's own vocabulary is listed too: these are the
+            // words a user reviews for a word list.
+            let listed = matches!(d.suppressed, None | Some(Suppression::Vocabulary));
+            if d.rule == "spelling" && listed {
                 if let Some(word) = c.text.get(d.span.clone()) {
                     *counts.entry(word).or_default() += 1;
                 }

@@ -274,6 +274,15 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     if wants_an == an {
         return None;
     }
+    // How a term the dictionary lacks, or knows only from the technical
+    // vocabulary, is said is anyone's guess (`an npm`, `a url`, `an htop`).
+    if next.kind == TokenKind::Word
+        && case_of(word) == Case::Lower
+        && cx.dict.count(word) == 0
+        && cx.dict.entry(word).is_none_or(|e| e.is_rare())
+    {
+        return None;
+    }
     let (used, suggested) = if an { ("an", "a") } else { ("a", "an") };
     // The bigram corpus is lowercase: it says nothing about acronyms.
     if next.kind == TokenKind::Word && !matches!(case_of(word), Case::Upper | Case::Mixed) {
@@ -294,7 +303,10 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     };
     // `an` before a consonant is as often a slip for `and`, `any` or `can`
     // as a wrong article: only `a` → `an` is applied unasked.
-    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an {
+    // An acronym may be said as a word (`a REPL`, `a SWF`): never unasked.
+    let acronym =
+        next.kind == TokenKind::Word && matches!(case_of(word), Case::Upper | Case::Mixed);
+    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an || acronym {
         Applicability::Unsafe
     } else {
         Applicability::Safe

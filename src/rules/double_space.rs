@@ -9,7 +9,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
 use crate::tokenize::TokenKind;
 
@@ -37,7 +37,9 @@ Not flagged:
     up with a run on the line above or below;
   - the gap after a list marker at the start of a line (`1.  First`,
     `-  item`, `(a)  case`), or after an HTML line break (`<br>  Next`);
-  - Markdown tables, code and hard line breaks (they are not prose).
+  - Markdown table padding, code and hard line breaks (they are not
+    prose); inside a table cell, runs of three spaces or more (the layout
+    of generated or rewrapped text, invisible once rendered).
 
 Examples:
   the  report        flagged: 2 spaces between words
@@ -71,10 +73,17 @@ impl Rule for DoubleSpace {
         // Long unwrapped paragraphs have many gaps on one line: scan each
         // line once.
         let mut lines = LineGaps::default();
-        for range in &cx.tokens.blocks {
+        for (b, range) in cx.tokens.blocks.iter().enumerate() {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
+            // In a table cell, a run of three spaces or more is the layout
+            // of generated or rewrapped text, invisible once rendered.
+            let cell = cx
+                .doc
+                .blocks
+                .get(b)
+                .is_some_and(|b| b.kind == crate::document::BlockKind::TableCell);
             let ext = super::extent(toks);
             let hay = cx.text.as_bytes().get(ext.clone()).unwrap_or_default();
             // Only the tokens holding two spaces in a row are examined.
@@ -93,7 +102,7 @@ impl Rule for DoubleSpace {
                     continue;
                 }
                 let run = tok.text(cx.text);
-                if run.len() < 2 || !run.bytes().all(|b| b == b' ') {
+                if run.len() < 2 || !run.bytes().all(|b| b == b' ') || (cell && run.len() >= 3) {
                     continue;
                 }
                 let prev = i.checked_sub(1).and_then(|j| toks.get(j));
@@ -138,7 +147,13 @@ impl Rule for DoubleSpace {
                 } else {
                     "remove the extra spaces"
                 };
-                let applicability = cx.quotes.applicability(&tok.span);
+                // Three spaces or more line text up as often as they are a
+                // slip: fixed only when asked.
+                let applicability = if run.len() >= 3 {
+                    Applicability::Unsafe
+                } else {
+                    cx.quotes.applicability(&tok.span)
+                };
                 out.push(
                     Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
                         title,
@@ -442,6 +457,10 @@ mod tests {
         let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span.start, text.find("</b>  ").unwrap() + 4);
+        // Three spaces or more in a cell: rewrapped text, not a slip.
+        let text = "| a | If you ask,       then it will. |\n|---|---|\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

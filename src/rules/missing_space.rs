@@ -44,7 +44,10 @@ Also not flagged: numbers (`1,000`, `3.14`, `10:30`), URLs, domains, e-mail
 addresses and file names (`example.com`, `README.md`), ellipses (`wait...`),
 mixed marks (`really?!`), single letters around a comma (`x,y`), capitals or paths around a
 comma (`EMPMO,SOP`, `net/http/cgi,net/http/fcgi`), brace
-lists (`{Set,Map}`), `TL;DR`, `tl;dr` and HTML entities (`&amp;x`).
+lists (`{Set,Map}`), `TL;DR`, `tl;dr` and HTML entities (`&amp;x`), and
+around a comma, a side that is not an ordinary English word (`crypto,tls`,
+`foo,bar`: components and names, not prose) or a pair the text writes
+twice.
 
 Examples:
   the end.Next one        flagged: missing space after `.`
@@ -80,11 +83,7 @@ fn identifier(cx: &Context<'_>, start: usize, end: usize, p: &str, n: &str) -> b
     // A side that is no common English word (known from the technical
     // vocabulary or the rare list only: `cmp.Ordered`, `os.Getenv`) is a
     // package or object name.
-    let uncommon = |w: &str| {
-        let lower = w.to_lowercase();
-        cx.dict.count(&lower) == 0 && cx.dict.entry(&lower).is_some_and(|e| e.is_rare())
-    };
-    if uncommon(p) || uncommon(n) {
+    if uncommon(cx, p) || uncommon(cx, n) {
         return true;
     }
     let name = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
@@ -105,6 +104,21 @@ fn identifier(cx: &Context<'_>, start: usize, end: usize, p: &str, n: &str) -> b
             && name(bytes.get(at + needle.len()))
             && in_code(at)
     })
+}
+
+/// A word known only as technical or rare vocabulary, with no corpus
+/// count: a package, option or component name more often than prose.
+fn uncommon(cx: &Context<'_>, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    cx.dict.count(&lower) == 0 && cx.dict.entry(&lower).is_some_and(|e| e.is_rare())
+}
+
+/// Whether both words around a comma are ordinary English words: a list of
+/// names, options or components (`crypto,tls`, `foo,bar`) is not prose.
+fn prose_pair(cx: &Context<'_>, p: &str, n: &str) -> bool {
+    [p, n]
+        .iter()
+        .all(|w| cx.check(w) == Known::Yes && !uncommon(cx, w))
 }
 
 fn adjacent(a: &Token, b: &Token) -> bool {
@@ -167,6 +181,10 @@ impl Rule for MissingSpace {
                             && !punct(before, "/")
                             && !punct(before, "{")
                             && !punct(toks.get(i + 2).filter(|t| adjacent(next, t)), "}")
+                            // `crypto,tls` in a changelog; the same pair
+                            // written twice is meant.
+                            && prose_pair(cx, p, n)
+                            && text.matches(&format!("{p},{n}")).nth(1).is_none()
                     }
                     // `&amp;x`, `TL;DR`
                     ";" => {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
 pub(super) const CODE: &str = "repeated-punctuation";
@@ -241,7 +241,16 @@ fn push(
     delete: Range<usize>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let applicability = cx.quotes.applicability(&span);
+    // Doubled `!` or `?` is emphasis as often as a slip: never unasked.
+    let emphatic = cx
+        .text
+        .get(span.clone())
+        .is_some_and(|s| s.contains(['!', '?']));
+    let applicability = if emphatic {
+        Applicability::Unsafe
+    } else {
+        cx.quotes.applicability(&span)
+    };
     out.push(
         Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(
             title,

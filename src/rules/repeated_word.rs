@@ -1,7 +1,7 @@
 //! `repeated-word`: the same word twice in a row (`the the`).
 
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case};
 use crate::tokenize::{Token, TokenKind};
 
@@ -17,9 +17,12 @@ Flags a word written twice in a row with only white space between the two
      ^^^^ repeated word `the`
 
 The fix deletes the second occurrence and the white space before it
-(`the the 11th` -> `the 11th`). It is applied unasked (Safe) outside
-direct quotations, and only with `fix --unsafe` inside one, since quoted
-words are someone else's.
+(`the the 11th` -> `the 11th`). For a function word (`the`, `a`, `to`,
+`was`, ...) it is applied unasked (Safe) outside direct quotations, and
+only with `fix --unsafe` inside one, since quoted words are someone
+else's. A doubled content word is as often a word typed in place of
+another (`the work work` for `the work week`): its fix is only applied
+with `fix --unsafe`.
 
 Not flagged:
   - Repeats that are grammatical: `had had` (`she had had enough`),
@@ -168,8 +171,22 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     if PARTICLES.contains(&lower.as_str()) && after_verb(cx.text, tokens, i) {
         return;
     }
+    // The last letter of an abbreviation (`a.k.a a`) is no word of its own.
+    if i.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.span.end == first.span.start && t.text(cx.text) == ".")
+    {
+        return;
+    }
     let span = first.span.end..second.span.end;
-    let applicability = cx.quotes.applicability(&span);
+    // A doubled function word (`the the`) is a slip whose fix is deleting
+    // one; a doubled content word is as often a word typed in place of
+    // another (`work work` for `work week`): fixed only when asked.
+    let applicability = if super::spelling::is_function_word(&lower) {
+        cx.quotes.applicability(&span)
+    } else {
+        Applicability::Unsafe
+    };
     out.push(
         Diagnostic::new(
             CODE,
@@ -323,11 +340,23 @@ mod tests {
 
     #[test]
     fn fix_is_unsafe_inside_quotations() {
-        let text = "He said “it was was late” and left left.";
+        let text = "He said “it was was late” and left to to go.";
         let d = run(&RepeatedWord, text);
-        assert_eq!(flagged(text, &d), [" was", " left"]);
+        assert_eq!(flagged(text, &d), [" was", " to"]);
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
         assert_eq!(d[1].fixes[0].applicability, Applicability::Safe);
+    }
+
+    #[test]
+    fn doubled_content_words_are_fixed_only_when_asked() {
+        // `the work work` may be `the work week`.
+        let text = "See the work work schedule and the the list.";
+        let d = run(&RepeatedWord, text);
+        assert_eq!(flagged(text, &d), [" work", " the"]);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+        assert_eq!(d[1].fixes[0].applicability, Applicability::Safe);
+        // The last letter of an abbreviation is not a word: `a.k.a a`.
+        assert!(run(&RepeatedWord, "Bob, a.k.a a friend.").is_empty());
     }
 
     #[test]

@@ -114,7 +114,8 @@ Examples:
 
 The files checked together teach copyedit their vocabulary: an unknown
 word that they also use outside prose (in code, a link target, a file
-name), or in three files or more, or four times in two, is the project's
+name), or write twice or more (a slip is rarely typed the same way
+twice), is the project's
 word and is not reported (`--show-suppressed` shows it, as `vocabulary`),
 unless it is a known misspelling or one edit from a dictionary word the
 files use ten times as often (a consistent typo). A Safe fix also needs
@@ -187,6 +188,9 @@ struct Unknown<'t> {
     /// not a common word in lowercase: part of a full name (`Ivan Tse`,
     /// `Kirstin Heidler`).
     beside_name: bool,
+    /// A part of a hyphenated compound (`nisbet-hubbard`, `io-uring`): a
+    /// handle or a package name as often as a word, so never fixed unasked.
+    hyphenated: bool,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -288,6 +292,7 @@ impl Rule for Spelling {
                 before_capital: before_capital(cx, tokens, i),
                 title_case: in_title_case(cx, tokens, i),
                 beside_name: beside_name(cx, tokens, i),
+                hyphenated: tok.is_hyphenated(),
             });
         }
         if unknown.is_empty() {
@@ -1008,7 +1013,7 @@ fn is_safe(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> bool {
     let Some(first) = s.list.first() else {
         return false;
     };
-    if (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed {
+    if (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed || u.hyphenated {
         return false;
     }
     // Dropping an ending (`suppressions` → `suppression`) changes grammar.
