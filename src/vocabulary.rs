@@ -15,7 +15,8 @@
 //!   word itself, or its form without a plural `s`), or that it writes at
 //!   least [`MIN_REPEATS`] times (in one file or several).
 //! - **Never vocabulary**: a known misspelling (the bundled typos list), and
-//!   a consistent typo: a word one edit from its first suggestion when that
+//!   a consistent typo (only when the word is not also used outside prose):
+//!   a word one edit from its first suggestion when that
 //!   word is a dictionary word the project uses at least [`TYPO_RATIO`]
 //!   times as often (words of [`MIN_TYPO_LEN`] letters or more: `gc` is
 //!   one edit from `go`, `os` from `so`).
@@ -168,9 +169,15 @@ impl Vocabulary {
         if !(outside || consistent) {
             return false;
         }
-        // A consistent typo: one edit from a word used far more often. Not
-        // for words under four letters, one edit from dozens of words (`gc`
-        // and `go`, `os` and `so`), whose slips the known list has (`teh`).
+        // Used in code or a link target too: the project's name for
+        // something (`flate`, `uring`), however close to a common word.
+        if outside {
+            return true;
+        }
+        // Repeated in prose only: a consistent typo when one edit from a
+        // word used far more often. Not for words under four letters, one
+        // edit from dozens of words (`gc` and `go`, `os` and `so`), whose
+        // slips the known list has (`teh`).
         if let Some(first) = first.filter(|_| w.chars().count() >= MIN_TYPO_LEN) {
             let f = key(first);
             if !f.contains(' ')

@@ -78,6 +78,10 @@ than a missed typo:
 `fo`, `si`, `os` and `od` are not accepted though the big lists have
 them: in prose they are `of`, `is`, `so` and `do` with letters swapped.
 
+Unknown words in a list of names (a paragraph with four commas or more
+whose words are two in five capitalised: contributors in release notes)
+are handles and names: reported as `info`.
+
 Reported as `info` rather than as an error: a word with no evidence of a
 typo, that is, not a known misspelling, with no dictionary word one edit
 away and no common word two edits away (`kubectl`, `rehype`, `TOCTOU`:
@@ -191,6 +195,9 @@ struct Unknown<'t> {
     /// A part of a hyphenated compound (`nisbet-hubbard`, `io-uring`): a
     /// handle or a package name as often as a word, so never fixed unasked.
     hyphenated: bool,
+    /// The paragraph is a list of names (`Thanks to Ben Balter, parkr,
+    /// Pat Hawks, ...`): its unknown words are handles and names.
+    in_name_list: bool,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -234,6 +241,7 @@ impl Rule for Spelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut unknown: Vec<Unknown<'_>> = Vec::new();
         let mut cursor = 0;
+        let mut name_lists: HashMap<usize, bool> = HashMap::new();
         // The word tokens only, known words skipped before their block is
         // looked up.
         for &p in cx.words.word_tokens() {
@@ -293,6 +301,9 @@ impl Rule for Spelling {
                 title_case: in_title_case(cx, tokens, i),
                 beside_name: beside_name(cx, tokens, i),
                 hyphenated: tok.is_hyphenated(),
+                in_name_list: *name_lists
+                    .entry(range.start)
+                    .or_insert_with(|| name_list(cx.text, tokens)),
             });
         }
         if unknown.is_empty() {
@@ -385,6 +396,9 @@ impl Rule for Spelling {
             } else if let Some((stem, ending)) = derived(cx, u.word, &suggestions) {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word);
+            } else if u.in_name_list {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (in a list of names)", u.word);
             } else if !has_evidence(&u, &suggestions) {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
@@ -612,6 +626,28 @@ fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
     };
     (spaced(i.checked_sub(1)) && name(i.checked_sub(2)))
         || (spaced(Some(i + 1)) && name(Some(i + 2)))
+}
+
+/// Whether a block is a list of names: at least [`NAME_LIST_COMMAS`] commas,
+/// and capitalised words make up at least two in five of its words
+/// (contributors in release notes, `Thanks to Ben Balter, parkr, ...`).
+const NAME_LIST_COMMAS: usize = 4;
+
+fn name_list(text: &str, tokens: &[Token]) -> bool {
+    let (mut words, mut capitals, mut commas) = (0usize, 0usize, 0usize);
+    for t in tokens {
+        match t.kind {
+            TokenKind::Word => {
+                words += 1;
+                if t.text(text).chars().next().is_some_and(char::is_uppercase) {
+                    capitals += 1;
+                }
+            }
+            TokenKind::Punct if t.text(text) == "," => commas += 1,
+            _ => {}
+        }
+    }
+    commas >= NAME_LIST_COMMAS && capitals * 5 >= words * 2
 }
 
 /// Short words Title Case leaves in lowercase (`Office of the Director`).
@@ -1396,6 +1432,17 @@ mod tests {
                 "{text}: {d:?}"
             );
         }
+    }
+
+    #[test]
+    fn unknown_words_in_a_list_of_names_are_notes() {
+        let text = "Thanks to Ben Balter, parkr, Pat Hawks, dkalev, Alfred Xing and Zorba Quux.";
+        let (errors, info) = by_level(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(info.contains(&"dkalev"), "{info:?}");
+        // Ordinary prose with commas is no list of names.
+        let (errors, _) = by_level("We came, we saw, we left, we ate, and we recieved it.");
+        assert_eq!(errors, ["recieved"]);
     }
 
     #[test]
