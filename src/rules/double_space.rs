@@ -23,7 +23,10 @@ up as uneven gaps once the text is typeset.
 Two spaces after a full stop are a typewriter habit that many writers keep
 on purpose, and HTML (so rendered Markdown) shows them as one. They are
 reported at `info` severity only (message `extra spaces after sentence`),
-which does not fail a check, and `fix` still makes them one. Set
+which does not fail a check, and `fix` still makes them one. In Markdown,
+MDX and HTML every gap is `info` (`2 spaces between words (one once
+rendered)`): readers never see it, so it should not fail a build, but `fix`
+tidies the source. In plain text a gap between words is a warning. Set
 `double-space = \"warning\"` in copyedit.toml to make every gap a warning,
 or turn the rule off if your house style wants two.
 
@@ -31,7 +34,8 @@ Not flagged:
   - indentation at the start of a line and spaces at the end of a line
     (see `trailing-whitespace`);
   - runs that contain a tab;
-  - in plain text, lines that look like aligned columns: a line with a tab,
+  - lines that look like aligned columns (in Markdown, a gap that lines up
+    with one on the line above or below); in plain text also a line with a tab,
     a line with two or more runs of spaces that are not after a sentence
     and separate short cells (six words or fewer), or a run whose end lines
     up with a run on the line above or below;
@@ -122,7 +126,9 @@ impl Rule for DoubleSpace {
                 if after_list_marker(before) || after_line_break_tag(before) {
                     continue;
                 }
-                if plain && looks_like_columns(cx.text, line, &tok.span, &mut lines) {
+                // Aligned text: columns in plain text, aligned list items
+                // (`- set:    did`, `- count:  how`) in Markdown.
+                if looks_like_columns(cx.text, line, &tok.span, &mut lines, plain) {
                     continue;
                 }
                 // The next sentence may open with a quotation mark or a
@@ -135,6 +141,12 @@ impl Rule for DoubleSpace {
                 let after_sentence = prev.kind == TokenKind::Punct && starts;
                 let (message, severity) = if after_sentence {
                     ("extra spaces after sentence".to_string(), Severity::Info)
+                } else if !plain {
+                    // Rendered as HTML, the gap shows as one space.
+                    (
+                        format!("{} spaces between words (one once rendered)", run.len()),
+                        Severity::Info,
+                    )
                 } else {
                     (
                         format!("{} spaces between words", run.len()),
@@ -262,17 +274,18 @@ fn after_sentence_end(line: &str, at: usize) -> bool {
 /// The most words a cell of a plain-text table row is taken to hold.
 const MAX_CELL_WORDS: usize = 6;
 
-/// Plain-text columns: a tab, several gaps that are not after a sentence
-/// between short cells, or a gap that lines up with one on the neighbouring
-/// lines.
+/// Aligned text: a gap that lines up with one on the neighbouring lines,
+/// or, in plain text, a tab or several gaps that are not after a sentence
+/// between short cells.
 fn looks_like_columns(
     text: &str,
     line: Range<usize>,
     gap: &Range<usize>,
     lines: &mut LineGaps,
+    plain: bool,
 ) -> bool {
     let s = text.get(line.clone()).unwrap_or_default();
-    if s.contains('\t') {
+    if plain && s.contains('\t') {
         return true;
     }
     let here = lines.of(text, &line);
@@ -292,7 +305,7 @@ fn looks_like_columns(
                 cell.split_whitespace().count() <= MAX_CELL_WORDS
             })
     };
-    if mid_sentence >= 2 && short_cells() {
+    if plain && mid_sentence >= 2 && short_cells() {
         return true;
     }
     let Some(col) = here
@@ -461,6 +474,26 @@ mod tests {
         let text = "| a | If you ask,       then it will. |\n|---|---|\n";
         let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn aligned_list_items_in_markdown_are_layout() {
+        let text = "- set:    did it run?\n- count:  how many times?\n- atomic: like count\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn in_markdown_a_gap_is_info_that_fix_still_removes() {
+        let text = "The capacity is  reserved.\n";
+        let d = run_with(&DoubleSpace, text, Format::Markdown, Lang::EnUs);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+        assert_eq!(d[0].message, "2 spaces between words (one once rendered)");
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        // The same gap in plain text is a warning.
+        let d = run_with(&DoubleSpace, text, Format::Plain, Lang::EnUs);
+        assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]

@@ -246,7 +246,13 @@ fn push(
         .text
         .get(span.clone())
         .is_some_and(|s| s.contains(['!', '?']));
-    let applicability = if emphatic {
+    // Another mark right after (`well..:`): which one was meant is unclear.
+    let mark_after = cx
+        .text
+        .get(span.end..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| matches!(c, ':' | ';' | ',' | '.' | '!' | '?'));
+    let applicability = if emphatic || mark_after {
         Applicability::Unsafe
     } else {
         cx.quotes.applicability(&span)
@@ -265,6 +271,18 @@ mod tests {
     use super::*;
     use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn a_run_before_another_mark_is_fixed_only_when_asked() {
+        // `well..:` — keeping one `.` leaves `well.:`.
+        let text = "there are new features as well..: see below";
+        let d = run(&RepeatedPunctuation, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+        let text = "the report,, which said";
+        let d = run(&RepeatedPunctuation, text);
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+    }
 
     #[test]
     fn flags_doubled_marks_and_keeps_one() {
