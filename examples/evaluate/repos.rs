@@ -448,7 +448,8 @@ fn write_sample(
 
 /// `evaluate inject-repos [--seed N] [--per-repo N] DIR...`: recall on the
 /// repositories' own prose. In each trial one word of a Markdown file's
-/// prose (a dictionary word of three letters or more, any case) becomes a
+/// prose (a dictionary word of three letters or more, any case; files that
+/// `check` skips, such as pages in another language, are left out) becomes a
 /// non-word by one edit; the file is checked as a whole, with the
 /// vocabulary learnt from all the repository's files, as `copyedit check
 /// DIR` would. Reports recall at warning level and above (not suppressed),
@@ -490,7 +491,11 @@ pub fn inject_repos(args: &[String]) -> Result<(), String> {
                 }
                 if let Ok(t) = std::fs::read_to_string(p) {
                     let t = t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t);
-                    files.push((p.clone(), t, format));
+                    // Only the files `check` reads as English prose.
+                    let path = p.to_string_lossy();
+                    if linter.skip_reason(&t, format, &path, false).is_none() {
+                        files.push((p.clone(), t, format));
+                    }
                 }
             }
         }

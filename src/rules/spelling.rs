@@ -195,6 +195,17 @@ struct Unknown<'t> {
     /// A part of a hyphenated compound (`nisbet-hubbard`, `io-uring`): a
     /// handle or a package name as often as a word, so never fixed unasked.
     hyphenated: bool,
+    /// Written against a slash or a bracket with no space: a package path
+    /// (`compress/flate`, `image/bmp`), a call (`Uitob(x, b)`), a letter
+    /// marked in a menu (`(L)abel`).
+    code_shaped: bool,
+    /// The word opens its block and a colon follows it (`- Bitrig: the
+    /// OS ...`, `**Gleam:** a language`): a term being described.
+    term_label: bool,
+    /// Another part of the hyphenated compound is not a common word either
+    /// (`io-uring’s`, `tokio-uring`: unknown, or known only as a rare or
+    /// technical term): a name.
+    hyphen_name: bool,
     /// The paragraph is a list of names (`Thanks to Ben Balter, parkr,
     /// Pat Hawks, ...`): its unknown words are handles and names.
     in_name_list: bool,
@@ -235,6 +246,60 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
     (end > start)
         .then(|| text.get(first.span.start..last.span.end))
         .flatten()
+}
+
+/// Whether the word at `span` touches a slash (with a letter beyond it), a
+/// dot after a letter (`web.dev’s`), an opening bracket after it, or a
+/// closing bracket before it.
+fn code_shaped(text: &str, span: Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let dotted = before.ends_with('.') && letter(before[..before.len() - 1].chars().next_back());
+    dotted
+        || (before.ends_with('/') && letter(before[..before.len() - 1].chars().next_back()))
+        || (after.starts_with('/') && letter(after[1..].chars().next()))
+        || after.starts_with('(')
+        || before.ends_with(')')
+}
+
+/// Whether word `i` is the first token of its block (after white space and
+/// emphasis) and a colon follows it, perhaps after closing emphasis:
+/// `Bitrig: development stopped`, `**Gleam:** a language`.
+fn term_label(text: &str, tokens: &[Token], i: usize) -> bool {
+    let first = tokens
+        .iter()
+        .position(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Newline));
+    if first != Some(i) {
+        return false;
+    }
+    let Some(tok) = tokens.get(i) else {
+        return false;
+    };
+    let after = text.get(tok.span.end..).unwrap_or("");
+    let after = after.trim_start_matches(['*', '_']);
+    after.starts_with(':') && !after.starts_with("::")
+}
+
+/// Whether another part of the hyphenated compound around word `i` is not
+/// a common word (`io` in `io-uring`, `tokio` in `tokio-uring`): the
+/// compound is a name or an identifier, not two slips.
+fn hyphen_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let Some(c) = compound(cx.text, tokens, i) else {
+        return false;
+    };
+    let word = tokens.get(i).map_or("", |t| t.text(cx.text));
+    let mut parts = c.split('-').filter(|p| !p.is_empty());
+    parts.any(|p| {
+        let p = strip_possessive(p);
+        p != word
+            && (p.bytes().any(|b| b.is_ascii_digit())
+                || cx.check(p) != Known::Yes
+                || cx
+                    .dict
+                    .entry(&p.to_lowercase())
+                    .is_some_and(|e| e.is_rare()))
+    })
 }
 
 impl Rule for Spelling {
@@ -287,6 +352,8 @@ impl Rule for Spelling {
                 || unit_after_number(cx.text, tokens, i, word)
                 || name_particle(cx.text, tokens, i, word)
                 || super::phrases::in_phrase(cx.text, tokens, i, word)
+                || glued_to_code(cx.text, tokens, i)
+                || suffix_after_hyphen(cx.text, tok.span.start, word)
             {
                 continue;
             }
@@ -301,9 +368,13 @@ impl Rule for Spelling {
                 title_case: in_title_case(cx, tokens, i),
                 beside_name: beside_name(cx, tokens, i),
                 hyphenated: tok.is_hyphenated(),
-                in_name_list: *name_lists
-                    .entry(range.start)
-                    .or_insert_with(|| name_list(cx.text, tokens)),
+                hyphen_name: tok.is_hyphenated() && hyphen_name(cx, tokens, i),
+                term_label: term_label(cx.text, tokens, i),
+                code_shaped: code_shaped(cx.text, tok.span.clone()),
+                in_name_list: list_item(cx, tokens, i)
+                    && *name_lists
+                        .entry(range.start)
+                        .or_insert_with(|| name_list(cx.text, tokens)),
             });
         }
         if unknown.is_empty() {
@@ -337,7 +408,19 @@ impl Rule for Spelling {
                     }
                     s
                 }
+                // A long capitalised word one edit from a common word (same
+                // first letter) is a slip of it: `Applicaion`, `Wrnings`.
+                Case::Title if !u.sentence_start && long_slip(cx.dict, u.word) => {
+                    suggest(cx.dict, cx.lang, u.word)
+                }
                 Case::Title if !u.sentence_start && !may_be_slip_of_name(cx.dict, u.word) => {
+                    continue
+                }
+                // A capitalised term a list item or a paragraph describes.
+                Case::Title
+                    if u.term_label
+                        && cx.dict.known_misspelling(&u.word.to_lowercase()).is_empty() =>
+                {
                     continue
                 }
                 // An acronym the lists have, written as a name in British
@@ -376,6 +459,7 @@ impl Rule for Spelling {
                     s
                 }
             };
+            let lower_word = u.word.to_lowercase();
             let mut d = diagnostic(cx.dict, &u, &suggestions);
             if let Some((l, r)) = content_compound(cx, u.word, &suggestions) {
                 d.severity = Severity::Info;
@@ -395,7 +479,20 @@ impl Rule for Spelling {
                 d.fixes.truncate(5);
             } else if let Some((stem, ending)) = derived(cx, u.word, &suggestions) {
                 d.severity = Severity::Info;
-                d.message = format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word);
+                d.message = if PREFIXES.contains(&ending) {
+                    format!("unknown word `{}` (`{ending}-` + `{stem}`?)", u.word)
+                } else {
+                    format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word)
+                };
+                for f in &mut d.fixes {
+                    f.applicability = Applicability::Unsafe;
+                }
+            } else if u.code_shaped && cx.dict.known_misspelling(&lower_word).is_empty() {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (part of a path or code?)", u.word);
+            } else if u.hyphen_name {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (in a hyphenated name?)", u.word);
             } else if u.in_name_list {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (in a list of names)", u.word);
@@ -425,37 +522,84 @@ pub(super) fn is_function_word(w: &str) -> bool {
 }
 
 /// Regular endings that make a word from a known one without changing its
-/// spelling, with what the known word must end with (`""`: anything): the
-/// plural of an abstract noun (`devastations`, `timidities`), `-less`,
-/// `-ish`, `-ism` of a noun, `-ly` of a participle, `-ity` of an adjective
-/// in `-al`. Endings that change the stem (dropping an `e`, doubling a
-/// consonant) are left out: that is where misspellings are made
-/// (`achieveable`, `occured`).
-const ENDINGS: [(&str, &str, &[&str]); 6] = [
-    (
-        "s",
-        "",
-        &["tion", "sion", "ism", "ing", "ment", "ance", "ence", "ship"],
-    ),
-    ("ies", "y", &["ity"]),
-    ("less", "", &[""]),
-    ("ish", "", &[""]),
-    ("ism", "", &["tion"]),
-    ("ly", "", &["ing"]),
+/// spelling, with what the known word must not end with: the plural or
+/// third person (`inodes`, `nonces`), `-ed` and `-ing` (`benchmarked`,
+/// `firewalled`), `-d`/`-r`/`-rs` after a final `e` (`expensed`,
+/// `prototypers`), agent nouns, `-ly`, `-less`, `-ness`, `-ish`, `-ism`,
+/// `-ist`, `-able`/`-ability` (`renderable`, `findability`), `-ment`,
+/// `-ee`, `-ize`, and `-ity` after `-al`/`-ic` (`genericity`). Endings
+/// that change the stem (dropping an `e`, doubling a consonant, `y` to `i`)
+/// are left out: that is where misspellings are made (`achieveable`,
+/// `occured`, `writting`).
+const ENDINGS: [(&str, &[&str]); 31] = [
+    ("s", &["s", "x", "z", "ch", "sh", "y"]),
+    ("es", &["e"]),
+    ("ed", &["e", "y"]),
+    ("ing", &["e"]),
+    ("d", &[]),
+    ("r", &[]),
+    ("rs", &[]),
+    ("er", &["e"]),
+    ("ers", &["e"]),
+    ("or", &["e"]),
+    ("ors", &["e"]),
+    ("ly", &["y", "le"]),
+    ("less", &[]),
+    ("ness", &[]),
+    ("ish", &["e"]),
+    ("ism", &["e"]),
+    ("isms", &["e"]),
+    ("ist", &["e"]),
+    ("ists", &["e"]),
+    ("able", &["e"]),
+    ("ability", &["e"]),
+    ("ment", &[]),
+    ("ments", &[]),
+    ("ee", &["e"]),
+    ("ees", &["e"]),
+    ("ize", &["e"]),
+    ("izes", &["e"]),
+    ("ized", &["e"]),
+    ("izing", &["e"]),
+    ("ity", &[]),
+    ("ities", &[]),
 ];
 
 /// Endings of nouns (and adjectives used as nouns) whose plural in `-s`
 /// the word lists often lack: `accessor`, `formatter`, `executable`.
 const AGENT_ENDINGS: [&str; 8] = ["or", "er", "able", "ible", "ant", "ent", "ist", "ive"];
 
-/// A stem of a regular form must be this common.
-const DERIVED_STEM_COUNT: u64 = 100_000;
+/// A known word plus a regular ending ([`ENDINGS`]), the stem at least
+/// four letters long; for `-d`, `-r`, `-rs` the stem must end in `e`, for
+/// `-ity` in `-al` or `-ic`. The stem and the ending, if so.
+fn suffixed<'a>(cx: &Context<'_>, lower: &'a str) -> Option<(&'a str, &'static str)> {
+    ENDINGS.iter().find_map(|&(ending, not_after)| {
+        let stem = lower.strip_suffix(ending)?;
+        let fits = stem.len() >= 4
+            && !not_after.iter().any(|e| stem.ends_with(e))
+            && match ending {
+                "d" | "r" | "rs" => stem.ends_with('e'),
+                "ity" | "ities" => stem.ends_with("al") || stem.ends_with("ic"),
+                _ => true,
+            };
+        (fits && cx.check(stem) == Known::Yes).then_some((stem, ending))
+    })
+}
 
-/// An unknown lowercase word that is a regular form of a common word
-/// (see [`ENDINGS`]; also `-ity` after `-al`), with no common word one edit
-/// from it: the word lists lack many such forms, so it is reported as
-/// `info`. The stem and the ending, if so.
+/// An unknown lowercase word that is a regular form of a known word
+/// ([`ENDINGS`], [`PREFIXES`]), with no common word one edit from it: the
+/// word lists lack many such forms, so it is reported as `info`, never
+/// fixed unasked. The stem and the ending (or prefix), if so.
 fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'static str)> {
+    // A capitalised form of a capitalised term: `Enumerables`.
+    if case_of(word) == Case::Title {
+        let base = word.strip_suffix('s')?;
+        return (base.len() >= 6
+            && !base.ends_with('s')
+            && cx.check(base) == Known::Yes
+            && cx.dict.known_misspelling(&word.to_lowercase()).is_empty())
+        .then(|| (base.to_string(), "s"));
+    }
     let lower = word.to_lowercase();
     if lower.len() < 6 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
@@ -484,20 +628,14 @@ fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'s
     }) {
         return None;
     }
-    let common = |w: &str| {
-        w.len() >= 4 && cx.check(w) == Known::Yes && cx.dict.count(w) >= DERIVED_STEM_COUNT
-    };
-    for (ending, add, stem_ends) in ENDINGS {
-        let Some(base) = lower.strip_suffix(ending) else {
-            continue;
-        };
-        let stem = format!("{base}{add}");
-        if stem_ends.iter().any(|e| stem.ends_with(e)) && common(&stem) {
-            return Some((stem, ending));
-        }
+    if let Some((stem, ending)) = suffixed(cx, &lower) {
+        return Some((stem.to_string(), ending));
     }
-    let base = lower.strip_suffix("ity")?;
-    (base.ends_with("al") && common(base)).then(|| (base.to_string(), "ity"))
+    PREFIXES.iter().find_map(|&prefix| {
+        let rest = lower.strip_prefix(prefix)?;
+        (rest.len() >= 4 && (cx.check(rest) == Known::Yes || suffixed(cx, rest).is_some()))
+            .then(|| (rest.to_string(), prefix))
+    })
 }
 
 /// Each word of a solid compound must be this common.
@@ -574,11 +712,12 @@ fn aphetic(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
     word_start && APHETIC.contains(&word.to_lowercase().as_str())
 }
 
-/// Prefixes that make new words freely (`bio`terrorism, `un`obligated).
-const PREFIXES: [&str; 29] = [
-    "anti", "bio", "counter", "cyber", "dis", "eco", "geo", "hyper", "inter", "intra", "macro",
-    "mega", "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre", "pro",
-    "re", "semi", "sub", "super", "trans", "un",
+/// Prefixes that make new words freely (`bio`terrorism, `un`obligated,
+/// `de`randomized).
+const PREFIXES: [&str; 31] = [
+    "anti", "bio", "co", "counter", "cyber", "de", "dis", "eco", "geo", "hyper", "inter", "intra",
+    "macro", "mega", "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre",
+    "pro", "re", "semi", "sub", "super", "trans", "un",
 ];
 
 /// A free prefix written before a hyphen and a word (`un-American`,
@@ -648,6 +787,30 @@ fn name_list(text: &str, tokens: &[Token]) -> bool {
         }
     }
     commas >= NAME_LIST_COMMAS && capitals * 5 >= words * 2
+}
+
+/// Whether word `i` stands as an item of a list of names: each neighbour
+/// (across spaces) is a separator (`,`, `and`, `&`, the block's edge, a
+/// full stop after), a capitalised word (`Pat Hawks`), a particle (`Martijn
+/// den Hoedt`) or another unknown word (`akira yamada`). Not `Alfred Xing
+/// ofr their commits`.
+fn list_item(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let text = cx.text;
+    let fits = |t: Option<&Token>| match t {
+        None => true,
+        Some(t) => {
+            let w = t.text(text);
+            matches!(w, "," | "and" | "&" | "." | "!" | ")" | "(" | ";")
+                || (t.kind == TokenKind::Word
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || NAME_PARTICLES.contains(&w)
+                        || cx.check(w) != Known::Yes))
+        }
+    };
+    let solid = |t: &&Token| !matches!(t.kind, TokenKind::Space | TokenKind::Newline);
+    let before = tokens.get(..i).and_then(|b| b.iter().rev().find(solid));
+    let after = tokens.get(i + 1..).and_then(|a| a.iter().find(solid));
+    fits(before) && fits(after)
 }
 
 /// Short words Title Case leaves in lowercase (`Office of the Director`).
@@ -902,6 +1065,39 @@ fn dash_run_before(text: &str, at: usize) -> Option<usize> {
     run.contains(['—', '–']).then_some(at - len)
 }
 
+/// Suffixes written after a hyphen to coin a word: `Management-ese`,
+/// `Jekyll-ize`, `Kafka-esque`.
+const HYPHEN_SUFFIXES: [&str; 9] = [
+    "ese", "esque", "ize", "ise", "ify", "ish", "ism", "ist", "ness",
+];
+
+/// Whether `word` is a coining suffix written after a word and a hyphen.
+fn suffix_after_hyphen(text: &str, start: usize, word: &str) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    before
+        .strip_suffix('-')
+        .is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphabetic))
+        && HYPHEN_SUFFIXES.contains(&word.to_lowercase().as_str())
+}
+
+/// Letters written against inline code with no space, an ending or a
+/// prefix of the code's word (`` `.await`ing ``, `` `impl`ing ``,
+/// `` un`pin` ``): part of the identifier, not a word of its own.
+fn glued_to_code(text: &str, tokens: &[Token], i: usize) -> bool {
+    let code = |t: Option<&Token>| {
+        t.is_some_and(|t| t.kind == TokenKind::Opaque && t.text(text).starts_with('`'))
+    };
+    let Some(tok) = tokens.get(i) else {
+        return false;
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .filter(|t| t.span.end == tok.span.start);
+    let after = tokens.get(i + 1).filter(|t| t.span.start == tok.span.end);
+    code(before) || code(after)
+}
+
 /// A word cut off by a dash, the start of a real word: `I'm all out of
 /// prac—`, `dinn—” she checked herself`, `experi-—what we're seeing`.
 fn cut_off(cx: &Context<'_>, span: Range<usize>, word: &str) -> bool {
@@ -978,24 +1174,55 @@ const DRAWN_OUT_COUNT: u64 = 1_000_000;
 /// name used once, and most are far from every dictionary word, where a
 /// full search is at its dearest. Memoised per thread.
 fn may_be_slip_of_name(dict: &Dictionary, word: &str) -> bool {
-    thread_local! {
-        static SEEN: RefCell<FxHashMap<(u64, Box<str>), bool>> = RefCell::default();
+    slip_memo(dict, word, 0, |lower| {
+        !dict.known_misspelling(lower).is_empty()
+            || dict.near(lower, 1).iter().any(|(form, e)| {
+                dict.accepts(*e)
+                    && e.count >= NAME_NEAR_COUNT
+                    && case_of(form) != Case::Lower
+                    && is_transposition(word, form)
+            })
+    })
+}
+
+/// A capitalised word this long that is one edit from a common lowercase
+/// word is a slip of it rather than a name.
+const LONG_SLIP_LEN: usize = 7;
+
+/// Whether a capitalised word of [`LONG_SLIP_LEN`] letters or more is one
+/// edit from a common word (not a name, at least [`TITLE_SLIP_COUNT`] uses)
+/// with the same first letter: `Applicaion`, `Wrnings`, `Respegct`. Names
+/// that long are seldom that close to a common word.
+fn long_slip(dict: &Dictionary, word: &str) -> bool {
+    if word.chars().count() < LONG_SLIP_LEN {
+        return false;
     }
-    let key = (dict.cache_id(), Box::<str>::from(word));
+    slip_memo(dict, word, 1, |lower| {
+        dict.near(lower, 1).iter().any(|(form, e)| {
+            dict.accepts(*e)
+                && !e.is_rare()
+                && e.count >= TITLE_SLIP_COUNT
+                && case_of(form) == Case::Lower
+                && form.chars().next() == lower.chars().next()
+                && !lower.starts_with(form)
+        })
+    })
+}
+
+/// Memoised per thread: the answer of `test` for the lowercase `word`, by
+/// dictionary and question (`which`).
+fn slip_memo(dict: &Dictionary, word: &str, which: u8, test: impl FnOnce(&str) -> bool) -> bool {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<(u64, u8, Box<str>), bool>> = RefCell::default();
+    }
+    let key = (dict.cache_id(), which, Box::<str>::from(word));
     if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).copied()) {
         return hit;
     }
-    let lower = normalize_apostrophes(word).to_lowercase();
     // The candidates `suggest` ranks come from the dictionary (names known
     // only from the name lists are never candidates) or the list of known
     // misspellings; a transposition is one edit away.
-    let maybe = !dict.known_misspelling(&lower).is_empty()
-        || dict.near(&lower, 1).iter().any(|(form, e)| {
-            dict.accepts(*e)
-                && e.count >= NAME_NEAR_COUNT
-                && case_of(form) != Case::Lower
-                && is_transposition(word, form)
-        });
+    let maybe = test(&normalize_apostrophes(word).to_lowercase());
     SEEN.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= 100_000 {
@@ -1443,6 +1670,86 @@ mod tests {
         // Ordinary prose with commas is no list of names.
         let (errors, _) = by_level("We came, we saw, we left, we ate, and we recieved it.");
         assert_eq!(errors, ["recieved"]);
+        // A slip inside the list, not an item of it, is still an error.
+        let text =
+            "Thanks to Ben Balter, parkr, Pat Hawks, dkalev, and Alfred Xing ofr their commits.";
+        let (errors, info) = by_level(text);
+        assert_eq!(errors, ["ofr"]);
+        assert_eq!(info, ["parkr", "dkalev"]);
+    }
+
+    /// Flagged words at error level and at info level, in Markdown.
+    fn by_level_md(text: &str) -> (Vec<String>, Vec<String>) {
+        use crate::document::Format;
+        use crate::rules::testing::run_with;
+        let d = run_with(
+            &Spelling,
+            text,
+            Format::Markdown,
+            crate::dictionary::Lang::EnUs,
+        );
+        let pick = |info: bool| {
+            d.iter()
+                .filter(|x| (x.severity == Severity::Info) == info)
+                .map(|x| text[x.span.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        (pick(false), pick(true))
+    }
+
+    #[test]
+    fn regular_forms_with_any_known_stem_are_notes() {
+        let (errors, info) = by_level(
+            "It was benchmarked, permissioned and firewalled; renderable, with findability, \
+             and derandomized.",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            info,
+            [
+                "benchmarked",
+                "permissioned",
+                "firewalled",
+                "renderable",
+                "findability"
+            ]
+        );
+        // A common word one edit away keeps the slip an error, and stems
+        // changed by an ending are not regular forms.
+        let (errors, _) = by_level("Open issues agains it, acceping sockets, achieveable.");
+        assert_eq!(errors, ["agains", "acceping", "achieveable"]);
+        // A regular form is never fixed unasked.
+        let d = run(&Spelling, "It was permissioned.");
+        assert!(d.iter().all(|x| x
+            .fixes
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe)));
+    }
+
+    #[test]
+    fn letters_against_inline_code_are_part_of_it() {
+        let (errors, info) = by_level_md("Spawn it, or `.await`ing it, or un`pin` it.\n");
+        assert!(errors.is_empty() && info.is_empty(), "{errors:?} {info:?}");
+        // A word after a space is a word.
+        let (errors, _) = by_level_md("Use `x` recieving it.\n");
+        assert_eq!(errors, ["recieving"]);
+    }
+
+    #[test]
+    fn names_paths_and_labels_are_notes_or_left_alone() {
+        // A hyphenated name whose other part is not a common word.
+        let (errors, info) = by_level_md("All of io-uring’s features, and a well-knwn fact.\n");
+        assert_eq!(errors, ["knwn"]);
+        assert_eq!(info, ["io", "uring’s"]);
+        // Package paths, calls and menu letters.
+        let (errors, info) = by_level_md("The image/bmp package, Uitob(x) and (`L`)abel.\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(info, ["bmp", "abel"]);
+        // A term a list item describes; coining suffixes after a hyphen.
+        let (errors, info) =
+            by_level_md("- Bitrig: no longer built.\n- Recieve: a slip.\n\nJekyll-ize it.\n");
+        assert_eq!(errors, ["Recieve"]);
+        assert!(info.is_empty(), "{info:?}");
     }
 
     #[test]
