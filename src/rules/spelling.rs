@@ -1044,6 +1044,7 @@ fn diagnostic(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> Diagnostic
         format!("unknown word `{}`", u.word),
     );
     let safe = is_safe(dict, u, s);
+    d.fixes.reserve_exact(s.list.len().min(5));
     for (i, cand) in s.list.iter().take(5).enumerate() {
         let applicability = if i == 0 && safe {
             Applicability::Safe
