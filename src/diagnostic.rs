@@ -182,12 +182,16 @@ impl Diagnostic {
 
     /// Add a fix (builder style).
     pub fn with_fix(mut self, fix: Fix) -> Self {
+        // Most diagnostics have one fix: room for exactly one (a first push
+        // reserves four, and a file may hold a million diagnostics).
+        self.fixes.reserve_exact(1);
         self.fixes.push(fix);
         self
     }
 
     /// Add a note (builder style).
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.reserve_exact(1);
         self.notes.push(note.into());
         self
     }

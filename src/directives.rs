@@ -433,12 +433,27 @@ pub fn apply(text: &str, format: Format, level: Option<RuleLevel>, out: &mut Vec
         segments.push((at, state.clone()));
     }
 
+    // Directives by start, with the greatest end so far: a span lies inside
+    // a directive when one that starts at or before it ends at or after it.
+    let mut spans: Vec<Range<usize>> = directives.iter().map(|d| d.span.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut reach = 0;
+    let reaches: Vec<usize> = spans
+        .iter()
+        .map(|s| {
+            reach = reach.max(s.end);
+            reach
+        })
+        .collect();
     let on_directive = |span: &Range<usize>| {
-        directives
-            .iter()
-            .any(|d| d.span.start <= span.start && span.end <= d.span.end)
+        let upto = spans.partition_point(|s| s.start <= span.start);
+        upto.checked_sub(1)
+            .and_then(|k| reaches.get(k))
+            .is_some_and(|&end| span.end <= end)
     };
     out.retain(|d| !on_directive(&d.span));
+    // Lines a directive applies to, by start (several may name one line).
+    next_lines.sort_by_key(|(range, _)| range.start);
     let mut word_cache: HashMap<&str, bool> = HashMap::new();
     for d in out.iter_mut().filter(|d| d.suppressed.is_none()) {
         let pos = d.span.start;
@@ -449,9 +464,21 @@ pub fn apply(text: &str, format: Format, level: Option<RuleLevel>, out: &mut Vec
                     .wrapping_sub(1),
             )
             .is_some_and(|(_, s)| s.silences(d.rule));
-        let by_line = next_lines.iter().any(|(range, codes)| {
-            range.contains(&pos) && (codes.is_empty() || codes.iter().any(|c| c == d.rule))
-        });
+        // The directives naming the line of `pos` (whole lines: those that
+        // start at the last line start at or before it).
+        let line_start = line_starts
+            .get(line_starts.partition_point(|&s| s <= pos).wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let first = next_lines.partition_point(|(range, _)| range.start < line_start);
+        let by_line = next_lines
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(range, _)| range.start == line_start)
+            .any(|(range, codes)| {
+                range.contains(&pos) && (codes.is_empty() || codes.iter().any(|c| c == d.rule))
+            });
         let by_word = WORD_RULES.contains(&d.rule)
             && text
                 .get(d.span.clone())
@@ -671,5 +698,42 @@ mod tests {
             vec![nth("spelling", text, "zorblax", 1)],
         );
         assert_eq!(got, [("zorblax".to_string(), true)]);
+    }
+
+    #[test]
+    fn several_next_line_directives_and_many_lines() {
+        let text = "<!-- copyedit-disable-next-line spelling -->\n<!-- copyedit-disable-next-line a-an -->\nTeh a apple.\n".repeat(3)
+            + "Teh a apple.\n";
+        let mut out = Vec::new();
+        for n in 0..4 {
+            out.push(nth("spelling", &text, "Teh", n));
+            out.push(nth("a-an", &text, "a apple", n));
+        }
+        let flags: Vec<bool> = suppressed(&text, Format::Markdown, out)
+            .iter()
+            .map(|k| k.1)
+            .collect();
+        // The first directive names the line of the second (itself a
+        // directive): only `a-an` is off on the text line.
+        assert_eq!(
+            flags,
+            [false, true]
+                .repeat(3)
+                .into_iter()
+                .chain([false, false])
+                .collect::<Vec<_>>()
+        );
+        // Diagnostics on a directive are dropped, wherever it is.
+        let text =
+            "Teh.\n\n<!-- copyedit-ignore zorblax -->\n\nTeh <!-- copyedit-ignore qux --> end.\n";
+        let out = vec![
+            nth("spelling", text, "zorblax", 0),
+            nth("spelling", text, "qux", 0),
+            nth("spelling", text, "Teh", 1),
+        ];
+        assert_eq!(
+            suppressed(text, Format::Markdown, out),
+            [("Teh".to_string(), false)]
+        );
     }
 }

@@ -144,31 +144,89 @@ fn exempts(mark: &SicMark, d: &Diagnostic) -> bool {
             || (d.rule == "a-an" && d.span.end < mark.word.start))
 }
 
+/// Ranges sorted by start, with the greatest end of every prefix: the
+/// ranges that overlap a span are found by binary search and a walk back
+/// that stops at the first prefix ending before the span (linear on any
+/// text whose ranges do not nest, which marks and fragments never do).
+struct Intervals<T> {
+    items: Vec<(Range<usize>, T)>,
+    max_end: Vec<usize>,
+}
+
+impl<T> Intervals<T> {
+    fn new(mut items: Vec<(Range<usize>, T)>) -> Self {
+        items.sort_by_key(|(r, _)| (r.start, r.end));
+        let mut end = 0;
+        let max_end = items
+            .iter()
+            .map(|(r, _)| {
+                end = end.max(r.end);
+                end
+            })
+            .collect();
+        Intervals { items, max_end }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every item whose range satisfies `start < to && end > from`, from
+    /// the last back.
+    fn touching(&self, from: usize, to: usize) -> impl Iterator<Item = &(Range<usize>, T)> {
+        let upto = self.items.partition_point(|(r, _)| r.start < to);
+        let items = self.items.get(..upto).unwrap_or_default();
+        let max_end = self.max_end.get(..upto).unwrap_or_default();
+        items
+            .iter()
+            .zip(max_end)
+            .rev()
+            .take_while(move |(_, &m)| m > from)
+            .map(|(item, _)| item)
+            .filter(move |(r, _)| r.end > from)
+    }
+}
+
 /// Apply `[sic]`, quotation and overlap handling to a text's diagnostics.
+/// Linear in the diagnostics and marks: both are looked up by position.
 pub fn apply(text: &str, tokens: &Tokens, quotes: &Quotations, diags: &mut Vec<Diagnostic>) {
     // spelling yields to fragment.
-    let fragments: Vec<Range<usize>> = diags
-        .iter()
-        .filter(|d| d.rule == "fragment")
-        .map(|d| d.span.clone())
-        .collect();
+    let fragments: Intervals<()> = Intervals::new(
+        diags
+            .iter()
+            .filter(|d| d.rule == "fragment")
+            .map(|d| (d.span.clone(), ()))
+            .collect(),
+    );
     if !fragments.is_empty() {
         diags.retain(|d| {
             d.rule != "spelling"
-                || !fragments
-                    .iter()
-                    .any(|f| f.start < d.span.end && d.span.start < f.end)
+                || fragments
+                    .touching(d.span.start, d.span.end)
+                    .next()
+                    .is_none()
         });
     }
 
-    let marks = sic_marks(text, tokens);
+    // Each mark covers its phrase up to the end of its marker: a mark can
+    // touch or exempt a diagnostic only when that range overlaps it (an
+    // exempt diagnostic lies inside it).
+    let marks: Intervals<SicMark> = Intervals::new(
+        sic_marks(text, tokens)
+            .into_iter()
+            .map(|m| (m.phrase_start.min(m.marker.start)..m.marker.end, m))
+            .collect(),
+    );
     for d in diags.iter_mut() {
-        if marks.iter().any(|m| exempts(m, d)) {
-            d.suppressed = Some(Suppression::Sic);
+        // An empty span still belongs to the mark around it.
+        let to = d.span.end.max(d.span.start + 1);
+        let mut touches_sic = false;
+        for (_, m) in marks.touching(d.span.start, to) {
+            if exempts(m, d) {
+                d.suppressed = Some(Suppression::Sic);
+            }
+            touches_sic |= m.phrase_start < d.span.end && d.span.start < m.marker.end;
         }
-        let touches_sic = marks
-            .iter()
-            .any(|m| m.phrase_start < d.span.end && d.span.start < m.marker.end);
         let quoted = quotes.overlaps(&d.span)
             || d.fixes
                 .iter()
@@ -265,5 +323,25 @@ mod tests {
         let toks = tokenize(&doc);
         let m = &sic_marks(text, &toks)[0];
         assert_eq!(&text[m.phrase_start..m.word.end], " the the");
+    }
+
+    #[test]
+    fn many_marks_each_exempt_their_own_word_only() {
+        let linter = crate::Linter::default();
+        let text = "We saw teh [sic] one, then teh two and teh (sic) three, teh four. ".repeat(50);
+        let d: Vec<Diagnostic> = linter
+            .check(&text, Format::Plain)
+            .into_iter()
+            .filter(|d| d.rule == "spelling")
+            .collect();
+        let suppressed: Vec<bool> = d.iter().map(|d| d.suppressed.is_some()).collect();
+        assert_eq!(suppressed, [true, false, true, false].repeat(50));
+        // A fix in the phrase of a mark (`then teh two and teh (sic)`,
+        // back to the comma) is never Safe; after the next comma it is.
+        let safe: Vec<bool> = d
+            .iter()
+            .map(|d| d.fixes.first().unwrap().applicability == Applicability::Safe)
+            .collect();
+        assert_eq!(safe, [false, false, false, true].repeat(50));
     }
 }

@@ -49,9 +49,13 @@ struct Builder {
 impl Builder {
     fn flush(&mut self) {
         if self.pieces.iter().any(|p| p.kind == PieceKind::Prose) {
+            // Most blocks of a large table hold one piece: keep no spare
+            // room (a first push reserves four).
+            let mut pieces = std::mem::take(&mut self.pieces);
+            pieces.shrink_to_fit();
             self.blocks.push(Block {
                 kind: self.kind,
-                pieces: std::mem::take(&mut self.pieces),
+                pieces,
                 quoted: self.quote_depth > 0,
             });
         } else {

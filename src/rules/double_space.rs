@@ -56,14 +56,21 @@ keeps one.";
 /// The double-space rule.
 pub struct DoubleSpace;
 
+/// The longest `<br …>` tag looked for before a gap, in bytes.
+const MAX_BR_TAG: usize = 64;
+
 /// Whether `before` (a line up to a gap) ends with an HTML line break
 /// (`<br>`, `<br/>`, `<br />`): the gap after it indents a new line.
 fn after_line_break_tag(before: &str) -> bool {
+    // A `<br …>` tag is short: only the end of the line is searched (a
+    // line of many `>  ` gaps is not rescanned for each).
+    let bytes = before.as_bytes();
+    let from = bytes.len().saturating_sub(MAX_BR_TAG);
     before.ends_with('>')
-        && before.rfind('<').is_some_and(|k| {
-            before
-                .get(k..)
-                .is_some_and(|tag| tag.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")))
+        && memchr::memrchr(b'<', bytes.get(from..).unwrap_or_default()).is_some_and(|k| {
+            bytes
+                .get(from + k..from + k + 3)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"<br"))
         })
 }
 
@@ -77,6 +84,7 @@ impl Rule for DoubleSpace {
         // Long unwrapped paragraphs have many gaps on one line: scan each
         // line once.
         let mut lines = LineGaps::default();
+        let mut current_line: Option<Range<usize>> = None;
         for (b, range) in cx.tokens.blocks.iter().enumerate() {
             let Some(toks) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -117,7 +125,16 @@ impl Rule for DoubleSpace {
                 if prev.is_space() || next.is_space() {
                     continue;
                 }
-                let line = line_around(cx.text, tok.span.start);
+                // Gaps come in order: the line of the last one is reused
+                // (a long line is not rescanned for each gap).
+                let line = match &current_line {
+                    Some(l) if l.start <= tok.span.start && tok.span.end <= l.end => l.clone(),
+                    _ => {
+                        let l = line_around(cx.text, tok.span.start);
+                        current_line = Some(l.clone());
+                        l
+                    }
+                };
                 let before = cx.text.get(line.start..tok.span.start).unwrap_or_default();
                 // Indentation after plain-text `>` quoting marks.
                 if before.chars().all(|c| c == '>' || c.is_whitespace()) {
@@ -205,7 +222,8 @@ fn after_list_marker(before: &str) -> bool {
         return false;
     };
     let digits = !body.is_empty() && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit());
-    let letter = body.chars().count() == 1 && body.chars().all(char::is_alphabetic);
+    let mut chars = body.chars();
+    let letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let roman = !body.is_empty()
         && body.len() <= 5
         && (body.chars().all(|c| "ivxlc".contains(c)) || body.chars().all(|c| "IVXLC".contains(c)));
@@ -276,7 +294,9 @@ const MAX_CELL_WORDS: usize = 6;
 
 /// Aligned text: a gap that lines up with one on the neighbouring lines,
 /// or, in plain text, a tab or several gaps that are not after a sentence
-/// between short cells.
+/// between short cells. What depends on the line alone is worked out once
+/// per line ([`LineGaps`]), so a line with many gaps is not rescanned for
+/// each.
 fn looks_like_columns(
     text: &str,
     line: Range<usize>,
@@ -284,60 +304,93 @@ fn looks_like_columns(
     lines: &mut LineGaps,
     plain: bool,
 ) -> bool {
-    let s = text.get(line.clone()).unwrap_or_default();
-    if plain && s.contains('\t') {
-        return true;
-    }
     let here = lines.of(text, &line);
-    let mid_sentence = here
-        .iter()
-        .filter(|(r, _)| !after_sentence_end(s, r.start))
-        .count();
-    // Cells of a table row are short; a long unwrapped paragraph is not a row.
-    let short_cells = || {
-        let mut start = 0;
-        here.iter()
-            .map(|(r, _)| r.clone())
-            .chain(std::iter::once(s.len()..s.len()))
-            .all(|r| {
-                let cell = s.get(start..r.start).unwrap_or_default();
-                start = r.end;
-                cell.split_whitespace().count() <= MAX_CELL_WORDS
-            })
-    };
-    if plain && mid_sentence >= 2 && short_cells() {
+    if plain && (here.tab || here.row) {
         return true;
     }
-    let Some(col) = here
-        .iter()
-        .find(|(r, _)| line.start + r.start == gap.start)
-        .map(|(_, col)| *col)
-    else {
+    let Some(col) = here.col_at(gap.start - line.start) else {
         return false;
     };
+    let (above, below) = (here.above.clone(), here.below.clone());
     let mut lines_up = |other: Range<usize>| {
-        let o = text.get(other.clone()).unwrap_or_default();
-        o.contains('\t') || lines.of(text, &other).iter().any(|(_, c)| *c == col)
+        let o = lines.of(text, &other);
+        (plain && o.tab) || o.cols.contains(&col)
     };
-    let above = (line.start > 0).then(|| line_around(text, line.start - 1));
-    let below = (line.end < text.len())
-        .then(|| memchr::memchr(b'\n', text.as_bytes().get(line.end..).unwrap_or_default()))
-        .flatten()
-        .map(|i| line.end + i + 1)
-        .filter(|&p| p < text.len())
-        .map(|p| line_around(text, p));
     above.is_some_and(&mut lines_up) || below.is_some_and(lines_up)
 }
 
-/// [`gaps`] of the lines of one text, by line start, each worked out once.
+/// What [`looks_like_columns`] needs to know of one line.
+struct Line {
+    /// [`gaps`] of the line, in order.
+    gaps: Vec<(Range<usize>, usize)>,
+    /// End columns of the gaps.
+    cols: rustc_hash::FxHashSet<usize>,
+    /// The line has a tab.
+    tab: bool,
+    /// Two gaps or more not after a sentence, between short cells: a row.
+    row: bool,
+    /// The lines above and below, if any.
+    above: Option<Range<usize>>,
+    below: Option<Range<usize>>,
+}
+
+impl Line {
+    fn new(text: &str, line: &Range<usize>) -> Line {
+        let s = text.get(line.clone()).unwrap_or_default();
+        let gaps = gaps(s);
+        let mid_sentence = gaps
+            .iter()
+            .filter(|(r, _)| !after_sentence_end(s, r.start))
+            .count();
+        // Cells of a table row are short; a long unwrapped paragraph is not a row.
+        let short_cells = || {
+            let mut start = 0;
+            gaps.iter()
+                .map(|(r, _)| r.clone())
+                .chain(std::iter::once(s.len()..s.len()))
+                .all(|r| {
+                    let cell = s.get(start..r.start).unwrap_or_default();
+                    start = r.end;
+                    cell.split_whitespace().count() <= MAX_CELL_WORDS
+                })
+        };
+        let row = mid_sentence >= 2 && short_cells();
+        let above = (line.start > 0).then(|| line_around(text, line.start - 1));
+        let below = (line.end < text.len())
+            .then(|| memchr::memchr(b'\n', text.as_bytes().get(line.end..).unwrap_or_default()))
+            .flatten()
+            .map(|i| line.end + i + 1)
+            .filter(|&p| p < text.len())
+            .map(|p| line_around(text, p));
+        Line {
+            cols: gaps.iter().map(|(_, c)| *c).collect(),
+            gaps,
+            tab: s.contains('\t'),
+            row,
+            above,
+            below,
+        }
+    }
+
+    /// The end column of the gap starting at byte `at` of the line.
+    fn col_at(&self, at: usize) -> Option<usize> {
+        let k = self.gaps.partition_point(|(r, _)| r.start < at);
+        self.gaps
+            .get(k)
+            .filter(|(r, _)| r.start == at)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// [`Line`]s of one text, by line start, each worked out once.
 #[derive(Default)]
-struct LineGaps(FxHashMap<usize, Vec<(Range<usize>, usize)>>);
+struct LineGaps(FxHashMap<usize, Line>);
 
 impl LineGaps {
-    fn of(&mut self, text: &str, line: &Range<usize>) -> &Vec<(Range<usize>, usize)> {
+    fn of(&mut self, text: &str, line: &Range<usize>) -> &Line {
         self.0
             .entry(line.start)
-            .or_insert_with(|| gaps(text.get(line.clone()).unwrap_or_default()))
+            .or_insert_with(|| Line::new(text, line))
     }
 }
 
@@ -502,5 +555,20 @@ mod tests {
         let d = run(&DoubleSpace, text);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
+    }
+
+    #[test]
+    fn a_long_line_with_many_gaps() {
+        // Gaps after sentences: not a row of cells, each one flagged.
+        let text = "It ended.  Then it began again.  ".repeat(200);
+        let d = run(&DoubleSpace, text.trim_end());
+        assert_eq!(d.len(), 399);
+        assert!(d.iter().all(|d| d.severity == Severity::Info));
+        // Short cells: a row of columns, nothing flagged.
+        let row = "alpha  beta  ".repeat(200);
+        assert!(run(&DoubleSpace, row.trim_end()).is_empty());
+        // A gap in line with one on the next line: columns.
+        let text = format!("{}x  y\n{}x  y\n", "w ".repeat(300), "w ".repeat(300));
+        assert!(run(&DoubleSpace, &text).is_empty());
     }
 }

@@ -1,6 +1,11 @@
 //! `forbidden`: words and phrases a project never wants (`forbid` in
 //! copyedit.toml), with an optional replacement.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case};
@@ -65,48 +70,148 @@ impl ForbiddenWord {
             pattern,
         }
     }
+}
 
-    /// The end index (exclusive) in `tokens` of a match starting at `i`.
-    fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-        let mut j = i;
-        for (k, (want, space_before, any_case)) in self.pattern.iter().enumerate() {
-            if k > 0 {
-                let mut spaced = false;
-                while tokens.get(j).is_some_and(Token::is_space) {
-                    spaced = true;
-                    j += 1;
-                }
-                if spaced != *space_before {
-                    return None;
-                }
+/// Whether a match of tokens `i..j` stands as whole words: it is not the
+/// start or end of a longer word.
+fn whole_words(tokens: &[Token], i: usize, j: usize) -> bool {
+    let glued = |t: Option<&Token>, edge: usize| {
+        t.is_some_and(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && (t.span.end == edge || t.span.start == edge)
+        })
+    };
+    let (Some(first), Some(last)) = (tokens.get(i), j.checked_sub(1).and_then(|l| tokens.get(l)))
+    else {
+        return false;
+    };
+    let before = i.checked_sub(1).and_then(|p| tokens.get(p));
+    !(glued(before, first.span.start) || glued(tokens.get(j), last.span.end))
+}
+
+/// The forbidden words as a trie over their tokens, so that a text is
+/// matched in one pass whatever the length of the list: at each token only
+/// the entries that begin with it are followed, one token at a time.
+#[derive(Debug, Default)]
+struct Index {
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Next tokens, by [`edge`] (white space before it, any case) then text
+    /// (lowercase for any case).
+    children: [FxHashMap<Box<str>, u32>; 4],
+    /// Entries (indices into the list) that end here.
+    ends: Vec<u32>,
+}
+
+/// The slot of [`Node::children`] for a token.
+fn edge(space_before: bool, any_case: bool) -> usize {
+    usize::from(space_before) * 2 + usize::from(any_case)
+}
+
+impl Index {
+    fn new(forbid: &[ForbiddenWord]) -> Index {
+        let mut nodes = vec![Node::default()];
+        for (e, f) in forbid.iter().enumerate() {
+            if f.pattern.is_empty() {
+                continue;
             }
-            let tok = tokens.get(j)?;
-            let got = normalize_apostrophes(tok.text(text));
-            let same = if *any_case {
-                got.to_lowercase() == *want
-            } else {
-                *got == **want
-            };
-            if !same {
-                return None;
+            let mut at = 0usize;
+            for (k, (text, space_before, any_case)) in f.pattern.iter().enumerate() {
+                // The first token has nothing before it.
+                let slot = edge(k > 0 && *space_before, *any_case);
+                let next = nodes.len() as u32;
+                let Some(node) = nodes.get_mut(at) else {
+                    break;
+                };
+                let Some(children) = node.children.get_mut(slot) else {
+                    break;
+                };
+                let child = *children.entry(text.as_str().into()).or_insert(next);
+                if child == next {
+                    nodes.push(Node::default());
+                }
+                at = child as usize;
             }
-            j += 1;
+            if let Some(node) = nodes.get_mut(at) {
+                node.ends.push(e as u32);
+            }
         }
-        // Whole words only: not the start or end of a longer word.
-        let glued = |t: Option<&Token>, edge: usize| {
-            t.is_some_and(|t| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                    && (t.span.end == edge || t.span.start == edge)
-            })
-        };
-        let first = tokens.get(i)?;
-        let last = tokens.get(j.checked_sub(1)?)?;
-        let before = i.checked_sub(1).and_then(|p| tokens.get(p));
-        if glued(before, first.span.start) || glued(tokens.get(j), last.span.end) {
-            return None;
-        }
-        Some(j)
+        Index { nodes }
     }
+
+    /// The first entry (in the list's order) that matches at token `i` of
+    /// `tokens` as whole words, and the end (exclusive) of its match: what
+    /// trying every entry in order at `i` would find.
+    fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+        let mut best: Option<(u32, usize)> = None;
+        // (node, next token index, tokens matched so far)
+        let mut stack = vec![(0usize, i, 0usize)];
+        while let Some((at, j, depth)) = stack.pop() {
+            let node = self.nodes.get(at)?;
+            if depth > 0 {
+                if let Some(&e) = node.ends.iter().min() {
+                    if best.is_none_or(|(b, _)| e < b) && whole_words(tokens, i, j) {
+                        best = Some((e, j));
+                    }
+                }
+            }
+            let mut k = j;
+            let mut spaced = false;
+            if depth > 0 {
+                while tokens.get(k).is_some_and(Token::is_space) {
+                    spaced = true;
+                    k += 1;
+                }
+            }
+            let Some(tok) = tokens.get(k) else {
+                continue;
+            };
+            let (Some(exact), Some(any)) = (
+                node.children.get(edge(spaced, false)),
+                node.children.get(edge(spaced, true)),
+            ) else {
+                continue;
+            };
+            if exact.is_empty() && any.is_empty() {
+                continue;
+            }
+            let got = normalize_apostrophes(tok.text(text));
+            if let Some(&c) = exact.get(&*got) {
+                stack.push((c as usize, k + 1, depth + 1));
+            }
+            if !any.is_empty() {
+                if let Some(&c) = any.get(got.to_lowercase().as_str()) {
+                    stack.push((c as usize, k + 1, depth + 1));
+                }
+            }
+        }
+        best
+    }
+}
+
+thread_local! {
+    /// The index of the last list this thread matched, with the list: a
+    /// run checks every file with the same few lists.
+    static INDEX: RefCell<Option<(Vec<ForbiddenWord>, Rc<Index>)>> =
+        const { RefCell::new(None) };
+}
+
+/// The index of `forbid`, built once per thread for each list in use.
+fn index_of(forbid: &[ForbiddenWord]) -> Rc<Index> {
+    INDEX.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((list, index)) = &*cell {
+            if list.as_slice() == forbid {
+                return Rc::clone(index);
+            }
+        }
+        let index = Rc::new(Index::new(forbid));
+        *cell = Some((forbid.to_vec(), Rc::clone(&index)));
+        index
+    })
 }
 
 /// The forbidden-words rule (reads `Config::forbid`).
@@ -118,23 +223,19 @@ impl Rule for Forbidden {
     }
 
     fn check_with(&self, cx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
-        let forbid: Vec<&ForbiddenWord> = config
-            .forbid
-            .iter()
-            .filter(|f| !f.pattern.is_empty())
-            .collect();
-        if forbid.is_empty() {
+        if config.forbid.iter().all(|f| f.pattern.is_empty()) {
             return;
         }
+        let index = index_of(&config.forbid);
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
             let mut i = 0;
             while i < tokens.len() {
-                let found = forbid
-                    .iter()
-                    .find_map(|f| f.match_at(cx.text, tokens, i).map(|end| (f, end)));
+                let found = index
+                    .match_at(cx.text, tokens, i)
+                    .and_then(|(e, end)| Some((config.forbid.get(e as usize)?, end)));
                 let (Some((f, end)), Some(first)) = (found, tokens.get(i)) else {
                     i += 1;
                     continue;
@@ -247,5 +348,37 @@ mod tests {
         let d = run(text, &[("utilise", Some("use"))]);
         assert_eq!(flagged(text, &d), ["utilise", "utilise"]);
         assert_eq!(d[1].fixes[0].applicability, Applicability::Unsafe);
+    }
+
+    #[test]
+    fn the_first_entry_in_the_list_wins_where_several_match() {
+        let text = "Do it in order to win. Github and github.";
+        let d = run(text, &[("in order", None), ("in order to", Some("to"))]);
+        assert_eq!(flagged(text, &d), ["in order"]);
+        let d = run(text, &[("in order to", Some("to")), ("in order", None)]);
+        assert_eq!(flagged(text, &d), ["in order to"]);
+        // An exact entry and an any-case one for the same word.
+        let d = run(text, &[("Github", Some("GitHub")), ("github", Some("gh"))]);
+        assert_eq!(d[0].fixes[0].edits[0].replacement, "GitHub");
+        assert_eq!(d[1].fixes[0].edits[0].replacement, "gh");
+        let d = run(text, &[("github", Some("gh")), ("Github", Some("GitHub"))]);
+        assert_eq!(d[0].fixes[0].edits[0].replacement, "Gh");
+        // A longer entry that does not match as whole words gives way.
+        let text = "the in-order tree";
+        let d = run(text, &[("in-order tree", None), ("in", None)]);
+        assert_eq!(flagged(text, &d), ["in-order tree"]);
+        // `in-order` is glued to `orderly`; `in` before a hyphen is a word.
+        let text = "the in-orderly tree";
+        let d = run(text, &[("in-order", None), ("in", None)]);
+        assert_eq!(flagged(text, &d), ["in"]);
+    }
+
+    #[test]
+    fn a_long_list_finds_every_entry() {
+        let words: Vec<String> = (0..2000).map(|i| format!("zq{i:04x}")).collect();
+        let list: Vec<(&str, Option<&str>)> = words.iter().map(|w| (w.as_str(), None)).collect();
+        let text = "A zq0000 and zq07cf, not zq07d0 nor zq00001.";
+        let d = run(text, &list);
+        assert_eq!(flagged(text, &d), ["zq0000", "zq07cf"]);
     }
 }

@@ -222,6 +222,10 @@ fn strip_possessive(w: &str) -> &str {
     w
 }
 
+/// The longest hyphenated compound looked up, in bytes (the longest word
+/// the spelling rule checks).
+const MAX_COMPOUND: usize = 64;
+
 /// The hyphenated compound a token belongs to (`x-ray` for `ray`).
 fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
     let touching = |a: &Token, b: &Token| a.span.end == b.span.start;
@@ -234,13 +238,28 @@ fn compound<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
         (Some(x), Some(y)) => part(x) && touching(x, y),
         _ => false,
     };
+    // No dictionary word is longer than `MAX_COMPOUND` bytes: a longer
+    // chain (`teh-teh-…`) is no compound, and is not walked to its ends
+    // from each of its parts (quadratic in the chain).
+    let here = tokens.get(i)?.span.clone();
+    let near = |t: usize| {
+        tokens.get(t).is_some_and(|t| {
+            t.span.end <= here.start + MAX_COMPOUND && t.span.start + MAX_COMPOUND >= here.end
+        })
+    };
     let mut start = i;
     while start > 0 && joins(start - 1, start) {
         start -= 1;
+        if !near(start) {
+            return None;
+        }
     }
     let mut end = i;
     while tokens.get(end + 1).is_some_and(part) && joins(end, end + 1) {
         end += 1;
+        if !near(end) {
+            return None;
+        }
     }
     let (first, last) = (tokens.get(start)?, tokens.get(end)?);
     (end > start)
@@ -1252,6 +1271,7 @@ fn diagnostic(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> Diagnostic
         format!("unknown word `{}`", u.word),
     );
     let safe = is_safe(dict, u, s);
+    d.fixes.reserve_exact(s.list.len().min(5));
     for (i, cand) in s.list.iter().take(5).enumerate() {
         let applicability = if i == 0 && safe {
             Applicability::Safe
