@@ -22,7 +22,7 @@ use crate::diagnostic::Severity;
 use crate::dictionary::Lang;
 use crate::linter::{Config, RuleLevel};
 use crate::rules::{find, ForbiddenWord, RULES};
-use crate::walk::io_message;
+use crate::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 
 /// Configuration file names, in order of preference within one directory.
 pub const FILE_NAMES: &[&str] = &["copyedit.toml", ".copyedit.toml"];
@@ -169,12 +169,8 @@ pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
         position,
         message,
     };
-    let text = fs::read_to_string(path).map_err(|e| {
-        err(
-            None,
-            format!("cannot read configuration: {}", io_message(&e)),
-        )
-    })?;
+    let text = read_regular_to_string(path, MAX_CONFIG_SIZE)
+        .map_err(|e| err(None, format!("cannot read configuration: {e}")))?;
     let d: Dictionaries = toml::from_str(&text).map_err(|e| {
         err(
             e.span().map(|s| line_col(&text, s.start)),
@@ -303,6 +299,16 @@ fn absolute_dir(dir: &Path) -> PathBuf {
     })
 }
 
+/// Whether something other than a directory is at `path`: a configuration
+/// file there governs, and when it is a link to a device, a FIFO or
+/// nothing, it is an error (not passed over for one further up).
+fn names_a_file(path: &Path) -> bool {
+    match fs::metadata(path) {
+        Ok(m) => !m.is_dir(),
+        Err(_) => path.symlink_metadata().is_ok(),
+    }
+}
+
 /// `path` relative to the current directory when it is below it (for
 /// messages), else as given.
 pub fn display_path(path: &Path) -> PathBuf {
@@ -325,10 +331,10 @@ impl ProjectConfig {
     }
 
     fn load_inner(path: &Path) -> Result<Self, ConfigError> {
-        let text = fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = read_regular_to_string(path, MAX_CONFIG_SIZE).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             position: None,
-            message: format!("cannot read configuration: {}", io_message(&e)),
+            message: format!("cannot read configuration: {e}"),
         })?;
         Self::parse(&text, path)
     }
@@ -436,14 +442,13 @@ impl ProjectConfig {
         let mut dictionaries = Vec::new();
         for d in &raw.dictionaries {
             let file = normalize(&dir.join(d.get_ref()));
-            let text = fs::read_to_string(&file).map_err(|e| {
+            let text = read_regular_to_string(&file, MAX_CONFIG_SIZE).map_err(|e| {
                 err(
                     Some(d.span().start),
                     format!(
-                        "cannot read word file `{}` ({}): {}",
+                        "cannot read word file `{}` ({}): {e}",
                         d.get_ref(),
                         file.display(),
-                        io_message(&e)
                     ),
                 )
             })?;
@@ -451,10 +456,21 @@ impl ProjectConfig {
             dictionaries.push(file);
         }
         if raw.dictionaries.is_empty() {
+            // Optional, but when it is there it must be a word file: a
+            // link to a device or a FIFO is an error, not read.
             let file = dir.join(DEFAULT_WORD_FILE);
-            if let Ok(text) = fs::read_to_string(&file) {
-                words.extend(parse_word_list(&text));
-                dictionaries.push(file);
+            match read_regular_to_string(&file, MAX_CONFIG_SIZE) {
+                Ok(text) => {
+                    words.extend(parse_word_list(&text));
+                    dictionaries.push(file);
+                }
+                Err(e) if e.is_not_found() => {}
+                Err(e) => {
+                    return Err(err(
+                        None,
+                        format!("cannot read word file `{DEFAULT_WORD_FILE}`: {e}"),
+                    ))
+                }
             }
         }
 
@@ -626,7 +642,10 @@ impl Project {
                     found = Some(f.clone());
                     break;
                 }
-                let here = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+                let here = FILE_NAMES
+                    .iter()
+                    .map(|n| dir.join(n))
+                    .find(|p| names_a_file(p));
                 seen.push(dir.to_path_buf());
                 if let Some(here) = here {
                     found = Some(Some(here));

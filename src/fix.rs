@@ -572,6 +572,9 @@ pub fn compose(changes: &[Change], edits: &[Edit]) -> Vec<Change> {
 /// Why a fixed file could not be written back.
 #[derive(Debug, Error)]
 pub enum WriteError {
+    /// Not a regular file (a FIFO, a device): never rewritten.
+    #[error("not a regular file ({0}); not changed")]
+    NotRegular(&'static str),
     /// The file is not writable.
     #[error("file is read-only; not changed")]
     ReadOnlyFile,
@@ -609,6 +612,11 @@ fn io_err(action: impl Into<String>) -> impl FnOnce(io::Error) -> WriteError {
 pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
     let target = fs::canonicalize(path).map_err(io_err("resolve the path"))?;
     let meta = fs::metadata(&target).map_err(io_err("read the file's metadata"))?;
+    // A FIFO or a device cannot be replaced by a rename, and opening one
+    // (the probe below) may wait forever.
+    if !meta.is_file() {
+        return Err(WriteError::NotRegular(crate::safe_read::kind_of(&meta)));
+    }
     if meta.permissions().readonly() {
         return Err(WriteError::ReadOnlyFile);
     }
@@ -651,7 +659,13 @@ pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Writ
         .sync_all()
         .map_err(io_err("sync the temporary file"))?;
     // Last moment before the rename: is the file still what we read?
-    let now = fs::read(&target).map_err(io_err("re-read the file"))?;
+    let limit = original.len() as u64;
+    let now = match crate::safe_read::read_regular(&target, limit) {
+        Ok(now) => now,
+        Err(crate::safe_read::ReadError::Io(e)) => return Err(io_err("re-read the file")(e)),
+        // Longer than it was, or no longer a file: not what was fixed.
+        Err(_) => return Err(WriteError::Changed),
+    };
     if now != original {
         return Err(WriteError::Changed);
     }

@@ -668,3 +668,112 @@ fn input_over_the_limit_on_stdin_and_from_devices() {
         );
     }
 }
+
+/// A FIFO at `path` (no writer ever opens it: reading it would wait forever).
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A run that must finish quickly: a hang is a failure, not a stuck test.
+fn run_quickly(cmd: &mut Command) -> Run {
+    run(cmd.timeout(Duration::from_secs(60)))
+}
+
+#[cfg(unix)]
+#[test]
+fn configuration_files_are_regular_files_of_bounded_size() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.md");
+    fs::write(&text, "Teh.\n").unwrap();
+    let cases: [(&str, &str); 2] = [
+        ("dev-zero", "dictionaries = [\"/dev/zero\"]\n"),
+        ("fifo", "dictionaries = [\"words.fifo\"]\n"),
+    ];
+    for (name, config) in cases {
+        let d = dir.path().join(name);
+        fs::create_dir(&d).unwrap();
+        mkfifo(&d.join("words.fifo"));
+        fs::write(d.join("copyedit.toml"), config).unwrap();
+        fs::write(d.join("a.md"), "Teh.\n").unwrap();
+        let r = run_quickly(copyedit().arg("check").arg(&d));
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("cannot read word file"), "{}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
+    // The default word file, committed as a link to a device, or a FIFO.
+    let linked = dir.path().join("linked");
+    fs::create_dir(&linked).unwrap();
+    fs::write(linked.join("copyedit.toml"), "").unwrap();
+    symlink("/dev/zero", linked.join("copyedit-words.txt")).unwrap();
+    fs::write(linked.join("a.md"), "Teh.\n").unwrap();
+    let fifo = dir.path().join("fifo-words");
+    fs::create_dir(&fifo).unwrap();
+    fs::write(fifo.join("copyedit.toml"), "").unwrap();
+    mkfifo(&fifo.join("copyedit-words.txt"));
+    fs::write(fifo.join("a.md"), "Teh.\n").unwrap();
+    for d in [&linked, &fifo] {
+        let r = run_quickly(copyedit().arg("check").arg(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("cannot read word file `copyedit-words.txt`: not a regular file"),
+            "{}",
+            r.stderr
+        );
+        // `words add` neither reads nor writes through it.
+        let r = run_quickly(copyedit().args(["words", "add", "Zorblax"]).current_dir(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
+    // The configuration itself: a link to a device, a FIFO.
+    let cfg = dir.path().join("cfg-link");
+    fs::create_dir(&cfg).unwrap();
+    symlink("/dev/zero", cfg.join("copyedit.toml")).unwrap();
+    fs::write(cfg.join("a.md"), "Teh.\n").unwrap();
+    let cfg_fifo = dir.path().join("cfg-fifo");
+    fs::create_dir(&cfg_fifo).unwrap();
+    mkfifo(&cfg_fifo.join(".copyedit.toml"));
+    fs::write(cfg_fifo.join("a.md"), "Teh.\n").unwrap();
+    for d in [&cfg, &cfg_fifo] {
+        let r = run_quickly(copyedit().arg("check").arg(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("cannot read configuration: not a regular file"),
+            "{}",
+            r.stderr
+        );
+        let r = run_quickly(
+            copyedit()
+                .args(["check", "--config"])
+                .arg(fs::read_dir(d).unwrap().next().unwrap().unwrap().path())
+                .arg(&text),
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+    }
+    // A word file over the limit (sparse: no time or disk spent).
+    let big = dir.path().join("big");
+    fs::create_dir(&big).unwrap();
+    fs::write(
+        big.join("copyedit.toml"),
+        "dictionaries = [\"words.txt\"]\n",
+    )
+    .unwrap();
+    let f = fs::File::create(big.join("words.txt")).unwrap();
+    f.set_len(1 << 30).unwrap();
+    fs::write(big.join("a.md"), "Teh.\n").unwrap();
+    let r = run_quickly(copyedit().arg("check").arg(&big));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("file is larger than the limit of 10485760 bytes"),
+        "{}",
+        r.stderr
+    );
+}

@@ -39,7 +39,7 @@
 //! again and what remains is reported as `check` would.
 
 use std::collections::HashSet;
-use std::fs::{self, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -56,6 +56,7 @@ use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
 use copyedit::report::report;
 use copyedit::report::OutputFormat;
+use copyedit::safe_read::{read_regular_to_string, ReadError, MAX_CONFIG_SIZE};
 use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
 
 use super::check::{color_choice, exit_code, report_options};
@@ -107,10 +108,11 @@ fn as_word(text: &str) -> Option<&str> {
 
 /// Append `word` to the word list unless it is already there.
 fn add_to_word_list(path: &Path, word: &str) -> io::Result<()> {
-    let existing = match fs::read_to_string(path) {
+    let existing = match read_regular_to_string(path, MAX_CONFIG_SIZE) {
         Ok(s) => s,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
+        Err(e) if e.is_not_found() && path.symlink_metadata().is_err() => String::new(),
+        Err(ReadError::Io(e)) => return Err(e),
+        Err(e) => return Err(io::Error::other(e.to_string())),
     };
     if existing.lines().any(|l| l.trim() == word) {
         return Ok(());
@@ -450,6 +452,7 @@ mod tests {
 
     #[test]
     fn word_list_appends_once() {
+        use std::fs;
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join(WORDS_FILE);
         fs::write(&p, "# project words\nWitkoff").unwrap();

@@ -1,9 +1,11 @@
 //! `copyedit words add WORD...`: add to the project word file.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use copyedit::config::{display_path, word_file_of, Project};
+use copyedit::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 use copyedit::walk::io_message;
 
 use super::{FAILURE, SUCCESS};
@@ -97,15 +99,11 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
             return FAILURE;
         }
     };
-    let (existing, exists) = match fs::read_to_string(&file) {
+    let (existing, exists) = match read_regular_to_string(&file, MAX_CONFIG_SIZE) {
         Ok(t) => (t, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), false),
+        Err(e) if e.is_not_found() && file.symlink_metadata().is_err() => (String::new(), false),
         Err(e) => {
-            eprintln!(
-                "copyedit: error: cannot read {}: {}",
-                file.display(),
-                io_message(&e)
-            );
+            eprintln!("copyedit: error: cannot read {}: {e}", file.display());
             return FAILURE;
         }
     };
@@ -117,7 +115,14 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
             copyedit::fix::write_atomic(&file, existing.as_bytes(), text.as_bytes())
                 .map_err(|e| e.to_string())
         } else {
-            fs::write(&file, text).map_err(|e| io_message(&e))
+            // `create_new`: never through a link, never over a file that
+            // appeared meanwhile.
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&file)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| io_message(&e))
         };
         if let Err(e) = written {
             eprintln!("copyedit: error: cannot write {}: {e}", file.display());
