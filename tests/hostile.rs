@@ -777,3 +777,111 @@ fn configuration_files_are_regular_files_of_bounded_size() {
         r.stderr
     );
 }
+
+/// Lines of a run's standard output and error that GitHub Actions would
+/// take for a workflow command it did not come from copyedit's own
+/// annotations: any line starting with `::`, except, with `--format
+/// github`, the commands copyedit writes (whose data is escaped).
+fn forged_commands(r: &Run, github: bool) -> Vec<String> {
+    r.stdout
+        .lines()
+        .chain(r.stderr.lines())
+        .filter(|l| l.trim_start().starts_with("::"))
+        .filter(|l| {
+            let ours = ["::error ", "::warning ", "::notice "]
+                .iter()
+                .any(|p| l.starts_with(p));
+            // The first property of an annotation names its file.
+            let file = l
+                .split_once(' ')
+                .and_then(|(_, rest)| rest.strip_prefix("file="))
+                .map(|v| v.split([',', ':']).next().unwrap_or(""));
+            !github || !ours || file == Some("README.md")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn file_names_and_configuration_cannot_forge_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "x\n::error file=README.md,line=1,title=Security::Forged annotation\n.md";
+    fs::write(dir.path().join(evil), "Teh cat.\n").unwrap();
+    // Unreadable too: its name is in an error line.
+    let evil_bin = "y\n::error file=README.md,line=1::Forged error\n.md";
+    fs::write(dir.path().join(evil_bin), b"bin\0ary\n").unwrap();
+    for format in ["human", "concise", "github", "json", "sarif"] {
+        let r = run(copyedit()
+            .args(["check", "--color", "never", "--format", format])
+            .arg(dir.path()));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}\n{}", r.stdout);
+        // The name is still there, escaped.
+        if format == "human" || format == "concise" {
+            assert!(
+                r.stdout.contains("x\\n::error file=README.md"),
+                "{}",
+                r.stdout
+            );
+            assert!(
+                r.stderr.contains("y\\n::error file=README.md"),
+                "{}",
+                r.stderr
+            );
+        }
+        if format == "github" {
+            assert!(
+                !r.stderr.contains("::"),
+                "errors are on stdout: {}",
+                r.stderr
+            );
+        }
+    }
+    // `fix` warnings and errors, and its diff headers.
+    for args in [&["fix", "--format", "concise"][..], &["fix", "--diff"]] {
+        let r = run(copyedit().args(args).arg(dir.path()));
+        assert!(
+            forged_commands(&r, false).is_empty(),
+            "{args:?}: {}{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+
+    // A rule name in copyedit.toml.
+    let proj = dir.path().join("proj");
+    fs::create_dir(&proj).unwrap();
+    fs::write(
+        proj.join("copyedit.toml"),
+        "[rules]\n\"spelling\\n::warning::forged rule\" = \"off\"\n",
+    )
+    .unwrap();
+    fs::write(proj.join("a.md"), "Teh cat.\n").unwrap();
+    for format in ["human", "concise", "github"] {
+        let r = run(copyedit().args(["check", "--format", format]).arg(&proj));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}");
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains("unknown rule `spelling\\n::warning::forged rule`"),
+            "{all}"
+        );
+        // With --config the error comes before any file is read.
+        let r = run(copyedit()
+            .args(["check", "--format", format, "--config"])
+            .arg(proj.join("copyedit.toml"))
+            .arg(proj.join("a.md")));
+        assert_eq!(r.code, 2);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}");
+        if format == "github" {
+            assert!(
+                r.stderr.starts_with("::error title=copyedit::"),
+                "{}",
+                r.stderr
+            );
+        }
+    }
+}

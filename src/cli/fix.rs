@@ -11,13 +11,13 @@ use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
 use copyedit::language::Skip;
 use copyedit::linter::Linter;
-use copyedit::report::{report, OutputFormat};
+use copyedit::report::{error_line, escape_control, report, warning_line, OutputFormat};
 use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
-use super::{CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
+use super::{error, CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
 
 /// Shown after `copyedit fix --help`.
 pub(super) const FIX_HELP: &str = "\
@@ -179,7 +179,10 @@ impl Tally {
 pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     let flags = &args.fix;
     if !subcommand && !flags.fix && !flags.diff && !flags.interactive {
-        eprintln!("copyedit: error: --unsafe applies only with --fix, --diff or --interactive");
+        error(
+            report_options(args).format,
+            "--unsafe applies only with --fix, --diff or --interactive",
+        );
         return FAILURE;
     }
     let Setup {
@@ -192,9 +195,9 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     };
     if flags.interactive {
         if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
-            eprintln!(
-                "copyedit: error: --interactive reads answers from standard input, \
-                 so it cannot fix `-`"
+            error(
+                report_options(args).format,
+                "--interactive reads answers from standard input, so it cannot fix `-`",
             );
             return FAILURE;
         }
@@ -285,23 +288,27 @@ fn fix_all(
 }
 
 /// Warnings about fixes that did not settle or were refused.
-fn warn_unsettled(err: &mut impl Write, f: &Fixed) {
+fn warn_unsettled(err: &mut impl Write, format: OutputFormat, f: &Fixed) {
     let name = f.source.display_name();
     if !f.outcome.converged {
-        let _ = writeln!(
-            err,
-            "copyedit: warning: {name}: fixes had not settled after {} passes; \
-             run `copyedit fix` again",
+        let message = format!(
+            "{name}: fixes had not settled after {} passes; run `copyedit fix` again",
             f.outcome.passes
         );
+        let _ = writeln!(err, "{}", warning_line(format, &message));
     }
     for r in &f.outcome.refused {
-        let _ = writeln!(
-            err,
-            "copyedit: warning: {name}: a `{}` fix at bytes {}..{} was not applied: {}",
+        let message = format!(
+            "{name}: a `{}` fix at bytes {}..{} was not applied: {}",
             r.rule, r.span.start, r.span.end, r.reason
         );
+        let _ = writeln!(err, "{}", warning_line(format, &message));
     }
+}
+
+/// An input error as one escaped line (see [`error_line`]).
+fn input_error(format: OutputFormat, e: &InputError) -> String {
+    error_line(format, &format!("{}: {}", e.path, e.message))
 }
 
 fn show_diffs(
@@ -313,19 +320,20 @@ fn show_diffs(
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
     let mut failed = !walk_errors.is_empty();
+    let format = report_options(args).format;
     for e in &walk_errors {
-        let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+        let _ = writeln!(err, "{}", input_error(format, e));
     }
     for r in &fixed {
         let f = match r {
             Ok(f) => f,
             Err(e) => {
                 failed = true;
-                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+                let _ = writeln!(err, "{}", input_error(format, e));
                 continue;
             }
         };
-        warn_unsettled(&mut err, f);
+        warn_unsettled(&mut err, format, f);
         tally.count_remaining(&f.outcome.remaining, args.fix.unsafe_fixes);
         if !f.outcome.changed() {
             continue;
@@ -333,6 +341,7 @@ fn show_diffs(
         tally.fixed += f.outcome.applied.len();
         tally.files += 1;
         let name = f.source.display_name();
+        let name = escape_control(&name);
         let diff = similar::TextDiff::from_lines(&f.original_text, &f.outcome.text);
         let text = diff
             .unified_diff()
@@ -343,7 +352,8 @@ fn show_diffs(
             if e.kind() == io::ErrorKind::BrokenPipe {
                 break;
             }
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(format, &message));
             return FAILURE;
         }
     }
@@ -381,7 +391,7 @@ fn write_and_report(
                 continue;
             }
         };
-        warn_unsettled(&mut err, &f);
+        warn_unsettled(&mut err, report_options(args).format, &f);
         let written = match &f.source {
             Source::Stdin(_) => {
                 let mut out = io::stdout().lock();
@@ -389,7 +399,9 @@ fn write_and_report(
                     Ok(()) => true,
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
                     Err(e) => {
-                        let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+                        let message = format!("cannot write output: {e}");
+                        let line = error_line(report_options(args).format, &message);
+                        let _ = writeln!(err, "{line}");
                         write_failed = true;
                         false
                     }
@@ -443,7 +455,7 @@ fn write_and_report(
     match report_opts.format {
         OutputFormat::Human | OutputFormat::Concise => {
             for e in &write_errors {
-                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+                let _ = writeln!(err, "{}", input_error(report_opts.format, e));
             }
         }
         OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github => {
@@ -465,7 +477,8 @@ fn write_and_report(
     };
     if let Err(e) = outcome {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
             return FAILURE;
         }
     }

@@ -54,8 +54,7 @@ use copyedit::decode::BOM;
 use copyedit::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
-use copyedit::report::report;
-use copyedit::report::OutputFormat;
+use copyedit::report::{error_line, escape_control, report, OutputFormat};
 use copyedit::safe_read::{read_regular_to_string, ReadError, MAX_CONFIG_SIZE};
 use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
 
@@ -184,7 +183,8 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
             Ok(d) => d,
             Err(e) => {
                 self.failed = true;
-                writeln!(self.ui, "copyedit: error: {}: {}", e.path, e.message)?;
+                let message = format!("{}: {}", e.path, e.message);
+                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
                 return Ok(());
             }
         };
@@ -197,7 +197,8 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
             return Ok(());
         }
         let diagnostics = linter.check(text, source.format());
-        let file = SimpleFile::new(name.as_str(), text);
+        let shown_name = escape_control(&name);
+        let file = SimpleFile::new(&*shown_name, text);
         let mut set = EditSet::touching_allowed(text);
         let mut ignored: HashSet<&str> = HashSet::new();
         let mut chosen = 0;
@@ -230,7 +231,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                     self.ui,
                     "  {}) {} [{}]",
                     i + 1,
-                    f.title,
+                    escape_control(&f.title),
                     f.applicability.as_str()
                 )?;
             }
@@ -273,11 +274,9 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                             }
                             Err(e) => {
                                 self.failed = true;
-                                writeln!(
-                                    self.ui,
-                                    "copyedit: error: {WORDS_FILE}: cannot add `{w}`: {}",
-                                    io_message(&e)
-                                )?;
+                                let message =
+                                    format!("{WORDS_FILE}: cannot add `{w}`: {}", io_message(&e));
+                                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
                             }
                         }
                     }
@@ -300,11 +299,12 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                 self.fixed += chosen;
                 self.files += 1;
                 let s = if chosen == 1 { "" } else { "es" };
-                writeln!(self.ui, "wrote {name} ({chosen} fix{s})")?;
+                writeln!(self.ui, "wrote {} ({chosen} fix{s})", escape_control(&name))?;
             }
             Err(e) => {
                 self.failed = true;
-                writeln!(self.ui, "copyedit: error: {name}: {e}")?;
+                let message = format!("{name}: {e}");
+                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
             }
         }
         Ok(())
@@ -323,12 +323,12 @@ fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
         .fixes
         .iter()
         .filter(|f| f.applicability == Applicability::DisplayOnly)
-        .map(|f| format!("help: {}", f.title))
+        .map(|f| format!("help: {}", escape_control(&f.title)))
         .collect();
-    notes.extend(d.notes.iter().cloned());
+    notes.extend(d.notes.iter().map(|n| escape_control(n).into_owned()));
     CsDiagnostic::new(severity)
         .with_code(d.rule)
-        .with_message(d.message.clone())
+        .with_message(escape_control(&d.message).into_owned())
         .with_labels(vec![Label::primary((), d.span.clone())])
         .with_notes(notes)
 }
@@ -351,12 +351,13 @@ pub(super) fn run(
         files: 0,
         failed: false,
     };
+    let format = report_options(args).format;
     for e in &walk_errors {
-        eprintln!("copyedit: error: {}: {}", e.path, e.message);
+        super::error(format, format_args!("{}: {}", e.path, e.message));
     }
     for (source, linter) in sources.iter().zip(linters) {
         if let Err(e) = session.file(linter, source, args.max_file_size) {
-            eprintln!("copyedit: error: {e}");
+            super::error(format, e);
             session.failed = true;
             break;
         }
@@ -401,7 +402,8 @@ pub(super) fn run(
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
             return FAILURE;
         }
     }

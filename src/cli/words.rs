@@ -5,10 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use copyedit::config::{display_path, word_file_of, Project};
+use copyedit::report::{escape_control, is_hostile_char};
 use copyedit::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 use copyedit::walk::io_message;
 
-use super::{FAILURE, SUCCESS};
+use super::{plain_error, FAILURE, SUCCESS};
 
 /// One entry of a word file: a word line with the comment lines above it.
 struct Entry {
@@ -74,8 +75,13 @@ pub(super) fn merge(existing: &str, words: &[String]) -> (String, usize, Vec<Str
 
 pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     for w in words {
-        if w.trim().is_empty() || w.chars().any(char::is_whitespace) || w.starts_with('#') {
-            eprintln!("copyedit: error: `{w}` is not a word (no spaces, not starting with `#`)");
+        if w.trim().is_empty()
+            || w.chars().any(|c| c.is_whitespace() || is_hostile_char(c))
+            || w.starts_with('#')
+        {
+            plain_error(format_args!(
+                "`{w}` is not a word (no spaces or control characters, not starting with `#`)"
+            ));
             return FAILURE;
         }
     }
@@ -84,9 +90,9 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
         None => match Project::discover().config_file_for(Path::new("-")) {
             Some(c) => c,
             None => {
-                eprintln!(
-                    "copyedit: error: no copyedit.toml or .copyedit.toml in this directory or above \
-                     (create one with `copyedit init`, or pass --config)"
+                plain_error(
+                    "no copyedit.toml or .copyedit.toml in this directory or above \
+                     (create one with `copyedit init`, or pass --config)",
                 );
                 return FAILURE;
             }
@@ -95,7 +101,7 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     let file = match word_file_of(&config) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("copyedit: error: {e}");
+            plain_error(e);
             return FAILURE;
         }
     };
@@ -103,7 +109,7 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
         Ok(t) => (t, true),
         Err(e) if e.is_not_found() && file.symlink_metadata().is_err() => (String::new(), false),
         Err(e) => {
-            eprintln!("copyedit: error: cannot read {}: {e}", file.display());
+            plain_error(format_args!("cannot read {}: {e}", file.display()));
             return FAILURE;
         }
     };
@@ -125,14 +131,14 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
                 .map_err(|e| io_message(&e))
         };
         if let Err(e) = written {
-            eprintln!("copyedit: error: cannot write {}: {e}", file.display());
+            plain_error(format_args!("cannot write {}: {e}", file.display()));
             return FAILURE;
         }
     }
     let plural = if added == 1 { "" } else { "s" };
     println!(
         "added {added} word{plural} to {}",
-        display_path(&file).display()
+        escape_control(&display_path(&file).display().to_string())
     );
     if !present.is_empty() {
         println!("already listed: {}", present.join(", "));

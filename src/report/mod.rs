@@ -11,6 +11,7 @@ mod human;
 mod json;
 mod sarif;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::WriteColor;
@@ -94,6 +95,68 @@ impl LineIndex {
                 .saturating_sub(self.chars_before(text, start))
         };
         (line + 1, col + 1)
+    }
+}
+
+/// Whether a character must not reach a terminal or a CI log as it is: C0
+/// and C1 controls (line breaks, escape sequences), DEL, the Unicode line
+/// and paragraph separators, and the bidirectional controls that reorder
+/// what is shown.
+pub fn is_hostile_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `s` with every [`is_hostile_char`] written as an escape (`\n`, `\r`,
+/// `\t`, `\u{1b}`), so that a file name or a configuration string in a
+/// message stays on one line and cannot drive a terminal or forge a GitHub
+/// Actions workflow command (which starts a line with `::`).
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hostile_char(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One error line for standard error: `copyedit: error: MESSAGE`, or with
+/// `--format github` an `::error` workflow command; either way escaped, so
+/// nothing in the message can start a line of its own.
+pub fn error_line(format: OutputFormat, message: &str) -> String {
+    notice_line(format, "error", message)
+}
+
+/// A warning line, as [`error_line`].
+pub fn warning_line(format: OutputFormat, message: &str) -> String {
+    notice_line(format, "warning", message)
+}
+
+fn notice_line(format: OutputFormat, level: &str, message: &str) -> String {
+    let message = escape_control(message);
+    match format {
+        OutputFormat::Github => format!(
+            "::{level} title=copyedit::{}",
+            github::escape_data(&message)
+        ),
+        _ => format!("copyedit: {level}: {message}"),
     }
 }
 
@@ -227,18 +290,20 @@ pub fn shown(d: &Diagnostic, opts: &ReportOptions) -> bool {
     d.suppressed.is_none() || opts.show_suppressed
 }
 
-/// Write a report of all results. Input errors go to `err` (one line each)
-/// except in JSON, where they are part of the document.
+/// Write a report of all results. Input errors go to `err` (one line each,
+/// escaped: [`error_line`]) in the human and concise formats; in JSON, SARIF
+/// and GitHub's they are part of the document.
 pub fn report<W: WriteColor, E: Write>(
     out: &mut W,
     err: &mut E,
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
 ) -> io::Result<()> {
-    if opts.format != OutputFormat::Json {
+    if matches!(opts.format, OutputFormat::Human | OutputFormat::Concise) {
         for r in results {
             if let Err(e) = r {
-                writeln!(err, "copyedit: error: {}: {}", e.path, e.message)?;
+                let line = error_line(opts.format, &format!("{}: {}", e.path, e.message));
+                writeln!(err, "{line}")?;
             }
         }
     }
@@ -261,6 +326,7 @@ fn concise<W: Write>(
     for c in results.iter().flatten() {
         let index = LineIndex::new(&c.text);
         let name = c.source.display_name();
+        let name = escape_control(&name);
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
             let (line, col) = index.position(&c.text, d.span.start);
             let suppressed = d
@@ -270,7 +336,9 @@ fn concise<W: Write>(
             writeln!(
                 out,
                 "{name}:{line}:{col}: {}[{}]: {}{suppressed}",
-                d.severity, d.rule, d.message
+                d.severity,
+                d.rule,
+                escape_control(&d.message)
             )?;
         }
     }
@@ -310,6 +378,23 @@ pub fn help_lines(d: &Diagnostic) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_characters_are_escaped() {
+        assert!(matches!(escape_control("a b/c.md"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_control("x\n::error file=a::b\r\t\u{1b}[2J\u{202e}"),
+            "x\\n::error file=a::b\\r\\t\\u{1b}[2J\\u{202e}"
+        );
+        assert_eq!(
+            error_line(OutputFormat::Concise, "a\n::warning::forged 50%"),
+            "copyedit: error: a\\n::warning::forged 50%"
+        );
+        assert_eq!(
+            error_line(OutputFormat::Github, "a\n::warning::forged 50%"),
+            "::error title=copyedit::a\\n::warning::forged 50%25"
+        );
+    }
 
     #[test]
     fn positions_are_one_based_in_chars() {
