@@ -885,3 +885,49 @@ fn file_names_and_configuration_cannot_forge_workflow_commands() {
         }
     }
 }
+
+#[test]
+fn terminal_escapes_in_the_text_are_drawn_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    // Clears the screen and prints a fake verdict, then a real typo.
+    fs::write(
+        &f,
+        "a\x1b[2J\x1b[H\x07\u{202e} teh cat.\nno problems found in 1 file\x1b[8m\n",
+    )
+    .unwrap();
+    let r = check(&["--color", "never"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let bad: Vec<char> = r
+        .stdout
+        .chars()
+        .filter(|&c| c != '\n' && (c.is_control() || c == '\u{202e}'))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {}", r.stdout);
+    assert!(
+        r.stdout.contains("a␛[2J␛[H␇\u{fffd} teh cat."),
+        "{}",
+        r.stdout
+    );
+    // Carets under the word, column as in JSON (characters of the file).
+    let block: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("error[spelling]"))
+        .collect();
+    let source = block.iter().find(|l| l.contains("teh cat")).unwrap();
+    let carets = block.iter().find(|l| l.contains('^')).unwrap();
+    let word_at = source.chars().position(|c| c == 't').unwrap();
+    let caret_at = carets.chars().position(|c| c == '^').unwrap();
+    assert_eq!(word_at, caret_at, "{source}\n{carets}");
+    assert!(r.stdout.contains("a.txt:1:12"), "{}", r.stdout);
+    let json = check(&["--format", "json"], &[&f]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let spelling = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "spelling")
+        .unwrap();
+    assert_eq!(spelling["column"], 12);
+}

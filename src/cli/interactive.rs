@@ -54,7 +54,7 @@ use copyedit::decode::BOM;
 use copyedit::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
-use copyedit::report::{error_line, escape_control, report, OutputFormat};
+use copyedit::report::{error_line, escape_control, report, OutputFormat, Shown};
 use copyedit::safe_read::{read_regular_to_string, ReadError, MAX_CONFIG_SIZE};
 use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
 
@@ -198,7 +198,8 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
         }
         let diagnostics = linter.check(text, source.format());
         let shown_name = escape_control(&name);
-        let file = SimpleFile::new(&*shown_name, text);
+        let shown = Shown::new(text);
+        let file = SimpleFile::new(&*shown_name, shown.text());
         let mut set = EditSet::touching_allowed(text);
         let mut ignored: HashSet<&str> = HashSet::new();
         let mut chosen = 0;
@@ -219,7 +220,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                 .into_iter()
                 .filter(|f| !f.edits.iter().any(|e| set.conflicts(&e.span)))
                 .collect();
-            let diag = snippet(d);
+            let diag = snippet(d, shown.span(&d.span));
             term::emit(&mut self.ui, &term::Config::default(), &file, &diag)
                 .map_err(io::Error::other)?;
             if free.is_empty() {
@@ -313,7 +314,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
 
 /// The snippet for a problem: like `check`'s, with display-only fixes as
 /// `help:` lines (the others are in the menu).
-fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
+fn snippet(d: &Diagnostic, span: std::ops::Range<usize>) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -329,7 +330,7 @@ fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
     CsDiagnostic::new(severity)
         .with_code(d.rule)
         .with_message(escape_control(&d.message).into_owned())
-        .with_labels(vec![Label::primary((), d.span.clone())])
+        .with_labels(vec![Label::primary((), span)])
         .with_notes(notes)
 }
 

@@ -9,7 +9,7 @@ use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Summary};
+use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Shown, Summary};
 use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
 
@@ -53,8 +53,12 @@ fn render<W: WriteColor>(
     for c in results.iter().flatten() {
         let name = c.source.display_name();
         let name = escape_control(&name);
-        let file = SimpleFile::new(&*name, c.text.as_str());
-        let index = LineIndex::new(&c.text);
+        // Control characters in the text are drawn, never sent to the
+        // terminal; spans move with them.
+        let drawn = Shown::new(&c.text);
+        let text = drawn.text();
+        let file = SimpleFile::new(&*name, text);
+        let index = LineIndex::new(text);
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
             let severity = match (d.suppressed, d.severity) {
                 (Some(_), _) => CsSeverity::Note,
@@ -79,13 +83,14 @@ fn render<W: WriteColor>(
                 .with_notes(notes);
             // Printing a whole long line for each problem on it would make
             // the output (and the time) grow with the square of the line.
-            let emitted = match Excerpt::new(&name, &c.text, &index, &d.span) {
+            let span = drawn.span(&d.span);
+            let emitted = match Excerpt::new(&name, text, &index, &span) {
                 Some((excerpt, span)) => {
                     let diag = diag.with_labels(vec![Label::primary((), span)]);
                     term::emit(out, &config, &excerpt, &diag)
                 }
                 None => {
-                    let diag = diag.with_labels(vec![Label::primary((), d.span.clone())]);
+                    let diag = diag.with_labels(vec![Label::primary((), span)]);
                     term::emit(out, &config, &file, &diag)
                 }
             };

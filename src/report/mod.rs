@@ -137,6 +137,83 @@ pub fn escape_control(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A text as a snippet shows it: every [`is_hostile_char`] but the line
+/// feed and the tab is drawn as one visible character (C0 controls as their
+/// Unicode control pictures, `\x1b` as `␛`, DEL as `␡`, the others as
+/// `�`), as rustc does, and a lone carriage return ends a line as a line
+/// feed would. One character stays one character, so columns and carets
+/// stay where they were; [`Shown::span`] moves byte offsets of the text to
+/// the shown text.
+#[derive(Debug)]
+pub struct Shown<'a> {
+    text: Cow<'a, str>,
+    /// (offset in the text just after a replaced character, total growth
+    /// in bytes up to there), by offset.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'a> Shown<'a> {
+    /// The shown form of `text` (borrowed when nothing needs replacing).
+    pub fn new(text: &'a str) -> Self {
+        let replaced = |c: char, next: Option<char>| -> Option<char> {
+            match c {
+                '\n' | '\t' => None,
+                '\r' if next == Some('\n') => None,
+                '\r' => Some('\n'),
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+                '\u{7f}' => Some('\u{2421}'),
+                c if is_hostile_char(c) => Some('\u{fffd}'),
+                _ => None,
+            }
+        };
+        let mut chars = text.char_indices().peekable();
+        let mut out: Option<String> = None;
+        let mut shifts = Vec::new();
+        let mut growth = 0usize;
+        let mut copied = 0;
+        while let Some((i, c)) = chars.next() {
+            let Some(r) = replaced(c, chars.peek().map(|&(_, n)| n)) else {
+                continue;
+            };
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(text.get(copied..i).unwrap_or(""));
+            out.push(r);
+            copied = i + c.len_utf8();
+            // A replacement is never shorter than what it replaces.
+            growth += r.len_utf8().saturating_sub(c.len_utf8());
+            shifts.push((copied, growth));
+        }
+        let text = match out {
+            Some(mut out) => {
+                out.push_str(text.get(copied..).unwrap_or(""));
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(text),
+        };
+        Shown { text, shifts }
+    }
+
+    /// The text to show.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte `offset` of the text (on a character boundary) in the shown text.
+    pub fn offset(&self, offset: usize) -> usize {
+        let n = self.shifts.partition_point(|&(at, _)| at <= offset);
+        let growth = n
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |&(_, g)| g);
+        offset + growth
+    }
+
+    /// A span of the text in the shown text.
+    pub fn span(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.offset(span.start)..self.offset(span.end)
+    }
+}
+
 /// One error line for standard error: `copyedit: error: MESSAGE`, or with
 /// `--format github` an `::error` workflow command; either way escaped, so
 /// nothing in the message can start a line of its own.
@@ -394,6 +471,27 @@ mod tests {
             error_line(OutputFormat::Github, "a\n::warning::forged 50%"),
             "::error title=copyedit::a\\n::warning::forged 50%25"
         );
+    }
+
+    #[test]
+    fn snippets_show_control_characters_one_for_one() {
+        let text = "a\x1b[2Jb\rc\r\nd\u{202e}e\tf\u{85}";
+        let shown = Shown::new(text);
+        assert_eq!(shown.text(), "a\u{241b}[2Jb\nc\r\nd\u{fffd}e\tf\u{fffd}");
+        assert_eq!(shown.text().chars().count(), text.chars().count());
+        for (i, _) in text.char_indices() {
+            let c = text[i..].chars().next().unwrap();
+            let s = shown.text()[shown.offset(i)..].chars().next().unwrap();
+            assert_eq!(
+                c == s,
+                !is_hostile_char(c) || c == '\t' || c == '\n' || (c == '\r' && s == '\r')
+            );
+        }
+        assert_eq!(shown.offset(text.len()), shown.text().len());
+        assert!(matches!(
+            Shown::new("plain\r\ntext\n").text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
