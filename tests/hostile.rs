@@ -931,3 +931,119 @@ fn terminal_escapes_in_the_text_are_drawn_not_sent() {
         .unwrap();
     assert_eq!(spelling["column"], 12);
 }
+
+/// `fix`'s temporary files (`.copyedit-*.tmp`) in a directory.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".copyedit-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_leaves_no_temporary_file_when_signalled() {
+    use std::os::unix::process::ExitStatusExt;
+    // The pause that holds the temporary file open exists in debug builds only.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        fs::write(&f, "Teh cat sat on the the mat.\n").unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copyedit"))
+            .args(["fix", "--format", "concise"])
+            .arg(&f)
+            .env("COPYEDIT_TEST_PAUSE_MS", "20000")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while temp_files(dir.path()).is_empty() {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no temporary file"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let pid = i32::try_from(child.id()).unwrap();
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal), "{status:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "ended by the signal"
+        );
+        assert_eq!(
+            temp_files(dir.path()),
+            Vec::<String>::new(),
+            "signal {signal}"
+        );
+        assert_eq!(
+            fs::read_to_string(&f).unwrap(),
+            "Teh cat sat on the the mat.\n"
+        );
+    }
+}
+
+#[test]
+fn check_passes_over_temporary_files_of_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".copyedit-Ab12Cd.tmp"), "Teh cat.\n").unwrap();
+    fs::write(dir.path().join("a.txt"), format!("{CLEAN}\n")).unwrap();
+    let r = check(&["--hidden", "--glob", "*.tmp"], &[dir.path()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stdout, "no problems found in 1 file\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_fifo_before_opening_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("notes.txt");
+    mkfifo(&fifo);
+    let r = run_quickly(copyedit().args(["fix"]).arg(&fifo));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("notes.txt: not a regular file (a FIFO); `fix` rewrites only regular files"),
+        "{}",
+        r.stderr
+    );
+    let r = run_quickly(
+        copyedit()
+            .args(["fix", "--interactive"])
+            .arg(&fifo)
+            .write_stdin(""),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not a regular file (a FIFO)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_as_root_keeps_owner_and_setuid_setgid_bits() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: cannot give a file away; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "Teh cat sat on the the mat.\n").unwrap();
+    std::os::unix::fs::chown(&f, Some(4321), Some(4321)).unwrap();
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o6755)).unwrap();
+    let r = run(copyedit().arg("fix").arg(&f));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(fs::read_to_string(&f).unwrap(), "The cat sat on the mat.\n");
+    let meta = fs::metadata(&f).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o6755);
+}

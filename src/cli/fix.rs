@@ -186,13 +186,23 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         return FAILURE;
     }
     let Setup {
-        linters,
-        sources,
-        walk_errors,
+        mut linters,
+        mut sources,
+        mut walk_errors,
     } = match setup(args) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    if !flags.diff {
+        // A signal must not leave a temporary file behind.
+        if let Err(e) = copyedit::fix::remove_temp_files_on_signals() {
+            error(
+                report_options(args).format,
+                format_args!("cannot handle signals: {e}"),
+            );
+            return FAILURE;
+        }
+    }
     if flags.interactive {
         if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
             error(
@@ -201,6 +211,16 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
             );
             return FAILURE;
         }
+        // A FIFO would be opened (and waited on) to learn its words and to
+        // report on it: refused here, once.
+        let mut kept = Vec::with_capacity(sources.len());
+        for (source, linter) in sources.into_iter().zip(linters) {
+            match refuse_special(&source) {
+                Ok(()) => kept.push((source, linter)),
+                Err(e) => walk_errors.push(e),
+            }
+        }
+        (sources, linters) = kept.into_iter().unzip();
         super::check::learn_vocabulary(&linters, &sources, args.max_file_size);
         return super::interactive::run(args, &linters, &sources, walk_errors);
     }
@@ -209,7 +229,14 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         ..FixOptions::default()
     };
     let named = named_files(&args.paths);
-    let fixed = fix_all(&linters, &sources, args.max_file_size, &named, &opts);
+    let fixed = fix_all(
+        &linters,
+        &sources,
+        args.max_file_size,
+        &named,
+        &opts,
+        !flags.diff,
+    );
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
@@ -223,12 +250,18 @@ fn fix_all(
     max_size: u64,
     named: &std::collections::HashSet<std::path::PathBuf>,
     opts: &FixOptions,
+    writes: bool,
 ) -> Vec<Result<Fixed, InputError>> {
     // Every source is read once: its words are counted for the run's
     // vocabulary, which every linter then applies while it fixes.
     let decoded: Vec<Result<Decoded, InputError>> = sources
         .par_iter()
-        .map(|source| read_source(source, max_size))
+        .map(|source| {
+            if writes {
+                refuse_special(source)?;
+            }
+            read_source(source, max_size)
+        })
         .collect();
     let vocabulary = Mutex::new(Vocabulary::new());
     decoded
@@ -285,6 +318,25 @@ fn fix_all(
             })
         })
         .collect()
+}
+
+/// Only a regular file can be fixed in place: a FIFO or a device is
+/// refused before it is opened (opening a FIFO waits for a writer).
+pub(super) fn refuse_special(source: &Source) -> Result<(), InputError> {
+    let Source::File(path) = source else {
+        return Ok(());
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Err(InputError {
+            path: source.display_name(),
+            message: format!(
+                "not a regular file ({}); `fix` rewrites only regular files",
+                copyedit::safe_read::kind_of(&meta)
+            ),
+        }),
+        // Directories and missing files get read_source's own message.
+        _ => Ok(()),
+    }
 }
 
 /// Warnings about fixes that did not settle or were refused.

@@ -115,6 +115,10 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     };
     let (text, added, present) = merge(&existing, words);
     if added > 0 {
+        if let Err(e) = copyedit::fix::remove_temp_files_on_signals() {
+            plain_error(format_args!("cannot handle signals: {e}"));
+            return FAILURE;
+        }
         // An existing word file is replaced atomically (permissions kept,
         // never half written); a new one is simply created.
         let written = if exists {
