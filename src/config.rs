@@ -1,7 +1,8 @@
 //! `copyedit.toml` (or `.copyedit.toml`): project configuration.
 //!
 //! A file is governed by the nearest configuration file in its directory or
-//! the directories above it ([`Project::config_for`]), unless one is given
+//! the directories above it, up to the root of its repository (a directory
+//! with `.git`) ([`Project::config_for`]), unless one is given
 //! with `--config` or none is wanted (`--no-config`). Paths in a
 //! configuration (`dictionaries`, `include`, `exclude`) are relative to the
 //! directory of the file that names them. Unknown keys and bad values are
@@ -158,6 +159,12 @@ struct Raw {
 /// The word file `copyedit words add` writes to for the configuration at
 /// `path`: the first of its `dictionaries` (which need not exist yet), else
 /// `copyedit-words.txt` beside it. Only `dictionaries` is read.
+///
+/// A configuration may only have words written below its own directory:
+/// a word file outside it (`../outside.txt`, an absolute path, or a
+/// symbolic link that leads out) is an error, so that a repository's
+/// `copyedit.toml` cannot make `words add` rewrite or create any file the
+/// user may write.
 pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
     #[derive(Deserialize)]
     struct Dictionaries {
@@ -178,10 +185,36 @@ pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
         )
     })?;
     let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
-    Ok(match d.dictionaries.first() {
-        Some(first) => normalize(&dir.join(first)),
-        None => dir.join(DEFAULT_WORD_FILE),
-    })
+    let (named, file) = match d.dictionaries.first() {
+        Some(first) => (first.as_str(), normalize(&dir.join(first))),
+        None => (DEFAULT_WORD_FILE, dir.join(DEFAULT_WORD_FILE)),
+    };
+    if !resolves_below(&file, &dir) {
+        return Err(err(
+            None,
+            format!(
+                "word file `{named}` ({}) is outside the directory of its configuration; \
+                 `copyedit words add` writes only below it",
+                file.display()
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// Whether `file`, with every symbolic link on its way resolved (its
+/// directory's, when it does not exist yet), is below `dir` (canonical).
+fn resolves_below(file: &Path, dir: &Path) -> bool {
+    let resolved = match fs::canonicalize(file) {
+        Ok(p) => p,
+        // A dangling link would be written through: refuse it.
+        Err(_) if file.symlink_metadata().is_ok() => return false,
+        Err(_) => match (file.parent().map(fs::canonicalize), file.file_name()) {
+            (Some(Ok(parent)), Some(name)) => parent.join(name),
+            _ => return false,
+        },
+    };
+    resolved.starts_with(dir)
 }
 
 /// A loaded configuration file.
@@ -649,6 +682,12 @@ impl Project {
                 seen.push(dir.to_path_buf());
                 if let Some(here) = here {
                     found = Some(Some(here));
+                    break;
+                }
+                // A repository's root (`.git`, a directory or, in a
+                // worktree or submodule, a file) is as far as it goes: a
+                // configuration above it is not the repository's.
+                if dir.join(".git").symlink_metadata().is_ok() {
                     break;
                 }
             }

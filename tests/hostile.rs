@@ -726,10 +726,17 @@ fn configuration_files_are_regular_files_of_bounded_size() {
             "{}",
             r.stderr
         );
-        // `words add` neither reads nor writes through it.
+        // `words add` neither reads nor writes through it (a link out of
+        // the tree is refused as such).
         let r = run_quickly(copyedit().args(["words", "add", "Zorblax"]).current_dir(d));
         assert_eq!(r.code, 2, "{}", r.stderr);
-        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("not a regular file")
+                || r.stderr
+                    .contains("is outside the directory of its configuration"),
+            "{}",
+            r.stderr
+        );
     }
     // The configuration itself: a link to a device, a FIFO.
     let cfg = dir.path().join("cfg-link");
@@ -1046,4 +1053,162 @@ fn fix_as_root_keeps_owner_and_setuid_setgid_bits() {
     let meta = fs::metadata(&f).unwrap();
     assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
     assert_eq!(meta.permissions().mode() & 0o7777, 0o6755);
+}
+
+#[test]
+fn configuration_above_the_repository_root_does_not_govern_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("copyedit.toml"),
+        "fail-on = \"never\"\n[rules]\nspelling = \"off\"\n",
+    )
+    .unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("docs")).unwrap();
+    fs::write(repo.join("docs/a.md"), "Teh cat.\n").unwrap();
+    // A worktree or submodule has a `.git` file.
+    let worktree = dir.path().join("worktree");
+    fs::create_dir_all(&worktree).unwrap();
+    fs::write(worktree.join(".git"), "gitdir: ../repo/.git/worktrees/w\n").unwrap();
+    fs::write(worktree.join("a.md"), "Teh cat.\n").unwrap();
+    for root in [&repo, &worktree] {
+        let r = check(&["--format", "concise"], &[root]);
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("error[spelling]"), "{}", r.stdout);
+        // `fix` exits by the same rule.
+        let r = run(copyedit().args(["fix", "--diff"]).arg(root));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+    }
+    // Outside a repository the parent's configuration still governs.
+    let plain = dir.path().join("plain");
+    fs::create_dir_all(&plain).unwrap();
+    fs::write(plain.join("a.md"), "Teh cat.\n").unwrap();
+    let r = check(&["--format", "concise"], &[&plain]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("spelling"), "{}", r.stdout);
+    // `words add` in the repository finds no configuration either.
+    let r = run(copyedit()
+        .args(["words", "add", "Zorblax"])
+        .current_dir(repo.join("docs")));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("no copyedit.toml"), "{}", r.stderr);
+}
+
+#[test]
+fn words_add_writes_only_below_its_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(&repo).unwrap();
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, "# not yours\n").unwrap();
+    let cases = [
+        "dictionaries = [\"../outside.txt\"]\n".to_string(),
+        "dictionaries = [\"../created-by-copyedit.txt\"]\n".to_string(),
+        format!("dictionaries = [{:?}]\n", outside.display().to_string()),
+    ];
+    for config in &cases {
+        fs::write(repo.join("copyedit.toml"), config).unwrap();
+        let r = run(copyedit()
+            .args(["words", "add", "Zorblax"])
+            .current_dir(&repo));
+        assert_eq!(r.code, 2, "{config}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("is outside the directory of its configuration"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "# not yours\n");
+        assert!(!dir.path().join("created-by-copyedit.txt").exists());
+    }
+    // A link that leads out, as the default word file.
+    #[cfg(unix)]
+    {
+        fs::write(repo.join("copyedit.toml"), "").unwrap();
+        std::os::unix::fs::symlink(&outside, repo.join("copyedit-words.txt")).unwrap();
+        let r = run(copyedit()
+            .args(["words", "add", "Zorblax"])
+            .current_dir(&repo));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "# not yours\n");
+        fs::remove_file(repo.join("copyedit-words.txt")).unwrap();
+    }
+    // Below it, in a subdirectory: written.
+    fs::create_dir_all(repo.join("docs")).unwrap();
+    fs::write(
+        repo.join("copyedit.toml"),
+        "dictionaries = [\"docs/words.txt\"]\n",
+    )
+    .unwrap();
+    let r = run(copyedit()
+        .args(["words", "add", "Zorblax"])
+        .current_dir(&repo));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(repo.join("docs/words.txt")).unwrap(),
+        "Zorblax\n"
+    );
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("old-mac.txt");
+    fs::write(
+        &f,
+        "We recieve mail.\rA dog sat.\r\rThey sat on the the mat.\r",
+    )
+    .unwrap();
+    let r = check(&["--format", "concise"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let positions: Vec<&str> = r
+        .lines()
+        .iter()
+        .map(|l| {
+            l.split(": ")
+                .next()
+                .unwrap()
+                .rsplit("old-mac.txt:")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(positions, ["1:4", "4:16"], "{}", r.stdout);
+    // A blank line of lone CRs separates paragraphs: `fix` does not join
+    // them by deleting the break as a repeated word.
+    let p = dir.path().join("para.txt");
+    fs::write(&p, "I saw the\r\rthe cat.\r").unwrap();
+    let r = run(copyedit().arg("fix").arg(&p));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(fs::read_to_string(&p).unwrap(), "I saw the\r\rthe cat.\r");
+}
+
+#[test]
+fn fix_exits_by_fail_on_as_check_does() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("copyedit.toml"), "fail-on = \"never\"\n").unwrap();
+    // Nothing to fix; a warning that stays.
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "He said (hello to the team.\n").unwrap();
+    let r = check(&["--format", "concise"], &[&f]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("warning[unbalanced]"), "{}", r.stdout);
+    let r = run(copyedit().args(["fix", "--format", "concise"]).arg(&f));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("warning[unbalanced]"), "{}", r.stdout);
+    let r = run(copyedit()
+        .args(["fix", "--interactive"])
+        .arg(&f)
+        .write_stdin(""));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // And `fail-on = "info"` fails on an info.
+    fs::write(dir.path().join("copyedit.toml"), "fail-on = \"error\"\n").unwrap();
+    fs::write(&f, "Teh cat sat (on the mat.\n").unwrap();
+    let r = run(copyedit().args(["fix", "--format", "concise"]).arg(&f));
+    assert_eq!(
+        r.code, 0,
+        "fixed the error; the warning stays: {}",
+        r.stdout
+    );
 }
