@@ -5,8 +5,8 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
-use copyedit::config::Project;
-use copyedit::diagnostic::{Severity, Suppression};
+use copyedit::config::{FailOn, Project};
+use copyedit::diagnostic::Suppression;
 use copyedit::linter::Linter;
 use copyedit::report::{error_line, report, OutputFormat, ReportOptions};
 use copyedit::vocabulary::Vocabulary;
@@ -48,6 +48,8 @@ pub(super) struct Setup {
     pub linters: Vec<Arc<Linter>>,
     pub sources: Vec<Source>,
     pub walk_errors: Vec<InputError>,
+    /// The `fail-on` of each source's configuration (same order).
+    pub fail_on: Vec<FailOn>,
 }
 
 /// Parse the shared options, find the configuration of every input and
@@ -153,6 +155,7 @@ pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
     let (plan, walk_errors) = prepare(args, true)?;
     Ok(Setup {
         linters: plan.linters,
+        fail_on: plan.fail_on,
         sources: plan.sources,
         walk_errors,
     })
@@ -173,14 +176,18 @@ pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
     }
 }
 
-/// Exit code for a set of results: 2 if an input failed, 1 if a problem at
-/// warning level or above was reported, else 0.
-pub(super) fn exit_code(results: &[Result<Checked, InputError>]) -> u8 {
+/// Exit code for a set of results: 2 if an input failed, 1 if a problem
+/// at its configuration's `fail-on` severity (`fail_on[i]` for result `i`;
+/// default: warning) or above was reported, else 0.
+pub(super) fn exit_code(results: &[Result<Checked, InputError>], fail_on: &[FailOn]) -> u8 {
     let unreadable = results.iter().any(Result::is_err);
-    let failing = results.iter().flatten().any(|c| {
-        c.diagnostics
-            .iter()
-            .any(|d| d.suppressed.is_none() && d.severity >= Severity::Warning)
+    let failing = results.iter().enumerate().any(|(i, r)| {
+        let fail_on = fail_on.get(i).copied().unwrap_or_default();
+        r.as_ref().is_ok_and(|c| {
+            c.diagnostics
+                .iter()
+                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
+        })
     });
     if unreadable {
         FAILURE

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use clap::Args;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
+use copyedit::config::FailOn;
 use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
@@ -38,7 +39,8 @@ this file, `a` adds it to ./copyedit-words.txt, `q` quits keeping what was
 done. End of input is the same as `q`.
 
 Exit codes:
-  0  nothing remains at warning level or above (with --diff: nothing to change)
+  0  nothing remains at the `fail-on` severity (default: warning) or above
+     (with --diff: nothing to change)
   1  problems remain (with --diff: something would change)
   2  usage error, or an input could not be read, decoded or written
      (the other inputs are still fixed and reported)";
@@ -189,6 +191,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         mut linters,
         mut sources,
         mut walk_errors,
+        mut fail_on,
     } = match setup(args) {
         Ok(s) => s,
         Err(code) => return code,
@@ -214,15 +217,17 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         // A FIFO would be opened (and waited on) to learn its words and to
         // report on it: refused here, once.
         let mut kept = Vec::with_capacity(sources.len());
-        for (source, linter) in sources.into_iter().zip(linters) {
+        for ((source, linter), f) in sources.into_iter().zip(linters).zip(fail_on) {
             match refuse_special(&source) {
-                Ok(()) => kept.push((source, linter)),
+                Ok(()) => kept.push((source, (linter, f))),
                 Err(e) => walk_errors.push(e),
             }
         }
-        (sources, linters) = kept.into_iter().unzip();
+        let rest: Vec<(Arc<Linter>, FailOn)>;
+        (sources, rest) = kept.into_iter().unzip();
+        (linters, fail_on) = rest.into_iter().unzip();
         super::check::learn_vocabulary(&linters, &sources, args.max_file_size);
-        return super::interactive::run(args, &linters, &sources, walk_errors);
+        return super::interactive::run(args, &linters, &sources, walk_errors, &fail_on);
     }
     let opts = FixOptions {
         unsafe_fixes: flags.unsafe_fixes,
@@ -240,7 +245,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
-        write_and_report(args, fixed, walk_errors)
+        write_and_report(args, fixed, walk_errors, &fail_on)
     }
 }
 
@@ -426,6 +431,7 @@ fn write_and_report(
     args: &CheckArgs,
     fixed: Vec<Result<Fixed, InputError>>,
     walk_errors: Vec<InputError>,
+    fail_on: &[FailOn],
 ) -> u8 {
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
@@ -540,7 +546,9 @@ fn write_and_report(
     if write_failed {
         FAILURE
     } else {
-        exit_code(&results)
+        // Each file fails the run at its configuration's `fail-on`, as in
+        // `check` (`results` begins with the inputs, in order).
+        exit_code(&results, fail_on)
     }
 }
 

@@ -339,6 +339,7 @@ pub(super) fn run(
     linters: &[Arc<Linter>],
     sources: &[Source],
     walk_errors: Vec<InputError>,
+    fail_on: &[copyedit::config::FailOn],
 ) -> u8 {
     let stdin = io::stdin();
     let echo = !stdin.is_terminal();
@@ -423,7 +424,7 @@ pub(super) fn run(
     if session.failed {
         FAILURE
     } else {
-        exit_code(&results)
+        exit_code(&results, fail_on)
     }
 }
 

@@ -58,8 +58,14 @@ fn count_chars(bytes: &[u8]) -> usize {
 impl LineIndex {
     /// Index the line starts of `text`.
     pub fn new(text: &str) -> Self {
+        // A line ends at LF, CRLF or a lone CR.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| !(bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         let mut chars = Vec::with_capacity(text.len() / COLUMN_STRIDE + 2);
         let mut n = 0;
         chars.push(n);
@@ -502,6 +508,13 @@ mod tests {
         assert_eq!(idx.position(text, 3), (2, 1));
         assert_eq!(idx.position(text, text.find('x').unwrap()), (2, 2));
         assert_eq!(idx.position(text, text.len()), (3, 1));
+        let text = "a\rb\r\nc\n\rd";
+        let idx = LineIndex::new(text);
+        let lines: Vec<_> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|w| idx.position(text, text.find(w).unwrap()))
+            .collect();
+        assert_eq!(lines, [(1, 1), (2, 1), (3, 1), (5, 1)]);
     }
 
     #[test]
