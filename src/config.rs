@@ -1,7 +1,8 @@
 //! `copyedit.toml` (or `.copyedit.toml`): project configuration.
 //!
 //! A file is governed by the nearest configuration file in its directory or
-//! the directories above it ([`Project::config_for`]), unless one is given
+//! the directories above it, up to the root of its repository (a directory
+//! with `.git`) ([`Project::config_for`]), unless one is given
 //! with `--config` or none is wanted (`--no-config`). Paths in a
 //! configuration (`dictionaries`, `include`, `exclude`) are relative to the
 //! directory of the file that names them. Unknown keys and bad values are
@@ -22,7 +23,7 @@ use crate::diagnostic::Severity;
 use crate::dictionary::Lang;
 use crate::linter::{Config, RuleLevel};
 use crate::rules::{find, ForbiddenWord, RULES};
-use crate::walk::io_message;
+use crate::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 
 /// Configuration file names, in order of preference within one directory.
 pub const FILE_NAMES: &[&str] = &["copyedit.toml", ".copyedit.toml"];
@@ -158,6 +159,12 @@ struct Raw {
 /// The word file `copyedit words add` writes to for the configuration at
 /// `path`: the first of its `dictionaries` (which need not exist yet), else
 /// `copyedit-words.txt` beside it. Only `dictionaries` is read.
+///
+/// A configuration may only have words written below its own directory:
+/// a word file outside it (`../outside.txt`, an absolute path, or a
+/// symbolic link that leads out) is an error, so that a repository's
+/// `copyedit.toml` cannot make `words add` rewrite or create any file the
+/// user may write.
 pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
     #[derive(Deserialize)]
     struct Dictionaries {
@@ -169,12 +176,8 @@ pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
         position,
         message,
     };
-    let text = fs::read_to_string(path).map_err(|e| {
-        err(
-            None,
-            format!("cannot read configuration: {}", io_message(&e)),
-        )
-    })?;
+    let text = read_regular_to_string(path, MAX_CONFIG_SIZE)
+        .map_err(|e| err(None, format!("cannot read configuration: {e}")))?;
     let d: Dictionaries = toml::from_str(&text).map_err(|e| {
         err(
             e.span().map(|s| line_col(&text, s.start)),
@@ -182,10 +185,36 @@ pub fn word_file_of(path: &Path) -> Result<PathBuf, ConfigError> {
         )
     })?;
     let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
-    Ok(match d.dictionaries.first() {
-        Some(first) => normalize(&dir.join(first)),
-        None => dir.join(DEFAULT_WORD_FILE),
-    })
+    let (named, file) = match d.dictionaries.first() {
+        Some(first) => (first.as_str(), normalize(&dir.join(first))),
+        None => (DEFAULT_WORD_FILE, dir.join(DEFAULT_WORD_FILE)),
+    };
+    if !resolves_below(&file, &dir) {
+        return Err(err(
+            None,
+            format!(
+                "word file `{named}` ({}) is outside the directory of its configuration; \
+                 `copyedit words add` writes only below it",
+                file.display()
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// Whether `file`, with every symbolic link on its way resolved (its
+/// directory's, when it does not exist yet), is below `dir` (canonical).
+fn resolves_below(file: &Path, dir: &Path) -> bool {
+    let resolved = match fs::canonicalize(file) {
+        Ok(p) => p,
+        // A dangling link would be written through: refuse it.
+        Err(_) if file.symlink_metadata().is_ok() => return false,
+        Err(_) => match (file.parent().map(fs::canonicalize), file.file_name()) {
+            (Some(Ok(parent)), Some(name)) => parent.join(name),
+            _ => return false,
+        },
+    };
+    resolved.starts_with(dir)
 }
 
 /// A loaded configuration file.
@@ -303,6 +332,16 @@ fn absolute_dir(dir: &Path) -> PathBuf {
     })
 }
 
+/// Whether something other than a directory is at `path`: a configuration
+/// file there governs, and when it is a link to a device, a FIFO or
+/// nothing, it is an error (not passed over for one further up).
+fn names_a_file(path: &Path) -> bool {
+    match fs::metadata(path) {
+        Ok(m) => !m.is_dir(),
+        Err(_) => path.symlink_metadata().is_ok(),
+    }
+}
+
 /// `path` relative to the current directory when it is below it (for
 /// messages), else as given.
 pub fn display_path(path: &Path) -> PathBuf {
@@ -325,10 +364,10 @@ impl ProjectConfig {
     }
 
     fn load_inner(path: &Path) -> Result<Self, ConfigError> {
-        let text = fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = read_regular_to_string(path, MAX_CONFIG_SIZE).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             position: None,
-            message: format!("cannot read configuration: {}", io_message(&e)),
+            message: format!("cannot read configuration: {e}"),
         })?;
         Self::parse(&text, path)
     }
@@ -436,14 +475,13 @@ impl ProjectConfig {
         let mut dictionaries = Vec::new();
         for d in &raw.dictionaries {
             let file = normalize(&dir.join(d.get_ref()));
-            let text = fs::read_to_string(&file).map_err(|e| {
+            let text = read_regular_to_string(&file, MAX_CONFIG_SIZE).map_err(|e| {
                 err(
                     Some(d.span().start),
                     format!(
-                        "cannot read word file `{}` ({}): {}",
+                        "cannot read word file `{}` ({}): {e}",
                         d.get_ref(),
                         file.display(),
-                        io_message(&e)
                     ),
                 )
             })?;
@@ -451,10 +489,21 @@ impl ProjectConfig {
             dictionaries.push(file);
         }
         if raw.dictionaries.is_empty() {
+            // Optional, but when it is there it must be a word file: a
+            // link to a device or a FIFO is an error, not read.
             let file = dir.join(DEFAULT_WORD_FILE);
-            if let Ok(text) = fs::read_to_string(&file) {
-                words.extend(parse_word_list(&text));
-                dictionaries.push(file);
+            match read_regular_to_string(&file, MAX_CONFIG_SIZE) {
+                Ok(text) => {
+                    words.extend(parse_word_list(&text));
+                    dictionaries.push(file);
+                }
+                Err(e) if e.is_not_found() => {}
+                Err(e) => {
+                    return Err(err(
+                        None,
+                        format!("cannot read word file `{DEFAULT_WORD_FILE}`: {e}"),
+                    ))
+                }
             }
         }
 
@@ -626,10 +675,19 @@ impl Project {
                     found = Some(f.clone());
                     break;
                 }
-                let here = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+                let here = FILE_NAMES
+                    .iter()
+                    .map(|n| dir.join(n))
+                    .find(|p| names_a_file(p));
                 seen.push(dir.to_path_buf());
                 if let Some(here) = here {
                     found = Some(Some(here));
+                    break;
+                }
+                // A repository's root (`.git`, a directory or, in a
+                // worktree or submodule, a file) is as far as it goes: a
+                // configuration above it is not the repository's.
+                if dir.join(".git").symlink_metadata().is_ok() {
                     break;
                 }
             }

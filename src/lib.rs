@@ -28,6 +28,7 @@ pub mod linter;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod safe_read;
 pub mod suggest;
 pub mod suppress;
 pub mod tokenize;

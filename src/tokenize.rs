@@ -252,8 +252,8 @@ fn scan(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                 SPACE => (TokenKind::Space, space_len(rest).max(1)),
                 _ if b == b'\n' => (TokenKind::Newline, 1),
                 _ if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (TokenKind::Newline, 2),
-                // A lone `\r` is white space.
-                _ if b == b'\r' => (TokenKind::Space, space_len(rest).max(1)),
+                // A lone `\r` ends a line too (old Mac files).
+                _ if b == b'\r' => (TokenKind::Newline, 1),
                 _ if try_special => {
                     attempts += 1;
                     special(rest).unwrap_or((TokenKind::Punct, 1))
@@ -1202,6 +1202,8 @@ mod tests {
                 (TokenKind::Newline, 1)
             } else if c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
                 (TokenKind::Newline, 2)
+            } else if c == '\r' {
+                (TokenKind::Newline, 1)
             } else if c.is_whitespace() {
                 (TokenKind::Space, space_len(rest).max(c.len_utf8()))
             } else if let Some(special) = try_special

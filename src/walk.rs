@@ -217,7 +217,9 @@ fn walk_dir(
             Ok(e) => {
                 // The globs only select among files the ignore rules let
                 // through (as overrides they would take precedence).
-                if !e.file_type().is_some_and(|t| t.is_file()) {
+                if !e.file_type().is_some_and(|t| t.is_file())
+                    || crate::fix::is_temp_file(e.file_name())
+                {
                     continue;
                 }
                 let matched = overrides.matched(e.path(), false);

@@ -668,3 +668,547 @@ fn input_over_the_limit_on_stdin_and_from_devices() {
         );
     }
 }
+
+/// A FIFO at `path` (no writer ever opens it: reading it would wait forever).
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A run that must finish quickly: a hang is a failure, not a stuck test.
+fn run_quickly(cmd: &mut Command) -> Run {
+    run(cmd.timeout(Duration::from_secs(60)))
+}
+
+#[cfg(unix)]
+#[test]
+fn configuration_files_are_regular_files_of_bounded_size() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.md");
+    fs::write(&text, "Teh.\n").unwrap();
+    let cases: [(&str, &str); 2] = [
+        ("dev-zero", "dictionaries = [\"/dev/zero\"]\n"),
+        ("fifo", "dictionaries = [\"words.fifo\"]\n"),
+    ];
+    for (name, config) in cases {
+        let d = dir.path().join(name);
+        fs::create_dir(&d).unwrap();
+        mkfifo(&d.join("words.fifo"));
+        fs::write(d.join("copyedit.toml"), config).unwrap();
+        fs::write(d.join("a.md"), "Teh.\n").unwrap();
+        let r = run_quickly(copyedit().arg("check").arg(&d));
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("cannot read word file"), "{}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
+    // The default word file, committed as a link to a device, or a FIFO.
+    let linked = dir.path().join("linked");
+    fs::create_dir(&linked).unwrap();
+    fs::write(linked.join("copyedit.toml"), "").unwrap();
+    symlink("/dev/zero", linked.join("copyedit-words.txt")).unwrap();
+    fs::write(linked.join("a.md"), "Teh.\n").unwrap();
+    let fifo = dir.path().join("fifo-words");
+    fs::create_dir(&fifo).unwrap();
+    fs::write(fifo.join("copyedit.toml"), "").unwrap();
+    mkfifo(&fifo.join("copyedit-words.txt"));
+    fs::write(fifo.join("a.md"), "Teh.\n").unwrap();
+    for d in [&linked, &fifo] {
+        let r = run_quickly(copyedit().arg("check").arg(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("cannot read word file `copyedit-words.txt`: not a regular file"),
+            "{}",
+            r.stderr
+        );
+        // `words add` neither reads nor writes through it (a link out of
+        // the tree is refused as such).
+        let r = run_quickly(copyedit().args(["words", "add", "Zorblax"]).current_dir(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("not a regular file")
+                || r.stderr
+                    .contains("is outside the directory of its configuration"),
+            "{}",
+            r.stderr
+        );
+    }
+    // The configuration itself: a link to a device, a FIFO.
+    let cfg = dir.path().join("cfg-link");
+    fs::create_dir(&cfg).unwrap();
+    symlink("/dev/zero", cfg.join("copyedit.toml")).unwrap();
+    fs::write(cfg.join("a.md"), "Teh.\n").unwrap();
+    let cfg_fifo = dir.path().join("cfg-fifo");
+    fs::create_dir(&cfg_fifo).unwrap();
+    mkfifo(&cfg_fifo.join(".copyedit.toml"));
+    fs::write(cfg_fifo.join("a.md"), "Teh.\n").unwrap();
+    for d in [&cfg, &cfg_fifo] {
+        let r = run_quickly(copyedit().arg("check").arg(d));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("cannot read configuration: not a regular file"),
+            "{}",
+            r.stderr
+        );
+        let r = run_quickly(
+            copyedit()
+                .args(["check", "--config"])
+                .arg(fs::read_dir(d).unwrap().next().unwrap().unwrap().path())
+                .arg(&text),
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+    }
+    // A word file over the limit (sparse: no time or disk spent).
+    let big = dir.path().join("big");
+    fs::create_dir(&big).unwrap();
+    fs::write(
+        big.join("copyedit.toml"),
+        "dictionaries = [\"words.txt\"]\n",
+    )
+    .unwrap();
+    let f = fs::File::create(big.join("words.txt")).unwrap();
+    f.set_len(1 << 30).unwrap();
+    fs::write(big.join("a.md"), "Teh.\n").unwrap();
+    let r = run_quickly(copyedit().arg("check").arg(&big));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("file is larger than the limit of 10485760 bytes"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Lines of a run's standard output and error that GitHub Actions would
+/// take for a workflow command it did not come from copyedit's own
+/// annotations: any line starting with `::`, except, with `--format
+/// github`, the commands copyedit writes (whose data is escaped).
+fn forged_commands(r: &Run, github: bool) -> Vec<String> {
+    r.stdout
+        .lines()
+        .chain(r.stderr.lines())
+        .filter(|l| l.trim_start().starts_with("::"))
+        .filter(|l| {
+            let ours = ["::error ", "::warning ", "::notice "]
+                .iter()
+                .any(|p| l.starts_with(p));
+            // The first property of an annotation names its file.
+            let file = l
+                .split_once(' ')
+                .and_then(|(_, rest)| rest.strip_prefix("file="))
+                .map(|v| v.split([',', ':']).next().unwrap_or(""));
+            !github || !ours || file == Some("README.md")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn file_names_and_configuration_cannot_forge_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "x\n::error file=README.md,line=1,title=Security::Forged annotation\n.md";
+    fs::write(dir.path().join(evil), "Teh cat.\n").unwrap();
+    // Unreadable too: its name is in an error line.
+    let evil_bin = "y\n::error file=README.md,line=1::Forged error\n.md";
+    fs::write(dir.path().join(evil_bin), b"bin\0ary\n").unwrap();
+    for format in ["human", "concise", "github", "json", "sarif"] {
+        let r = run(copyedit()
+            .args(["check", "--color", "never", "--format", format])
+            .arg(dir.path()));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}\n{}", r.stdout);
+        // The name is still there, escaped.
+        if format == "human" || format == "concise" {
+            assert!(
+                r.stdout.contains("x\\n::error file=README.md"),
+                "{}",
+                r.stdout
+            );
+            assert!(
+                r.stderr.contains("y\\n::error file=README.md"),
+                "{}",
+                r.stderr
+            );
+        }
+        if format == "github" {
+            assert!(
+                !r.stderr.contains("::"),
+                "errors are on stdout: {}",
+                r.stderr
+            );
+        }
+    }
+    // `fix` warnings and errors, and its diff headers.
+    for args in [&["fix", "--format", "concise"][..], &["fix", "--diff"]] {
+        let r = run(copyedit().args(args).arg(dir.path()));
+        assert!(
+            forged_commands(&r, false).is_empty(),
+            "{args:?}: {}{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+
+    // A rule name in copyedit.toml.
+    let proj = dir.path().join("proj");
+    fs::create_dir(&proj).unwrap();
+    fs::write(
+        proj.join("copyedit.toml"),
+        "[rules]\n\"spelling\\n::warning::forged rule\" = \"off\"\n",
+    )
+    .unwrap();
+    fs::write(proj.join("a.md"), "Teh cat.\n").unwrap();
+    for format in ["human", "concise", "github"] {
+        let r = run(copyedit().args(["check", "--format", format]).arg(&proj));
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}");
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains("unknown rule `spelling\\n::warning::forged rule`"),
+            "{all}"
+        );
+        // With --config the error comes before any file is read.
+        let r = run(copyedit()
+            .args(["check", "--format", format, "--config"])
+            .arg(proj.join("copyedit.toml"))
+            .arg(proj.join("a.md")));
+        assert_eq!(r.code, 2);
+        let forged = forged_commands(&r, format == "github");
+        assert!(forged.is_empty(), "{format}: {forged:?}");
+        if format == "github" {
+            assert!(
+                r.stderr.starts_with("::error title=copyedit::"),
+                "{}",
+                r.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn terminal_escapes_in_the_text_are_drawn_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    // Clears the screen and prints a fake verdict, then a real typo.
+    fs::write(
+        &f,
+        "a\x1b[2J\x1b[H\x07\u{202e} teh cat.\nno problems found in 1 file\x1b[8m\n",
+    )
+    .unwrap();
+    let r = check(&["--color", "never"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let bad: Vec<char> = r
+        .stdout
+        .chars()
+        .filter(|&c| c != '\n' && (c.is_control() || c == '\u{202e}'))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {}", r.stdout);
+    assert!(
+        r.stdout.contains("a␛[2J␛[H␇\u{fffd} teh cat."),
+        "{}",
+        r.stdout
+    );
+    // Carets under the word, column as in JSON (characters of the file).
+    let block: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("error[spelling]"))
+        .collect();
+    let source = block.iter().find(|l| l.contains("teh cat")).unwrap();
+    let carets = block.iter().find(|l| l.contains('^')).unwrap();
+    let word_at = source.chars().position(|c| c == 't').unwrap();
+    let caret_at = carets.chars().position(|c| c == '^').unwrap();
+    assert_eq!(word_at, caret_at, "{source}\n{carets}");
+    assert!(r.stdout.contains("a.txt:1:12"), "{}", r.stdout);
+    let json = check(&["--format", "json"], &[&f]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let spelling = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "spelling")
+        .unwrap();
+    assert_eq!(spelling["column"], 12);
+}
+
+/// `fix`'s temporary files (`.copyedit-*.tmp`) in a directory.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".copyedit-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_leaves_no_temporary_file_when_signalled() {
+    use std::os::unix::process::ExitStatusExt;
+    // The pause that holds the temporary file open exists in debug builds only.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        fs::write(&f, "Teh cat sat on the the mat.\n").unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copyedit"))
+            .args(["fix", "--format", "concise"])
+            .arg(&f)
+            .env("COPYEDIT_TEST_PAUSE_MS", "20000")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while temp_files(dir.path()).is_empty() {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no temporary file"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let pid = i32::try_from(child.id()).unwrap();
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(signal), "{status:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "ended by the signal"
+        );
+        assert_eq!(
+            temp_files(dir.path()),
+            Vec::<String>::new(),
+            "signal {signal}"
+        );
+        assert_eq!(
+            fs::read_to_string(&f).unwrap(),
+            "Teh cat sat on the the mat.\n"
+        );
+    }
+}
+
+#[test]
+fn check_passes_over_temporary_files_of_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".copyedit-Ab12Cd.tmp"), "Teh cat.\n").unwrap();
+    fs::write(dir.path().join("a.txt"), format!("{CLEAN}\n")).unwrap();
+    let r = check(&["--hidden", "--glob", "*.tmp"], &[dir.path()]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stdout, "no problems found in 1 file\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_fifo_before_opening_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("notes.txt");
+    mkfifo(&fifo);
+    let r = run_quickly(copyedit().args(["fix"]).arg(&fifo));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("notes.txt: not a regular file (a FIFO); `fix` rewrites only regular files"),
+        "{}",
+        r.stderr
+    );
+    let r = run_quickly(
+        copyedit()
+            .args(["fix", "--interactive"])
+            .arg(&fifo)
+            .write_stdin(""),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not a regular file (a FIFO)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_as_root_keeps_owner_and_setuid_setgid_bits() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: cannot give a file away; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "Teh cat sat on the the mat.\n").unwrap();
+    std::os::unix::fs::chown(&f, Some(4321), Some(4321)).unwrap();
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o6755)).unwrap();
+    let r = run(copyedit().arg("fix").arg(&f));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(fs::read_to_string(&f).unwrap(), "The cat sat on the mat.\n");
+    let meta = fs::metadata(&f).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o6755);
+}
+
+#[test]
+fn configuration_above_the_repository_root_does_not_govern_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("copyedit.toml"),
+        "fail-on = \"never\"\n[rules]\nspelling = \"off\"\n",
+    )
+    .unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("docs")).unwrap();
+    fs::write(repo.join("docs/a.md"), "Teh cat.\n").unwrap();
+    // A worktree or submodule has a `.git` file.
+    let worktree = dir.path().join("worktree");
+    fs::create_dir_all(&worktree).unwrap();
+    fs::write(worktree.join(".git"), "gitdir: ../repo/.git/worktrees/w\n").unwrap();
+    fs::write(worktree.join("a.md"), "Teh cat.\n").unwrap();
+    for root in [&repo, &worktree] {
+        let r = check(&["--format", "concise"], &[root]);
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("error[spelling]"), "{}", r.stdout);
+        // `fix` exits by the same rule.
+        let r = run(copyedit().args(["fix", "--diff"]).arg(root));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+    }
+    // Outside a repository the parent's configuration still governs.
+    let plain = dir.path().join("plain");
+    fs::create_dir_all(&plain).unwrap();
+    fs::write(plain.join("a.md"), "Teh cat.\n").unwrap();
+    let r = check(&["--format", "concise"], &[&plain]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("spelling"), "{}", r.stdout);
+    // `words add` in the repository finds no configuration either.
+    let r = run(copyedit()
+        .args(["words", "add", "Zorblax"])
+        .current_dir(repo.join("docs")));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("no copyedit.toml"), "{}", r.stderr);
+}
+
+#[test]
+fn words_add_writes_only_below_its_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(&repo).unwrap();
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, "# not yours\n").unwrap();
+    let cases = [
+        "dictionaries = [\"../outside.txt\"]\n".to_string(),
+        "dictionaries = [\"../created-by-copyedit.txt\"]\n".to_string(),
+        format!("dictionaries = [{:?}]\n", outside.display().to_string()),
+    ];
+    for config in &cases {
+        fs::write(repo.join("copyedit.toml"), config).unwrap();
+        let r = run(copyedit()
+            .args(["words", "add", "Zorblax"])
+            .current_dir(&repo));
+        assert_eq!(r.code, 2, "{config}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("is outside the directory of its configuration"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "# not yours\n");
+        assert!(!dir.path().join("created-by-copyedit.txt").exists());
+    }
+    // A link that leads out, as the default word file.
+    #[cfg(unix)]
+    {
+        fs::write(repo.join("copyedit.toml"), "").unwrap();
+        std::os::unix::fs::symlink(&outside, repo.join("copyedit-words.txt")).unwrap();
+        let r = run(copyedit()
+            .args(["words", "add", "Zorblax"])
+            .current_dir(&repo));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "# not yours\n");
+        fs::remove_file(repo.join("copyedit-words.txt")).unwrap();
+    }
+    // Below it, in a subdirectory: written.
+    fs::create_dir_all(repo.join("docs")).unwrap();
+    fs::write(
+        repo.join("copyedit.toml"),
+        "dictionaries = [\"docs/words.txt\"]\n",
+    )
+    .unwrap();
+    let r = run(copyedit()
+        .args(["words", "add", "Zorblax"])
+        .current_dir(&repo));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(repo.join("docs/words.txt")).unwrap(),
+        "Zorblax\n"
+    );
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("old-mac.txt");
+    fs::write(
+        &f,
+        "We recieve mail.\rA dog sat.\r\rThey sat on the the mat.\r",
+    )
+    .unwrap();
+    let r = check(&["--format", "concise"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let positions: Vec<&str> = r
+        .lines()
+        .iter()
+        .map(|l| {
+            l.split(": ")
+                .next()
+                .unwrap()
+                .rsplit("old-mac.txt:")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(positions, ["1:4", "4:16"], "{}", r.stdout);
+    // A blank line of lone CRs separates paragraphs: `fix` does not join
+    // them by deleting the break as a repeated word.
+    let p = dir.path().join("para.txt");
+    fs::write(&p, "I saw the\r\rthe cat.\r").unwrap();
+    let r = run(copyedit().arg("fix").arg(&p));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(fs::read_to_string(&p).unwrap(), "I saw the\r\rthe cat.\r");
+}
+
+#[test]
+fn fix_exits_by_fail_on_as_check_does() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("copyedit.toml"), "fail-on = \"never\"\n").unwrap();
+    // Nothing to fix; a warning that stays.
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "He said (hello to the team.\n").unwrap();
+    let r = check(&["--format", "concise"], &[&f]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("warning[unbalanced]"), "{}", r.stdout);
+    let r = run(copyedit().args(["fix", "--format", "concise"]).arg(&f));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("warning[unbalanced]"), "{}", r.stdout);
+    let r = run(copyedit()
+        .args(["fix", "--interactive"])
+        .arg(&f)
+        .write_stdin(""));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // And `fail-on = "info"` fails on an info.
+    fs::write(dir.path().join("copyedit.toml"), "fail-on = \"error\"\n").unwrap();
+    fs::write(&f, "Teh cat sat (on the mat.\n").unwrap();
+    let r = run(copyedit().args(["fix", "--format", "concise"]).arg(&f));
+    assert_eq!(
+        r.code, 0,
+        "fixed the error; the warning stays: {}",
+        r.stdout
+    );
+}

@@ -5,10 +5,10 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
-use copyedit::config::Project;
-use copyedit::diagnostic::{Severity, Suppression};
+use copyedit::config::{FailOn, Project};
+use copyedit::diagnostic::Suppression;
 use copyedit::linter::Linter;
-use copyedit::report::{report, OutputFormat, ReportOptions};
+use copyedit::report::{error_line, report, OutputFormat, ReportOptions};
 use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{
     apply_vocabulary, check_with, discover, lexical, named_files, read_source, Checked, InputError,
@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::plan::{plan, ConfigSelect, Plan};
-use super::{CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
+use super::{error, plain_error, CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
 
 /// Show a progress bar when checking more files than this (on a terminal,
 /// outside CI).
@@ -48,6 +48,8 @@ pub(super) struct Setup {
     pub linters: Vec<Arc<Linter>>,
     pub sources: Vec<Source>,
     pub walk_errors: Vec<InputError>,
+    /// The `fail-on` of each source's configuration (same order).
+    pub fail_on: Vec<FailOn>,
 }
 
 /// Parse the shared options, find the configuration of every input and
@@ -57,10 +59,11 @@ pub(super) struct Setup {
 /// `same_file`, paths that lead to the same file (a symbolic link and its
 /// target) are one input too.
 fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>), u8> {
+    let format = report_options(args).format;
     let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("copyedit: error: {e}");
+            error(format, e);
             return Err(FAILURE);
         }
     };
@@ -69,22 +72,25 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
             .num_threads(n)
             .build_global()
         {
-            eprintln!("copyedit: error: cannot start {n} threads: {e}");
+            error(format, format_args!("cannot start {n} threads: {e}"));
             return Err(FAILURE);
         }
     }
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
-        eprintln!("copyedit: error: `-` (standard input) may be given only once");
+        error(format, "`-` (standard input) may be given only once");
         return Err(FAILURE);
     }
     // Without `-` the name would be silently ignored and the current
     // directory checked instead.
     if stdin_count == 0 {
         if let Some(name) = &args.stdin_filename {
-            eprintln!(
-                "copyedit: error: `--stdin-filename` names standard input, which is read only \
-                 when `-` is given: `copyedit check --stdin-filename {name} -`"
+            error(
+                format,
+                format_args!(
+                    "`--stdin-filename` names standard input, which is read only \
+                     when `-` is given: `copyedit check --stdin-filename {name} -`"
+                ),
             );
             return Err(FAILURE);
         }
@@ -95,7 +101,7 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
         match Project::fixed(path) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("copyedit: error: {e}");
+                error(format, e);
                 return Err(FAILURE);
             }
         }
@@ -149,6 +155,7 @@ pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
     let (plan, walk_errors) = prepare(args, true)?;
     Ok(Setup {
         linters: plan.linters,
+        fail_on: plan.fail_on,
         sources: plan.sources,
         walk_errors,
     })
@@ -169,14 +176,18 @@ pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
     }
 }
 
-/// Exit code for a set of results: 2 if an input failed, 1 if a problem at
-/// warning level or above was reported, else 0.
-pub(super) fn exit_code(results: &[Result<Checked, InputError>]) -> u8 {
+/// Exit code for a set of results: 2 if an input failed, 1 if a problem
+/// at its configuration's `fail-on` severity (`fail_on[i]` for result `i`;
+/// default: warning) or above was reported, else 0.
+pub(super) fn exit_code(results: &[Result<Checked, InputError>], fail_on: &[FailOn]) -> u8 {
     let unreadable = results.iter().any(Result::is_err);
-    let failing = results.iter().flatten().any(|c| {
-        c.diagnostics
-            .iter()
-            .any(|d| d.suppressed.is_none() && d.severity >= Severity::Warning)
+    let failing = results.iter().enumerate().any(|(i, r)| {
+        let fail_on = fail_on.get(i).copied().unwrap_or_default();
+        r.as_ref().is_ok_and(|c| {
+            c.diagnostics
+                .iter()
+                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
+        })
     });
     if unreadable {
         FAILURE
@@ -226,7 +237,10 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             Ok(()) => SUCCESS,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
             Err(e) => {
-                eprintln!("copyedit: error: cannot write output: {e}");
+                error(
+                    report_options(args).format,
+                    format_args!("cannot write output: {e}"),
+                );
                 FAILURE
             }
         };
@@ -237,7 +251,8 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
             return FAILURE;
         }
     }
@@ -314,7 +329,7 @@ fn list_unknown(results: &[Result<Checked, InputError>]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     for r in results {
         if let Err(e) = r {
-            eprintln!("copyedit: error: {}: {}", e.path, e.message);
+            plain_error(format_args!("{}: {}", e.path, e.message));
         }
     }
     for (word, n) in counts {

@@ -9,10 +9,10 @@ use super::{FAILURE, SUCCESS};
 pub(super) fn explain(code: &str) -> u8 {
     let Some(rule) = find(code) else {
         let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-        eprintln!(
-            "copyedit: error: no rule `{code}` (rules: {})",
+        super::plain_error(format_args!(
+            "no rule `{code}` (rules: {})",
             codes.join(", ")
-        );
+        ));
         return FAILURE;
     };
     let mut out = std::io::stdout().lock();

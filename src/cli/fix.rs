@@ -6,18 +6,19 @@ use std::sync::{Arc, Mutex};
 
 use clap::Args;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
+use copyedit::config::FailOn;
 use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
 use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
 use copyedit::language::Skip;
 use copyedit::linter::Linter;
-use copyedit::report::{report, OutputFormat};
+use copyedit::report::{error_line, escape_control, report, warning_line, OutputFormat};
 use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
-use super::{CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
+use super::{error, CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
 
 /// Shown after `copyedit fix --help`.
 pub(super) const FIX_HELP: &str = "\
@@ -38,7 +39,8 @@ this file, `a` adds it to ./copyedit-words.txt, `q` quits keeping what was
 done. End of input is the same as `q`.
 
 Exit codes:
-  0  nothing remains at warning level or above (with --diff: nothing to change)
+  0  nothing remains at the `fail-on` severity (default: warning) or above
+     (with --diff: nothing to change)
   1  problems remain (with --diff: something would change)
   2  usage error, or an input could not be read, decoded or written
      (the other inputs are still fixed and reported)";
@@ -179,38 +181,71 @@ impl Tally {
 pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     let flags = &args.fix;
     if !subcommand && !flags.fix && !flags.diff && !flags.interactive {
-        eprintln!("copyedit: error: --unsafe applies only with --fix, --diff or --interactive");
+        error(
+            report_options(args).format,
+            "--unsafe applies only with --fix, --diff or --interactive",
+        );
         return FAILURE;
     }
     let Setup {
-        linters,
-        sources,
-        walk_errors,
+        mut linters,
+        mut sources,
+        mut walk_errors,
+        mut fail_on,
     } = match setup(args) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    if flags.interactive {
-        if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
-            eprintln!(
-                "copyedit: error: --interactive reads answers from standard input, \
-                 so it cannot fix `-`"
+    if !flags.diff {
+        // A signal must not leave a temporary file behind.
+        if let Err(e) = copyedit::fix::remove_temp_files_on_signals() {
+            error(
+                report_options(args).format,
+                format_args!("cannot handle signals: {e}"),
             );
             return FAILURE;
         }
+    }
+    if flags.interactive {
+        if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
+            error(
+                report_options(args).format,
+                "--interactive reads answers from standard input, so it cannot fix `-`",
+            );
+            return FAILURE;
+        }
+        // A FIFO would be opened (and waited on) to learn its words and to
+        // report on it: refused here, once.
+        let mut kept = Vec::with_capacity(sources.len());
+        for ((source, linter), f) in sources.into_iter().zip(linters).zip(fail_on) {
+            match refuse_special(&source) {
+                Ok(()) => kept.push((source, (linter, f))),
+                Err(e) => walk_errors.push(e),
+            }
+        }
+        let rest: Vec<(Arc<Linter>, FailOn)>;
+        (sources, rest) = kept.into_iter().unzip();
+        (linters, fail_on) = rest.into_iter().unzip();
         super::check::learn_vocabulary(&linters, &sources, args.max_file_size);
-        return super::interactive::run(args, &linters, &sources, walk_errors);
+        return super::interactive::run(args, &linters, &sources, walk_errors, &fail_on);
     }
     let opts = FixOptions {
         unsafe_fixes: flags.unsafe_fixes,
         ..FixOptions::default()
     };
     let named = named_files(&args.paths);
-    let fixed = fix_all(&linters, &sources, args.max_file_size, &named, &opts);
+    let fixed = fix_all(
+        &linters,
+        &sources,
+        args.max_file_size,
+        &named,
+        &opts,
+        !flags.diff,
+    );
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
-        write_and_report(args, fixed, walk_errors)
+        write_and_report(args, fixed, walk_errors, &fail_on)
     }
 }
 
@@ -220,12 +255,18 @@ fn fix_all(
     max_size: u64,
     named: &std::collections::HashSet<std::path::PathBuf>,
     opts: &FixOptions,
+    writes: bool,
 ) -> Vec<Result<Fixed, InputError>> {
     // Every source is read once: its words are counted for the run's
     // vocabulary, which every linter then applies while it fixes.
     let decoded: Vec<Result<Decoded, InputError>> = sources
         .par_iter()
-        .map(|source| read_source(source, max_size))
+        .map(|source| {
+            if writes {
+                refuse_special(source)?;
+            }
+            read_source(source, max_size)
+        })
         .collect();
     let vocabulary = Mutex::new(Vocabulary::new());
     decoded
@@ -284,24 +325,47 @@ fn fix_all(
         .collect()
 }
 
+/// Only a regular file can be fixed in place: a FIFO or a device is
+/// refused before it is opened (opening a FIFO waits for a writer).
+pub(super) fn refuse_special(source: &Source) -> Result<(), InputError> {
+    let Source::File(path) = source else {
+        return Ok(());
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Err(InputError {
+            path: source.display_name(),
+            message: format!(
+                "not a regular file ({}); `fix` rewrites only regular files",
+                copyedit::safe_read::kind_of(&meta)
+            ),
+        }),
+        // Directories and missing files get read_source's own message.
+        _ => Ok(()),
+    }
+}
+
 /// Warnings about fixes that did not settle or were refused.
-fn warn_unsettled(err: &mut impl Write, f: &Fixed) {
+fn warn_unsettled(err: &mut impl Write, format: OutputFormat, f: &Fixed) {
     let name = f.source.display_name();
     if !f.outcome.converged {
-        let _ = writeln!(
-            err,
-            "copyedit: warning: {name}: fixes had not settled after {} passes; \
-             run `copyedit fix` again",
+        let message = format!(
+            "{name}: fixes had not settled after {} passes; run `copyedit fix` again",
             f.outcome.passes
         );
+        let _ = writeln!(err, "{}", warning_line(format, &message));
     }
     for r in &f.outcome.refused {
-        let _ = writeln!(
-            err,
-            "copyedit: warning: {name}: a `{}` fix at bytes {}..{} was not applied: {}",
+        let message = format!(
+            "{name}: a `{}` fix at bytes {}..{} was not applied: {}",
             r.rule, r.span.start, r.span.end, r.reason
         );
+        let _ = writeln!(err, "{}", warning_line(format, &message));
     }
+}
+
+/// An input error as one escaped line (see [`error_line`]).
+fn input_error(format: OutputFormat, e: &InputError) -> String {
+    error_line(format, &format!("{}: {}", e.path, e.message))
 }
 
 fn show_diffs(
@@ -313,19 +377,20 @@ fn show_diffs(
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
     let mut failed = !walk_errors.is_empty();
+    let format = report_options(args).format;
     for e in &walk_errors {
-        let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+        let _ = writeln!(err, "{}", input_error(format, e));
     }
     for r in &fixed {
         let f = match r {
             Ok(f) => f,
             Err(e) => {
                 failed = true;
-                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+                let _ = writeln!(err, "{}", input_error(format, e));
                 continue;
             }
         };
-        warn_unsettled(&mut err, f);
+        warn_unsettled(&mut err, format, f);
         tally.count_remaining(&f.outcome.remaining, args.fix.unsafe_fixes);
         if !f.outcome.changed() {
             continue;
@@ -333,6 +398,7 @@ fn show_diffs(
         tally.fixed += f.outcome.applied.len();
         tally.files += 1;
         let name = f.source.display_name();
+        let name = escape_control(&name);
         let diff = similar::TextDiff::from_lines(&f.original_text, &f.outcome.text);
         let text = diff
             .unified_diff()
@@ -343,7 +409,8 @@ fn show_diffs(
             if e.kind() == io::ErrorKind::BrokenPipe {
                 break;
             }
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(format, &message));
             return FAILURE;
         }
     }
@@ -364,6 +431,7 @@ fn write_and_report(
     args: &CheckArgs,
     fixed: Vec<Result<Fixed, InputError>>,
     walk_errors: Vec<InputError>,
+    fail_on: &[FailOn],
 ) -> u8 {
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
@@ -381,7 +449,7 @@ fn write_and_report(
                 continue;
             }
         };
-        warn_unsettled(&mut err, &f);
+        warn_unsettled(&mut err, report_options(args).format, &f);
         let written = match &f.source {
             Source::Stdin(_) => {
                 let mut out = io::stdout().lock();
@@ -389,7 +457,9 @@ fn write_and_report(
                     Ok(()) => true,
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
                     Err(e) => {
-                        let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+                        let message = format!("cannot write output: {e}");
+                        let line = error_line(report_options(args).format, &message);
+                        let _ = writeln!(err, "{line}");
                         write_failed = true;
                         false
                     }
@@ -443,7 +513,7 @@ fn write_and_report(
     match report_opts.format {
         OutputFormat::Human | OutputFormat::Concise => {
             for e in &write_errors {
-                let _ = writeln!(err, "copyedit: error: {}: {}", e.path, e.message);
+                let _ = writeln!(err, "{}", input_error(report_opts.format, e));
             }
         }
         OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github => {
@@ -465,7 +535,8 @@ fn write_and_report(
     };
     if let Err(e) = outcome {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
             return FAILURE;
         }
     }
@@ -475,7 +546,9 @@ fn write_and_report(
     if write_failed {
         FAILURE
     } else {
-        exit_code(&results)
+        // Each file fails the run at its configuration's `fail-on`, as in
+        // `check` (`results` begins with the inputs, in order).
+        exit_code(&results, fail_on)
     }
 }
 

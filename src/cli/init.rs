@@ -11,10 +11,10 @@ use super::{FAILURE, SUCCESS};
 
 pub(super) fn run(dir: &Path) -> u8 {
     if let Some(existing) = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.exists()) {
-        eprintln!(
-            "copyedit: error: {} already exists; not overwriting it",
+        super::plain_error(format_args!(
+            "{} already exists; not overwriting it",
             existing.display()
-        );
+        ));
         return FAILURE;
     }
     let path = dir.join("copyedit.toml");
@@ -26,15 +26,18 @@ pub(super) fn run(dir: &Path) -> u8 {
         .and_then(|mut f| f.write_all(STARTER.as_bytes()));
     match written {
         Ok(()) => {
-            println!("wrote {}", path.display());
+            println!(
+                "wrote {}",
+                copyedit::report::escape_control(&path.display().to_string())
+            );
             SUCCESS
         }
         Err(e) => {
-            eprintln!(
-                "copyedit: error: cannot write {}: {}",
+            super::plain_error(format_args!(
+                "cannot write {}: {}",
                 path.display(),
                 io_message(&e)
-            );
+            ));
             FAILURE
         }
     }

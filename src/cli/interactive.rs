@@ -39,7 +39,7 @@
 //! again and what remains is reported as `check` would.
 
 use std::collections::HashSet;
-use std::fs::{self, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -54,8 +54,8 @@ use copyedit::decode::BOM;
 use copyedit::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use copyedit::fix::{write_atomic, EditError, EditSet};
 use copyedit::linter::{Config, Linter};
-use copyedit::report::report;
-use copyedit::report::OutputFormat;
+use copyedit::report::{error_line, escape_control, report, OutputFormat, Shown};
+use copyedit::safe_read::{read_regular_to_string, ReadError, MAX_CONFIG_SIZE};
 use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
 
 use super::check::{color_choice, exit_code, report_options};
@@ -107,10 +107,11 @@ fn as_word(text: &str) -> Option<&str> {
 
 /// Append `word` to the word list unless it is already there.
 fn add_to_word_list(path: &Path, word: &str) -> io::Result<()> {
-    let existing = match fs::read_to_string(path) {
+    let existing = match read_regular_to_string(path, MAX_CONFIG_SIZE) {
         Ok(s) => s,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
+        Err(e) if e.is_not_found() && path.symlink_metadata().is_err() => String::new(),
+        Err(ReadError::Io(e)) => return Err(e),
+        Err(e) => return Err(io::Error::other(e.to_string())),
     };
     if existing.lines().any(|l| l.trim() == word) {
         return Ok(());
@@ -182,7 +183,8 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
             Ok(d) => d,
             Err(e) => {
                 self.failed = true;
-                writeln!(self.ui, "copyedit: error: {}: {}", e.path, e.message)?;
+                let message = format!("{}: {}", e.path, e.message);
+                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
                 return Ok(());
             }
         };
@@ -195,7 +197,9 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
             return Ok(());
         }
         let diagnostics = linter.check(text, source.format());
-        let file = SimpleFile::new(name.as_str(), text);
+        let shown_name = escape_control(&name);
+        let shown = Shown::new(text);
+        let file = SimpleFile::new(&*shown_name, shown.text());
         let mut set = EditSet::touching_allowed(text);
         let mut ignored: HashSet<&str> = HashSet::new();
         let mut chosen = 0;
@@ -216,7 +220,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                 .into_iter()
                 .filter(|f| !f.edits.iter().any(|e| set.conflicts(&e.span)))
                 .collect();
-            let diag = snippet(d);
+            let diag = snippet(d, shown.span(&d.span));
             term::emit(&mut self.ui, &term::Config::default(), &file, &diag)
                 .map_err(io::Error::other)?;
             if free.is_empty() {
@@ -228,7 +232,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                     self.ui,
                     "  {}) {} [{}]",
                     i + 1,
-                    f.title,
+                    escape_control(&f.title),
                     f.applicability.as_str()
                 )?;
             }
@@ -271,11 +275,9 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                             }
                             Err(e) => {
                                 self.failed = true;
-                                writeln!(
-                                    self.ui,
-                                    "copyedit: error: {WORDS_FILE}: cannot add `{w}`: {}",
-                                    io_message(&e)
-                                )?;
+                                let message =
+                                    format!("{WORDS_FILE}: cannot add `{w}`: {}", io_message(&e));
+                                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
                             }
                         }
                     }
@@ -298,11 +300,12 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
                 self.fixed += chosen;
                 self.files += 1;
                 let s = if chosen == 1 { "" } else { "es" };
-                writeln!(self.ui, "wrote {name} ({chosen} fix{s})")?;
+                writeln!(self.ui, "wrote {} ({chosen} fix{s})", escape_control(&name))?;
             }
             Err(e) => {
                 self.failed = true;
-                writeln!(self.ui, "copyedit: error: {name}: {e}")?;
+                let message = format!("{name}: {e}");
+                writeln!(self.ui, "{}", error_line(OutputFormat::Human, &message))?;
             }
         }
         Ok(())
@@ -311,7 +314,7 @@ impl<R: BufRead, W: WriteColor> Session<R, W> {
 
 /// The snippet for a problem: like `check`'s, with display-only fixes as
 /// `help:` lines (the others are in the menu).
-fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
+fn snippet(d: &Diagnostic, span: std::ops::Range<usize>) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -321,13 +324,13 @@ fn snippet(d: &Diagnostic) -> CsDiagnostic<()> {
         .fixes
         .iter()
         .filter(|f| f.applicability == Applicability::DisplayOnly)
-        .map(|f| format!("help: {}", f.title))
+        .map(|f| format!("help: {}", escape_control(&f.title)))
         .collect();
-    notes.extend(d.notes.iter().cloned());
+    notes.extend(d.notes.iter().map(|n| escape_control(n).into_owned()));
     CsDiagnostic::new(severity)
         .with_code(d.rule)
-        .with_message(d.message.clone())
-        .with_labels(vec![Label::primary((), d.span.clone())])
+        .with_message(escape_control(&d.message).into_owned())
+        .with_labels(vec![Label::primary((), span)])
         .with_notes(notes)
 }
 
@@ -336,6 +339,7 @@ pub(super) fn run(
     linters: &[Arc<Linter>],
     sources: &[Source],
     walk_errors: Vec<InputError>,
+    fail_on: &[copyedit::config::FailOn],
 ) -> u8 {
     let stdin = io::stdin();
     let echo = !stdin.is_terminal();
@@ -349,12 +353,13 @@ pub(super) fn run(
         files: 0,
         failed: false,
     };
+    let format = report_options(args).format;
     for e in &walk_errors {
-        eprintln!("copyedit: error: {}: {}", e.path, e.message);
+        super::error(format, format_args!("{}: {}", e.path, e.message));
     }
     for (source, linter) in sources.iter().zip(linters) {
         if let Err(e) = session.file(linter, source, args.max_file_size) {
-            eprintln!("copyedit: error: {e}");
+            super::error(format, e);
             session.failed = true;
             break;
         }
@@ -399,7 +404,8 @@ pub(super) fn run(
     let mut err = io::stderr().lock();
     if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "copyedit: error: cannot write output: {e}");
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
             return FAILURE;
         }
     }
@@ -418,7 +424,7 @@ pub(super) fn run(
     if session.failed {
         FAILURE
     } else {
-        exit_code(&results)
+        exit_code(&results, fail_on)
     }
 }
 
@@ -450,6 +456,7 @@ mod tests {
 
     #[test]
     fn word_list_appends_once() {
+        use std::fs;
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join(WORDS_FILE);
         fs::write(&p, "# project words\nWitkoff").unwrap();

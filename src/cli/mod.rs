@@ -183,6 +183,21 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("`{s}` is not a size (e.g. 500K, 10M)"))
 }
 
+/// Print an error on standard error: escaped, so a file name or a
+/// configuration string in it stays on its line; with `--format github`, an
+/// `::error` workflow command.
+pub(crate) fn error(format: copyedit::report::OutputFormat, message: impl std::fmt::Display) {
+    eprintln!(
+        "{}",
+        copyedit::report::error_line(format, &message.to_string())
+    );
+}
+
+/// [`error`] for commands without `--format`.
+pub(crate) fn plain_error(message: impl std::fmt::Display) {
+    error(copyedit::report::OutputFormat::Human, message);
+}
+
 /// Exit code: no problems.
 pub const SUCCESS: u8 = 0;
 /// Exit code: problems found.

@@ -1,12 +1,15 @@
 //! `copyedit words add WORD...`: add to the project word file.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use copyedit::config::{display_path, word_file_of, Project};
+use copyedit::report::{escape_control, is_hostile_char};
+use copyedit::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 use copyedit::walk::io_message;
 
-use super::{FAILURE, SUCCESS};
+use super::{plain_error, FAILURE, SUCCESS};
 
 /// One entry of a word file: a word line with the comment lines above it.
 struct Entry {
@@ -72,8 +75,13 @@ pub(super) fn merge(existing: &str, words: &[String]) -> (String, usize, Vec<Str
 
 pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     for w in words {
-        if w.trim().is_empty() || w.chars().any(char::is_whitespace) || w.starts_with('#') {
-            eprintln!("copyedit: error: `{w}` is not a word (no spaces, not starting with `#`)");
+        if w.trim().is_empty()
+            || w.chars().any(|c| c.is_whitespace() || is_hostile_char(c))
+            || w.starts_with('#')
+        {
+            plain_error(format_args!(
+                "`{w}` is not a word (no spaces or control characters, not starting with `#`)"
+            ));
             return FAILURE;
         }
     }
@@ -82,9 +90,9 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
         None => match Project::discover().config_file_for(Path::new("-")) {
             Some(c) => c,
             None => {
-                eprintln!(
-                    "copyedit: error: no copyedit.toml or .copyedit.toml in this directory or above \
-                     (create one with `copyedit init`, or pass --config)"
+                plain_error(
+                    "no copyedit.toml or .copyedit.toml in this directory or above \
+                     (create one with `copyedit init`, or pass --config)",
                 );
                 return FAILURE;
             }
@@ -93,41 +101,48 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     let file = match word_file_of(&config) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("copyedit: error: {e}");
+            plain_error(e);
             return FAILURE;
         }
     };
-    let (existing, exists) = match fs::read_to_string(&file) {
+    let (existing, exists) = match read_regular_to_string(&file, MAX_CONFIG_SIZE) {
         Ok(t) => (t, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), false),
+        Err(e) if e.is_not_found() && file.symlink_metadata().is_err() => (String::new(), false),
         Err(e) => {
-            eprintln!(
-                "copyedit: error: cannot read {}: {}",
-                file.display(),
-                io_message(&e)
-            );
+            plain_error(format_args!("cannot read {}: {e}", file.display()));
             return FAILURE;
         }
     };
     let (text, added, present) = merge(&existing, words);
     if added > 0 {
+        if let Err(e) = copyedit::fix::remove_temp_files_on_signals() {
+            plain_error(format_args!("cannot handle signals: {e}"));
+            return FAILURE;
+        }
         // An existing word file is replaced atomically (permissions kept,
         // never half written); a new one is simply created.
         let written = if exists {
             copyedit::fix::write_atomic(&file, existing.as_bytes(), text.as_bytes())
                 .map_err(|e| e.to_string())
         } else {
-            fs::write(&file, text).map_err(|e| io_message(&e))
+            // `create_new`: never through a link, never over a file that
+            // appeared meanwhile.
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&file)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| io_message(&e))
         };
         if let Err(e) = written {
-            eprintln!("copyedit: error: cannot write {}: {e}", file.display());
+            plain_error(format_args!("cannot write {}: {e}", file.display()));
             return FAILURE;
         }
     }
     let plural = if added == 1 { "" } else { "s" };
     println!(
         "added {added} word{plural} to {}",
-        display_path(&file).display()
+        escape_control(&display_path(&file).display().to_string())
     );
     if !present.is_empty() {
         println!("already listed: {}", present.join(", "));

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{help_lines, shown, LineIndex, ReportOptions};
+use super::{escape_control, help_lines, shown, LineIndex, ReportOptions};
 use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
 
@@ -33,7 +33,7 @@ pub(super) fn report<W: Write>(
                 writeln!(
                     out,
                     "::error title=copyedit::{}",
-                    escape_data(&format!("{}: {}", e.path, e.message))
+                    escape_data(&escape_control(&format!("{}: {}", e.path, e.message)))
                 )?;
                 continue;
             }
@@ -59,13 +59,13 @@ pub(super) fn report<W: Write>(
             } else {
                 format!("line={line},endLine={end_line}")
             };
-            let mut message = d.message.clone();
+            let mut message = escape_control(&d.message).into_owned();
             if let Some(s) = d.suppressed {
                 message.push_str(&format!(" (suppressed: {})", s.as_str()));
             }
             for help in help_lines(d) {
                 message.push('\n');
-                message.push_str(&help);
+                message.push_str(&escape_control(&help));
             }
             writeln!(
                 out,

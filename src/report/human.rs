@@ -1,5 +1,6 @@
 //! rustc-style output via codespan-reporting.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -8,7 +9,7 @@ use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{help_lines, shown, LineIndex, ReportOptions, Summary};
+use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Shown, Summary};
 use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
 
@@ -51,8 +52,13 @@ fn render<W: WriteColor>(
     let config = Config::default();
     for c in results.iter().flatten() {
         let name = c.source.display_name();
-        let file = SimpleFile::new(name.as_str(), c.text.as_str());
-        let index = LineIndex::new(&c.text);
+        let name = escape_control(&name);
+        // Control characters in the text are drawn, never sent to the
+        // terminal; spans move with them.
+        let drawn = Shown::new(&c.text);
+        let text = drawn.text();
+        let file = SimpleFile::new(&*name, text);
+        let index = LineIndex::new(text);
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
             let severity = match (d.suppressed, d.severity) {
                 (Some(_), _) => CsSeverity::Note,
@@ -60,25 +66,31 @@ fn render<W: WriteColor>(
                 (None, Severity::Warning) => CsSeverity::Warning,
                 (None, Severity::Info) => CsSeverity::Note,
             };
-            let mut message = d.message.clone();
+            let mut message = escape_control(&d.message).into_owned();
             if let Some(s) = d.suppressed {
                 message.push_str(&format!(" (suppressed: {})", s.as_str()));
             }
             let mut notes = help_lines(d);
             notes.extend(d.notes.iter().cloned());
+            for note in &mut notes {
+                if let Cow::Owned(escaped) = escape_control(note) {
+                    *note = escaped;
+                }
+            }
             let diag = CsDiagnostic::new(severity)
                 .with_code(d.rule)
                 .with_message(message)
                 .with_notes(notes);
             // Printing a whole long line for each problem on it would make
             // the output (and the time) grow with the square of the line.
-            let emitted = match Excerpt::new(&name, &c.text, &index, &d.span) {
+            let span = drawn.span(&d.span);
+            let emitted = match Excerpt::new(&name, text, &index, &span) {
                 Some((excerpt, span)) => {
                     let diag = diag.with_labels(vec![Label::primary((), span)]);
                     term::emit(out, &config, &excerpt, &diag)
                 }
                 None => {
-                    let diag = diag.with_labels(vec![Label::primary((), d.span.clone())]);
+                    let diag = diag.with_labels(vec![Label::primary((), span)]);
                     term::emit(out, &config, &file, &diag)
                 }
             };

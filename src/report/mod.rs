@@ -11,6 +11,7 @@ mod human;
 mod json;
 mod sarif;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::WriteColor;
@@ -57,8 +58,14 @@ fn count_chars(bytes: &[u8]) -> usize {
 impl LineIndex {
     /// Index the line starts of `text`.
     pub fn new(text: &str) -> Self {
+        // A line ends at LF, CRLF or a lone CR.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| !(bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         let mut chars = Vec::with_capacity(text.len() / COLUMN_STRIDE + 2);
         let mut n = 0;
         chars.push(n);
@@ -94,6 +101,145 @@ impl LineIndex {
                 .saturating_sub(self.chars_before(text, start))
         };
         (line + 1, col + 1)
+    }
+}
+
+/// Whether a character must not reach a terminal or a CI log as it is: C0
+/// and C1 controls (line breaks, escape sequences), DEL, the Unicode line
+/// and paragraph separators, and the bidirectional controls that reorder
+/// what is shown.
+pub fn is_hostile_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `s` with every [`is_hostile_char`] written as an escape (`\n`, `\r`,
+/// `\t`, `\u{1b}`), so that a file name or a configuration string in a
+/// message stays on one line and cannot drive a terminal or forge a GitHub
+/// Actions workflow command (which starts a line with `::`).
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hostile_char(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A text as a snippet shows it: every [`is_hostile_char`] but the line
+/// feed and the tab is drawn as one visible character (C0 controls as their
+/// Unicode control pictures, `\x1b` as `␛`, DEL as `␡`, the others as
+/// `�`), as rustc does, and a lone carriage return ends a line as a line
+/// feed would. One character stays one character, so columns and carets
+/// stay where they were; [`Shown::span`] moves byte offsets of the text to
+/// the shown text.
+#[derive(Debug)]
+pub struct Shown<'a> {
+    text: Cow<'a, str>,
+    /// (offset in the text just after a replaced character, total growth
+    /// in bytes up to there), by offset.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'a> Shown<'a> {
+    /// The shown form of `text` (borrowed when nothing needs replacing).
+    pub fn new(text: &'a str) -> Self {
+        let replaced = |c: char, next: Option<char>| -> Option<char> {
+            match c {
+                '\n' | '\t' => None,
+                '\r' if next == Some('\n') => None,
+                '\r' => Some('\n'),
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+                '\u{7f}' => Some('\u{2421}'),
+                c if is_hostile_char(c) => Some('\u{fffd}'),
+                _ => None,
+            }
+        };
+        let mut chars = text.char_indices().peekable();
+        let mut out: Option<String> = None;
+        let mut shifts = Vec::new();
+        let mut growth = 0usize;
+        let mut copied = 0;
+        while let Some((i, c)) = chars.next() {
+            let Some(r) = replaced(c, chars.peek().map(|&(_, n)| n)) else {
+                continue;
+            };
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(text.get(copied..i).unwrap_or(""));
+            out.push(r);
+            copied = i + c.len_utf8();
+            // A replacement is never shorter than what it replaces.
+            growth += r.len_utf8().saturating_sub(c.len_utf8());
+            shifts.push((copied, growth));
+        }
+        let text = match out {
+            Some(mut out) => {
+                out.push_str(text.get(copied..).unwrap_or(""));
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(text),
+        };
+        Shown { text, shifts }
+    }
+
+    /// The text to show.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte `offset` of the text (on a character boundary) in the shown text.
+    pub fn offset(&self, offset: usize) -> usize {
+        let n = self.shifts.partition_point(|&(at, _)| at <= offset);
+        let growth = n
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |&(_, g)| g);
+        offset + growth
+    }
+
+    /// A span of the text in the shown text.
+    pub fn span(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.offset(span.start)..self.offset(span.end)
+    }
+}
+
+/// One error line for standard error: `copyedit: error: MESSAGE`, or with
+/// `--format github` an `::error` workflow command; either way escaped, so
+/// nothing in the message can start a line of its own.
+pub fn error_line(format: OutputFormat, message: &str) -> String {
+    notice_line(format, "error", message)
+}
+
+/// A warning line, as [`error_line`].
+pub fn warning_line(format: OutputFormat, message: &str) -> String {
+    notice_line(format, "warning", message)
+}
+
+fn notice_line(format: OutputFormat, level: &str, message: &str) -> String {
+    let message = escape_control(message);
+    match format {
+        OutputFormat::Github => format!(
+            "::{level} title=copyedit::{}",
+            github::escape_data(&message)
+        ),
+        _ => format!("copyedit: {level}: {message}"),
     }
 }
 
@@ -227,18 +373,20 @@ pub fn shown(d: &Diagnostic, opts: &ReportOptions) -> bool {
     d.suppressed.is_none() || opts.show_suppressed
 }
 
-/// Write a report of all results. Input errors go to `err` (one line each)
-/// except in JSON, where they are part of the document.
+/// Write a report of all results. Input errors go to `err` (one line each,
+/// escaped: [`error_line`]) in the human and concise formats; in JSON, SARIF
+/// and GitHub's they are part of the document.
 pub fn report<W: WriteColor, E: Write>(
     out: &mut W,
     err: &mut E,
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
 ) -> io::Result<()> {
-    if opts.format != OutputFormat::Json {
+    if matches!(opts.format, OutputFormat::Human | OutputFormat::Concise) {
         for r in results {
             if let Err(e) = r {
-                writeln!(err, "copyedit: error: {}: {}", e.path, e.message)?;
+                let line = error_line(opts.format, &format!("{}: {}", e.path, e.message));
+                writeln!(err, "{line}")?;
             }
         }
     }
@@ -261,6 +409,7 @@ fn concise<W: Write>(
     for c in results.iter().flatten() {
         let index = LineIndex::new(&c.text);
         let name = c.source.display_name();
+        let name = escape_control(&name);
         for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
             let (line, col) = index.position(&c.text, d.span.start);
             let suppressed = d
@@ -270,7 +419,9 @@ fn concise<W: Write>(
             writeln!(
                 out,
                 "{name}:{line}:{col}: {}[{}]: {}{suppressed}",
-                d.severity, d.rule, d.message
+                d.severity,
+                d.rule,
+                escape_control(&d.message)
             )?;
         }
     }
@@ -312,6 +463,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hostile_characters_are_escaped() {
+        assert!(matches!(escape_control("a b/c.md"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_control("x\n::error file=a::b\r\t\u{1b}[2J\u{202e}"),
+            "x\\n::error file=a::b\\r\\t\\u{1b}[2J\\u{202e}"
+        );
+        assert_eq!(
+            error_line(OutputFormat::Concise, "a\n::warning::forged 50%"),
+            "copyedit: error: a\\n::warning::forged 50%"
+        );
+        assert_eq!(
+            error_line(OutputFormat::Github, "a\n::warning::forged 50%"),
+            "::error title=copyedit::a\\n::warning::forged 50%25"
+        );
+    }
+
+    #[test]
+    fn snippets_show_control_characters_one_for_one() {
+        let text = "a\x1b[2Jb\rc\r\nd\u{202e}e\tf\u{85}";
+        let shown = Shown::new(text);
+        assert_eq!(shown.text(), "a\u{241b}[2Jb\nc\r\nd\u{fffd}e\tf\u{fffd}");
+        assert_eq!(shown.text().chars().count(), text.chars().count());
+        for (i, _) in text.char_indices() {
+            let c = text[i..].chars().next().unwrap();
+            let s = shown.text()[shown.offset(i)..].chars().next().unwrap();
+            assert_eq!(
+                c == s,
+                !is_hostile_char(c) || c == '\t' || c == '\n' || (c == '\r' && s == '\r')
+            );
+        }
+        assert_eq!(shown.offset(text.len()), shown.text().len());
+        assert!(matches!(
+            Shown::new("plain\r\ntext\n").text,
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
     fn positions_are_one_based_in_chars() {
         let text = "ab\n€xy\n";
         let idx = LineIndex::new(text);
@@ -319,6 +508,13 @@ mod tests {
         assert_eq!(idx.position(text, 3), (2, 1));
         assert_eq!(idx.position(text, text.find('x').unwrap()), (2, 2));
         assert_eq!(idx.position(text, text.len()), (3, 1));
+        let text = "a\rb\r\nc\n\rd";
+        let idx = LineIndex::new(text);
+        let lines: Vec<_> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|w| idx.position(text, text.find(w).unwrap()))
+            .collect();
+        assert_eq!(lines, [(1, 1), (2, 1), (3, 1), (5, 1)]);
     }
 
     #[test]
