@@ -47,6 +47,8 @@ pub(super) struct Setup {
     /// The linter of each source (same order), one per configuration file.
     pub linters: Vec<Arc<Linter>>,
     pub sources: Vec<Source>,
+    /// What each source reports (`--changed-since`, baselines).
+    pub scopes: Vec<super::scope::FileScope>,
     pub walk_errors: Vec<InputError>,
 }
 
@@ -111,6 +113,10 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
         select: Some(Selector(Arc::new(ConfigSelect(Arc::clone(&project))))),
     };
     let (mut sources, mut walk_errors) = discover(&args.paths, &opts);
+    // A baseline is a list, not prose, whatever its name.
+    for file in [&args.baseline, &args.write_baseline].into_iter().flatten() {
+        sources.retain(|s| !super::scope::is_file(s, file));
+    }
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     dedup(&mut sources, same_file);
@@ -147,9 +153,11 @@ pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
     // A file fixed twice would be refused the second time as changed on
     // disk: one input per file, however it is reached.
     let (plan, walk_errors) = prepare(args, true)?;
+    let scopes = super::scope::scopes(args, &plan.sources, &plan.baselines)?;
     Ok(Setup {
         linters: plan.linters,
         sources: plan.sources,
+        scopes,
         walk_errors,
     })
 }
@@ -192,6 +200,10 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let scopes = match super::scope::scopes(args, &plan.sources, &plan.baselines) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
     let tick = || progress.inc(1);
@@ -209,6 +221,35 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     apply_vocabulary(&mut results, &vocabulary, |i| {
         plan.linters.get(i).map_or(&fallback, |l| l)
     });
+    if let Some(file) = &args.write_baseline {
+        let unreadable = !walk_errors.is_empty() || results.iter().any(Result::is_err);
+        for e in results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .chain(&walk_errors)
+        {
+            eprintln!("copyedit: error: {}: {}", e.path, e.message);
+        }
+        return match super::scope::write_baseline(file, &results) {
+            Ok(n) => {
+                eprintln!(
+                    "copyedit: recorded {n} problem{} in {}",
+                    if n == 1 { "" } else { "s" },
+                    file.display()
+                );
+                if unreadable {
+                    FAILURE
+                } else {
+                    SUCCESS
+                }
+            }
+            Err(e) => {
+                eprintln!("copyedit: error: {e}");
+                FAILURE
+            }
+        };
+    }
+    let hidden = super::scope::apply(&scopes, &mut results);
     // Each file fails the run at its own configuration's `fail-on`.
     let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
         r.as_ref().is_ok_and(|c| {
@@ -242,6 +283,14 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     let _ = out.flush();
+    if matches!(
+        report_opts.format,
+        OutputFormat::Human | OutputFormat::Concise
+    ) {
+        for note in hidden.notes() {
+            let _ = writeln!(err, "{note}");
+        }
+    }
     if unreadable {
         FAILURE
     } else if failing {

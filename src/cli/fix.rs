@@ -8,7 +8,7 @@ use clap::Args;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
-use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
+use copyedit::fix::{chosen_fix, fix_text_scoped, write_atomic, FixOptions, FixOutcome};
 use copyedit::language::Skip;
 use copyedit::linter::Linter;
 use copyedit::report::{report, OutputFormat};
@@ -17,6 +17,7 @@ use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
+use super::scope::FileScope;
 use super::{CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
 
 /// Shown after `copyedit fix --help`.
@@ -91,6 +92,8 @@ struct Fixed {
     source: Source,
     /// The linter of the file's configuration.
     linter: Arc<Linter>,
+    /// What the file reports.
+    scope: FileScope,
     /// The file's bytes as read (BOM included).
     original: Vec<u8>,
     original_text: String,
@@ -182,9 +185,18 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         eprintln!("copyedit: error: --unsafe applies only with --fix, --diff or --interactive");
         return FAILURE;
     }
+    if args.write_baseline.is_some() {
+        eprintln!("copyedit: error: --write-baseline records problems; it does not fix them");
+        return FAILURE;
+    }
+    if flags.interactive && (args.changed_since.is_some() || args.baseline.is_some()) {
+        eprintln!("copyedit: error: --interactive asks about every problem; it does not take --changed-since or --baseline");
+        return FAILURE;
+    }
     let Setup {
         linters,
         sources,
+        scopes,
         walk_errors,
     } = match setup(args) {
         Ok(s) => s,
@@ -206,7 +218,14 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         ..FixOptions::default()
     };
     let named = named_files(&args.paths);
-    let fixed = fix_all(&linters, &sources, args.max_file_size, &named, &opts);
+    let fixed = fix_all(
+        &linters,
+        &sources,
+        &scopes,
+        args.max_file_size,
+        &named,
+        &opts,
+    );
     if flags.diff {
         show_diffs(args, fixed, walk_errors)
     } else {
@@ -217,6 +236,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
 fn fix_all(
     linters: &[Arc<Linter>],
     sources: &[Source],
+    scopes: &[FileScope],
     max_size: u64,
     named: &std::collections::HashSet<std::path::PathBuf>,
     opts: &FixOptions,
@@ -246,7 +266,8 @@ fn fix_all(
     decoded
         .into_par_iter()
         .zip(sources.par_iter().zip(linters.par_iter()))
-        .map(|(decoded, (source, linter))| {
+        .zip(scopes.par_iter())
+        .map(|((decoded, (source, linter)), scope)| {
             let decoded = decoded?;
             let skipped = linter.skip_reason(
                 &decoded.text,
@@ -264,7 +285,18 @@ fn fix_all(
                     passes: 0,
                     converged: true,
                 },
-                None => fix_text(linter, &decoded.text, source.format(), opts),
+                None => {
+                    let original = decoded.text.as_str();
+                    fix_text_scoped(
+                        linter,
+                        original,
+                        source.format(),
+                        opts,
+                        &|current, changes, diagnostics| {
+                            scope.retain(original, current, changes, diagnostics);
+                        },
+                    )
+                }
             };
             let mut original = Vec::with_capacity(decoded.text.len() + 3);
             if decoded.bom {
@@ -274,6 +306,7 @@ fn fix_all(
             Ok(Fixed {
                 source: source.clone(),
                 linter: Arc::clone(linter),
+                scope: scope.clone(),
                 original,
                 original_text: decoded.text,
                 bom: decoded.bom,
@@ -420,7 +453,12 @@ fn write_and_report(
             // Nothing was written: what remains is what was there.
             let d = match f.skipped {
                 Some(_) => Vec::new(),
-                None => f.linter.check(&f.original_text, f.source.format()),
+                None => {
+                    let mut d = f.linter.check(&f.original_text, f.source.format());
+                    f.scope
+                        .retain(&f.original_text, &f.original_text, &[], &mut d);
+                    d
+                }
             };
             (f.original_text, d)
         };

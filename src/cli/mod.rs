@@ -6,6 +6,7 @@ mod fix;
 mod init;
 mod interactive;
 mod plan;
+mod scope;
 mod words;
 
 use std::path::PathBuf;
@@ -162,6 +163,25 @@ pub struct CheckArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Report only problems on lines added or changed since the git
+    /// revision REF (since its merge base with HEAD, as a pull request
+    /// sees it; uncommitted changes included), and in files git does not
+    /// track yet.
+    #[arg(long, value_name = "REF", help_heading = "Adopting")]
+    pub changed_since: Option<String>,
+    /// Report only problems this baseline file does not record (default:
+    /// `baseline` in copyedit.toml).
+    #[arg(long, value_name = "FILE", help_heading = "Adopting")]
+    pub baseline: Option<PathBuf>,
+    /// Record every problem found in this baseline file (sorted text,
+    /// replaced whole) instead of reporting them.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Adopting",
+        conflicts_with_all = ["baseline", "changed_since", "list_unknown"]
+    )]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub fix: fix::FixFlags,
 }
