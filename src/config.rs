@@ -683,7 +683,8 @@ lang = "en-US"
 # and .text are checked already), and files never to check. Globs use
 # .gitignore syntax.
 include = []
-exclude = ["CHANGELOG.md", "vendor/"]
+exclude = []
+# exclude = ["CHANGELOG.md", "vendor/"]
 
 # Words accepted everywhere. A word in lowercase is accepted in any case;
 # a capitalised one only as written (or in capitals).

@@ -310,3 +310,155 @@ fn missing_or_broken_baseline_is_an_error() {
             "bad.tsv:1: not a copyedit baseline",
         ));
 }
+
+#[test]
+fn statistics_count_rules_and_unknown_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("a.md"), "We recieve teh report.\n").unwrap();
+    fs::write(root.join("b.md"), "They recieve a apple.\n").unwrap();
+    let out = copyedit(root)
+        .args(["check", "--statistics", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "      3  spelling  (3 with a Safe fix)\n      1  a-an  (1 with a Safe fix)\n      \
+         4  problems in 2 files\n\nmost frequent unknown words:\n      2  recieve\n      1  teh\n"
+    );
+    let out = copyedit(root)
+        .args(["check", "--statistics", "--format", "json", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["rules"][0]["rule"], "spelling");
+    assert_eq!(v["rules"][0]["count"], 3);
+    assert_eq!(v["unknown_words"][0]["word"], "recieve");
+    assert_eq!(v["unknown_words"][0]["count"], 2);
+    assert_eq!(v["total"], 4);
+}
+
+#[test]
+fn a_long_human_run_ends_with_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..25 {
+        fs::write(root.join(format!("p{i:02}.md")), "Fine text here.\n").unwrap();
+    }
+    fs::write(root.join("z.md"), "We recieve it.\n").unwrap();
+    let out = copyedit(root)
+        .args(["check", "--color", "never", "."])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.ends_with(
+            "1 problem (1 error) in 1 file\n\n      1  spelling  (1 with a Safe fix)\n      \
+             1  problems in 1 file\n\nmost frequent unknown words:\n      1  recieve\n"
+        ),
+        "{out}"
+    );
+    // A short run does not.
+    let out = copyedit(root)
+        .args(["check", "--color", "never", "z.md"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().ends_with("in 1 file\n"));
+}
+
+#[test]
+fn empty_directory_is_a_warning_and_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("docs")).unwrap();
+    fs::write(root.join("docs/code.rs"), "fn main() {}\n").unwrap();
+    fs::write(root.join("a.md"), "Fine text.\n").unwrap();
+    let out = copyedit(root)
+        .args(["check", "--format", "json", "docs"])
+        .assert()
+        .code(2)
+        .stderr("copyedit: warning: no Markdown or text files found under docs\n")
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["warnings"][0]["path"], "docs");
+    assert_eq!(
+        v["warnings"][0]["message"],
+        "no Markdown or text files found"
+    );
+    // With another path that has files: only the warning.
+    copyedit(root)
+        .args(["check", "docs", "a.md"])
+        .assert()
+        .code(0)
+        .stderr("copyedit: warning: no Markdown or text files found under docs\n");
+}
+
+#[test]
+fn stdin_that_is_clearly_markdown_is_read_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    // In Markdown the fenced block is code; as text, `teh` in it is a word.
+    let text = "# Notes\n\n```\nteh\n```\n";
+    let run = |args: &[&str]| {
+        copyedit(dir.path())
+            .args(["check", "--format", "concise"])
+            .args(args)
+            .arg("-")
+            .write_stdin(text)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run(&[]), Some(0));
+    assert_eq!(run(&["--stdin-format", "text"]), Some(1));
+    assert_eq!(run(&["--stdin-filename", "notes.txt"]), Some(1));
+    assert_eq!(
+        run(&[
+            "--stdin-filename",
+            "notes.txt",
+            "--stdin-format",
+            "markdown"
+        ]),
+        Some(0)
+    );
+}
+
+#[test]
+fn init_detects_the_variant_and_seeds_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..3 {
+        fs::write(
+            root.join(format!("p{i}.md")),
+            "The colour of our organisation's behaviour: we analyse the centre with frobctl.\n",
+        )
+        .unwrap();
+    }
+    copyedit(root)
+        .args(["init", "--words"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("lang = \"en-GB\""));
+    let config = fs::read_to_string(root.join("copyedit.toml")).unwrap();
+    assert!(config.contains("\nlang = \"en-GB\"\n"), "{config}");
+    assert!(config.contains("\nexclude = []\n"), "{config}");
+    let words = fs::read_to_string(root.join("copyedit-words.txt")).unwrap();
+    let listed: Vec<&str> = words.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(listed, ["frobctl"]);
+    // The files are accepted as they are now.
+    copyedit(root).args(["check", "."]).assert().success();
+}

@@ -253,7 +253,7 @@ fn fix_all(
         .zip(sources.par_iter().zip(linters.par_iter()))
         .for_each(|(d, (source, linter))| {
             if let Ok(d) = d {
-                let census = linter.census(&d.text, source.format());
+                let census = linter.census(&d.text, source.format_of(&d.text));
                 if let Ok(mut v) = vocabulary.lock() {
                     v.add(census);
                 }
@@ -269,9 +269,10 @@ fn fix_all(
         .zip(scopes.par_iter())
         .map(|((decoded, (source, linter)), scope)| {
             let decoded = decoded?;
+            let format = source.format_of(&decoded.text);
             let skipped = linter.skip_reason(
                 &decoded.text,
-                source.format(),
+                format,
                 &source.display_name(),
                 source.is_named(named),
             );
@@ -290,7 +291,7 @@ fn fix_all(
                     fix_text_scoped(
                         linter,
                         original,
-                        source.format(),
+                        format,
                         opts,
                         &|current, changes, diagnostics| {
                             scope.retain(original, current, changes, diagnostics);
@@ -454,7 +455,9 @@ fn write_and_report(
             let d = match f.skipped {
                 Some(_) => Vec::new(),
                 None => {
-                    let mut d = f.linter.check(&f.original_text, f.source.format());
+                    let mut d = f
+                        .linter
+                        .check(&f.original_text, f.source.format_of(&f.original_text));
                     f.scope
                         .retain(&f.original_text, &f.original_text, &[], &mut d);
                     d

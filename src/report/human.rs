@@ -247,6 +247,7 @@ mod tests {
         let opts = ReportOptions {
             format: super::super::OutputFormat::Human,
             show_suppressed: false,
+            warnings: Vec::new(),
         };
         let mut out = NoColor::new(Vec::new());
         report(&mut out, &results, &opts).unwrap();
