@@ -298,6 +298,7 @@ pub fn check_target(data: &[u8]) {
             let opts = ReportOptions {
                 format,
                 show_suppressed: true,
+                warnings: Vec::new(),
             };
             let mut out = NoColor::new(Vec::new());
             let mut err = Vec::new();

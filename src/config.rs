@@ -154,6 +154,7 @@ struct Raw {
     markdown: RawMarkdown,
     fail_on: Option<Spanned<String>>,
     language_detection: Option<bool>,
+    baseline: Option<String>,
 }
 
 /// The word file `copyedit words add` writes to for the configuration at
@@ -241,6 +242,9 @@ pub struct ProjectConfig {
     /// `language-detection` (default true): skip texts and paragraphs in
     /// other languages.
     pub language_detection: bool,
+    /// `baseline`: the baseline file (absolute) whose problems are not
+    /// reported (`src/baseline.rs`).
+    pub baseline: Option<PathBuf>,
     include: Option<Gitignore>,
     exclude: Option<Gitignore>,
 }
@@ -507,6 +511,7 @@ impl ProjectConfig {
             }
         }
 
+        let baseline = raw.baseline.map(|b| normalize(&dir.join(b)));
         Ok(ProjectConfig {
             path: path.to_path_buf(),
             dir,
@@ -523,6 +528,7 @@ impl ProjectConfig {
             front_matter_keys: raw.markdown.front_matter_keys,
             fail_on,
             language_detection: raw.language_detection.unwrap_or(true),
+            baseline,
             include,
             exclude,
         })
@@ -563,11 +569,12 @@ impl ProjectConfig {
     }
 
     /// Whether `exclude` rules this (absolute) path out. The project's word
-    /// files are never checked: they are lists, not prose.
+    /// files and baseline are never checked: they are lists, not prose.
     pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
         if !is_dir
             && (self.dictionaries.iter().any(|d| d == path)
-                || path == self.dir.join(DEFAULT_WORD_FILE))
+                || path == self.dir.join(DEFAULT_WORD_FILE)
+                || self.baseline.as_deref() == Some(path))
         {
             return true;
         }
@@ -734,7 +741,8 @@ lang = "en-US"
 # and .text are checked already), and files never to check. Globs use
 # .gitignore syntax.
 include = []
-exclude = ["CHANGELOG.md", "vendor/"]
+exclude = []
+# exclude = ["CHANGELOG.md", "vendor/"]
 
 # Words accepted everywhere. A word in lowercase is accepted in any case;
 # a capitalised one only as written (or in capitals).
@@ -808,6 +816,17 @@ mod tests {
         let lc = c.linter_config(Some(Lang::EnUs));
         assert_eq!(lc.lang, Lang::EnUs);
         assert_eq!(c.linter_config(None).lang, Lang::EnGb);
+    }
+
+    #[test]
+    fn baseline_is_relative_and_never_checked() {
+        let c = parse("baseline = \"ci/copyedit-baseline.txt\"\n").unwrap();
+        let file = c.dir.join("ci/copyedit-baseline.txt");
+        assert_eq!(c.baseline.as_deref(), Some(file.as_path()));
+        assert!(c.excludes(&file, false));
+        assert!(!c.excludes(&c.dir.join("ci/notes.txt"), false));
+        assert!(parse("").unwrap().baseline.is_none());
+        assert!(parse("baseline = 3\n").is_err());
     }
 
     #[test]

@@ -435,8 +435,27 @@ pub fn select<'t, 'd>(
 /// Fix a text: check, apply the chosen fixes, check again, until nothing
 /// applicable is left or `opts.max_passes` passes have been made.
 pub fn fix_text(linter: &Linter, text: &str, format: Format, opts: &FixOptions) -> FixOutcome {
+    fix_text_scoped(linter, text, format, opts, &|_, _, _| {})
+}
+
+/// Drops the diagnostics a scoped fix must leave alone: called with the
+/// current text, the changes from the original to it, and its diagnostics.
+pub type Scope<'a> = dyn Fn(&str, &[Change], &mut Vec<Diagnostic>) + Sync + 'a;
+
+/// [`fix_text`] on the problems `scope` keeps (each pass, and what
+/// remains): `fix --changed-since` fixes only changed lines, `--baseline`
+/// only problems the baseline does not record. [`original_offset`] maps a
+/// position of the current text back to the original.
+pub fn fix_text_scoped(
+    linter: &Linter,
+    text: &str,
+    format: Format,
+    opts: &FixOptions,
+    scope: &Scope<'_>,
+) -> FixOutcome {
     let mut current = text.to_string();
     let mut diagnostics = linter.check(&current, format);
+    scope(&current, &[], &mut diagnostics);
     let mut applied = Vec::new();
     let mut refused: Vec<RefusedFix> = Vec::new();
     let mut changes = Vec::new();
@@ -475,6 +494,7 @@ pub fn fix_text(linter: &Linter, text: &str, format: Format, opts: &FixOptions) 
         let repeated = !seen.insert(hash_of(&next));
         current = next;
         diagnostics = linter.check(&current, format);
+        scope(&current, &changes, &mut diagnostics);
         if repeated {
             // The fixes went round in a circle; stop where we are.
             break;
@@ -488,6 +508,22 @@ pub fn fix_text(linter: &Linter, text: &str, format: Format, opts: &FixOptions) 
         remaining: diagnostics,
         passes,
         converged,
+    }
+}
+
+/// The position in the original text of byte `p` of the fixed text, given
+/// the [`FixOutcome::changes`] between them: exact outside the changes; in a
+/// change, the same distance into the original region (at most its end).
+pub fn original_offset(changes: &[Change], p: usize) -> usize {
+    let n = changes.partition_point(|c| c.fixed.end <= p);
+    if let Some(c) = changes.get(n) {
+        if c.fixed.start <= p {
+            return c.original.start + (p - c.fixed.start).min(c.original.len());
+        }
+    }
+    match n.checked_sub(1).and_then(|i| changes.get(i)) {
+        Some(prev) => p - prev.fixed.end + prev.original.end,
+        None => p,
     }
 }
 
@@ -797,6 +833,20 @@ mod tests {
 
     fn diag(rule: &'static str, span: Range<usize>, f: Fix) -> Diagnostic {
         Diagnostic::new(rule, Severity::Warning, span, "m").with_fix(f)
+    }
+
+    #[test]
+    fn positions_map_back_to_the_original() {
+        // "ab cd ef" → "ab XYZ ef" (cd → XYZ) → "ab XYZ e" (f deleted).
+        let changes = compose(&[], &[Edit::replace(3..5, "XYZ")]);
+        let changes = compose(&changes, &[Edit::delete(8..9)]);
+        assert_eq!(original_offset(&changes, 0), 0);
+        assert_eq!(original_offset(&changes, 3), 3);
+        assert_eq!(original_offset(&changes, 5), 5);
+        assert_eq!(original_offset(&changes, 6), 5);
+        assert_eq!(original_offset(&changes, 7), 6);
+        assert_eq!(original_offset(&changes, 8), 8);
+        assert_eq!(original_offset(&[], 4), 4);
     }
 
     #[test]

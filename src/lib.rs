@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod baseline;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
@@ -23,6 +24,7 @@ pub mod dictionary;
 pub mod directives;
 pub mod document;
 pub mod fix;
+pub mod git;
 pub mod language;
 pub mod linter;
 pub mod quotes;

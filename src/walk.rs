@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
@@ -52,13 +52,97 @@ impl Source {
         }
     }
 
-    /// The format, from the file name.
+    /// The format, from the file name (standard input: `--stdin-format`
+    /// first, see [`set_stdin_format`]).
     pub fn format(&self) -> Format {
         match self {
             Source::File(p) => Format::from_path(p),
-            Source::Stdin(name) => Format::from_path(Path::new(name)),
+            Source::Stdin(name) => STDIN_FORMAT
+                .get()
+                .copied()
+                .unwrap_or_else(|| Format::from_path(Path::new(name))),
         }
     }
+
+    /// The format of this source's `text`: [`Source::format`], except that
+    /// standard input with no name ([`STDIN_NAME`]) and no
+    /// `--stdin-format` is Markdown when the text clearly is
+    /// ([`looks_like_markdown`]).
+    pub fn format_of(&self, text: &str) -> Format {
+        match self {
+            Source::Stdin(name) if name == STDIN_NAME && STDIN_FORMAT.get().is_none() => {
+                if looks_like_markdown(text) {
+                    Format::Markdown
+                } else {
+                    Format::Plain
+                }
+            }
+            _ => self.format(),
+        }
+    }
+}
+
+/// The name standard input is reported under without `--stdin-filename`.
+pub const STDIN_NAME: &str = "<stdin>";
+
+static STDIN_FORMAT: OnceLock<Format> = OnceLock::new();
+
+/// Read standard input in this format whatever its name or content
+/// (`--stdin-format`). Set once, by the command line, before checking.
+pub fn set_stdin_format(format: Format) {
+    let _ = STDIN_FORMAT.set(format);
+}
+
+/// Whether a text is clearly Markdown: a code fence (a line starting with
+/// three backticks or tildes), an ATX heading (`# Title`, `## Usage`) or an
+/// inline link (`[text](target)`) in its first 64 KB.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let mut end = text.len().min(64 << 10);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = text.get(..end).unwrap_or("");
+    sample.lines().any(|line| {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        if indent > 3 {
+            return false;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            return true;
+        }
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes)
+            && t.get(hashes..).is_some_and(|rest| {
+                rest.starts_with(' ') && rest.trim_start().starts_with(char::is_alphanumeric)
+            })
+        {
+            return true;
+        }
+        has_inline_link(t)
+    })
+}
+
+/// `[text](target)` with a target and no space in it, in one line.
+fn has_inline_link(line: &str) -> bool {
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        let (before, after) = rest.split_at(i);
+        let target = after.get(2..).unwrap_or("");
+        let closed = target
+            .find(')')
+            .and_then(|j| target.get(..j))
+            .is_some_and(|t| !t.is_empty() && !t.contains(char::is_whitespace));
+        let opened = before
+            .rfind('[')
+            .and_then(|k| before.get(k + 1..))
+            .is_some_and(|t| !t.is_empty() && !t.contains(']'));
+        if closed && opened {
+            return true;
+        }
+        rest = after.get(2..).unwrap_or("");
+    }
+    false
 }
 
 /// A path without its leading `./` components: `a.md`, `./a.md` and a
@@ -138,7 +222,7 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> (Vec<Source>, Vec<Inpu
             let name = opts
                 .stdin_name
                 .clone()
-                .unwrap_or_else(|| "<stdin>".to_string());
+                .unwrap_or_else(|| STDIN_NAME.to_string());
             sources.push(Source::Stdin(name));
             continue;
         }
@@ -417,7 +501,7 @@ where
                 let mut census = vocabulary.map(|_| Census::default());
                 let (diagnostics, skipped) = match linter_for(i).check_source(
                     &decoded.text,
-                    source.format(),
+                    source.format_of(&decoded.text),
                     &source.display_name(),
                     source.is_named(named),
                     census.as_mut(),
@@ -442,4 +526,24 @@ where
             result
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_told_by_fences_headings_and_links() {
+        assert!(looks_like_markdown("Intro.\n\n```sh\nls\n```\n"));
+        assert!(looks_like_markdown("## Usage\n\nRun it.\n"));
+        assert!(looks_like_markdown(
+            "See [the guide](docs/guide.md) first.\n"
+        ));
+        assert!(!looks_like_markdown("Dear team,\n\nThe report is late.\n"));
+        assert!(!looks_like_markdown(
+            "#hashtag and #1 fans; a [note] (aside).\n"
+        ));
+        assert!(!looks_like_markdown("    # indented code, not a heading\n"));
+        assert!(!looks_like_markdown("call f[x](y z) here\n"));
+    }
 }

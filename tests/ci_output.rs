@@ -66,7 +66,7 @@ const EXPECTED: &[(&str, usize, usize, &str, &str, &str)] = &[
         14,
         "double-space",
         "info",
-        "2 spaces between words",
+        "2 spaces between words (one once rendered)",
     ),
     (
         "docs/components/tabs.mdx",
@@ -682,12 +682,15 @@ fn include_adds_files_to_walks() {
         .assert()
         .code(1)
         .stdout("./notes.rst:1:1: error[spelling]: unknown word `Teh`\n");
-    // A `!glob` on the command line still excludes.
+    // A `!glob` on the command line still excludes: nothing is left to
+    // check, which is a warning and exit status 2.
     copyedit()
         .current_dir(dir.path())
         .args(["check", "--format", "concise", "--glob", "!notes.rst"])
         .assert()
-        .success();
+        .code(2)
+        .stdout("")
+        .stderr("copyedit: warning: no Markdown or text files found under .\n");
 }
 
 #[test]

@@ -237,11 +237,16 @@ fn glob_widens_the_walk_and_gitignore_is_respected() {
     fs::write(dir.path().join("notes.rst"), "Teh notes.\n").unwrap();
     fs::write(dir.path().join(".gitignore"), "skipped.md\n").unwrap();
     fs::write(dir.path().join("skipped.md"), "Teh skipped.\n").unwrap();
+    // Nothing to check there: a warning, exit status 2.
     copyedit()
         .args(["check", "--format", "concise"])
         .arg(dir.path())
         .assert()
-        .success();
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "warning: no Markdown or text files found under",
+        ));
     copyedit()
         .args(["check", "--format", "concise", "--glob", "*.rst"])
         .arg(dir.path())

@@ -567,12 +567,20 @@ fn directories_and_files_given_as_each_other() {
         r.stderr,
         format!("copyedit: error: {file_slash}: Not a directory\n")
     );
-    // An empty directory has nothing to check, and that is not an error.
+    // An empty directory has nothing to check: a warning, and when it is
+    // the only path given, exit status 2 (a mistyped path in CI).
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).unwrap();
     let r = check(&[], &[&empty]);
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "no problems found in 0 files\n");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "copyedit: warning: no Markdown or text files found under {}\n",
+            empty.display()
+        )
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
@@ -19,7 +20,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::plan::{plan, ConfigSelect, Plan};
-use super::{error, plain_error, CheckArgs, ColorWhen, FormatArg, FAILURE, PROBLEMS, SUCCESS};
+use super::statistics::{Statistics, MANY_FILES};
+use super::{
+    error, plain_error, CheckArgs, ColorWhen, FormatArg, StdinFormat, FAILURE, PROBLEMS, SUCCESS,
+};
 
 /// Show a progress bar when checking more files than this (on a terminal,
 /// outside CI).
@@ -47,6 +51,8 @@ pub(super) struct Setup {
     /// The linter of each source (same order), one per configuration file.
     pub linters: Vec<Arc<Linter>>,
     pub sources: Vec<Source>,
+    /// What each source reports (`--changed-since`, baselines).
+    pub scopes: Vec<super::scope::FileScope>,
     pub walk_errors: Vec<InputError>,
     /// The `fail-on` of each source's configuration (same order).
     pub fail_on: Vec<FailOn>,
@@ -58,7 +64,17 @@ pub(super) struct Setup {
 /// left out and the configuration is reported among `walk_errors`. With
 /// `same_file`, paths that lead to the same file (a symbolic link and its
 /// target) are one input too.
-fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>), u8> {
+/// Inputs found: the plan, inputs that could not be found, and warnings
+/// (a directory with no file to check).
+struct Prepared {
+    plan: Plan,
+    walk_errors: Vec<InputError>,
+    warnings: Vec<InputError>,
+    /// Every path given was a directory with no file to check.
+    all_empty: bool,
+}
+
+fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, u8> {
     let format = report_options(args).format;
     let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
         Ok(l) => l,
@@ -75,6 +91,13 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
             error(format, format_args!("cannot start {n} threads: {e}"));
             return Err(FAILURE);
         }
+    }
+    if let Some(f) = args.stdin_format {
+        copyedit::walk::set_stdin_format(match f {
+            StdinFormat::Text => copyedit::Format::Plain,
+            StdinFormat::Markdown => copyedit::Format::Markdown,
+            StdinFormat::Mdx => copyedit::Format::Mdx,
+        });
     }
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
@@ -116,13 +139,50 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<(Plan, Vec<InputError>),
         stdin_name: args.stdin_filename.clone(),
         select: Some(Selector(Arc::new(ConfigSelect(Arc::clone(&project))))),
     };
-    let (mut sources, mut walk_errors) = discover(&args.paths, &opts);
+    let default_paths = [PathBuf::from(".")];
+    let paths = match args.paths.as_slice() {
+        [] => &default_paths[..],
+        paths => paths,
+    };
+    let mut sources = Vec::new();
+    let mut walk_errors = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        let (found, errors) = discover(std::slice::from_ref(path), &opts);
+        if found.is_empty() && errors.is_empty() && path.is_dir() {
+            warnings.push(InputError {
+                path: path.display().to_string(),
+                message: "no Markdown or text files found".to_string(),
+            });
+        }
+        sources.extend(found);
+        walk_errors.extend(errors);
+    }
+    for w in &warnings {
+        eprintln!(
+            "{}",
+            copyedit::report::warning_line(
+                copyedit::report::OutputFormat::Human,
+                &format!("no Markdown or text files found under {}", w.path)
+            )
+        );
+    }
+    let all_empty = warnings.len() == paths.len();
+    // A baseline is a list, not prose, whatever its name.
+    for file in [&args.baseline, &args.write_baseline].into_iter().flatten() {
+        sources.retain(|s| !super::scope::is_file(s, file));
+    }
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     dedup(&mut sources, same_file);
     let mut plan = plan(&project, sources, lang, args.all_languages);
     walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
-    Ok((plan, walk_errors))
+    Ok(Prepared {
+        plan,
+        walk_errors,
+        warnings,
+        all_empty,
+    })
 }
 
 /// Drop later sources that name the same file as an earlier one: `a.md`,
@@ -152,11 +212,21 @@ fn dedup(sources: &mut Vec<Source>, same_file: bool) {
 pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
     // A file fixed twice would be refused the second time as changed on
     // disk: one input per file, however it is reached.
-    let (plan, walk_errors) = prepare(args, true)?;
+    let Prepared {
+        plan,
+        walk_errors,
+        all_empty,
+        ..
+    } = prepare(args, true)?;
+    if all_empty {
+        return Err(FAILURE);
+    }
+    let scopes = super::scope::scopes(args, &plan.sources, &plan.baselines)?;
     Ok(Setup {
         linters: plan.linters,
         fail_on: plan.fail_on,
         sources: plan.sources,
+        scopes,
         walk_errors,
     })
 }
@@ -173,6 +243,7 @@ pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
     ReportOptions {
         format,
         show_suppressed: args.show_suppressed,
+        warnings: Vec::new(),
     }
 }
 
@@ -199,8 +270,17 @@ pub(super) fn exit_code(results: &[Result<Checked, InputError>], fail_on: &[Fail
 }
 
 pub(super) fn run(args: &CheckArgs) -> u8 {
-    let (plan, walk_errors) = match prepare(args, false) {
+    let Prepared {
+        plan,
+        walk_errors,
+        warnings,
+        all_empty,
+    } = match prepare(args, false) {
         Ok(p) => p,
+        Err(code) => return code,
+    };
+    let scopes = match super::scope::scopes(args, &plan.sources, &plan.baselines) {
+        Ok(s) => s,
         Err(code) => return code,
     };
     let progress = progress_bar(plan.sources.len());
@@ -220,6 +300,35 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     apply_vocabulary(&mut results, &vocabulary, |i| {
         plan.linters.get(i).map_or(&fallback, |l| l)
     });
+    if let Some(file) = &args.write_baseline {
+        let unreadable = !walk_errors.is_empty() || results.iter().any(Result::is_err);
+        for e in results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .chain(&walk_errors)
+        {
+            super::plain_error(format_args!("{}: {}", e.path, e.message));
+        }
+        return match super::scope::write_baseline(file, &results) {
+            Ok(n) => {
+                eprintln!(
+                    "copyedit: recorded {n} problem{} in {}",
+                    if n == 1 { "" } else { "s" },
+                    copyedit::report::escape_control(&file.display().to_string())
+                );
+                if unreadable {
+                    FAILURE
+                } else {
+                    SUCCESS
+                }
+            }
+            Err(e) => {
+                super::plain_error(format_args!("{e}"));
+                FAILURE
+            }
+        };
+    }
+    let hidden = super::scope::apply(&scopes, &mut results);
     // Each file fails the run at its own configuration's `fail-on`.
     let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
         r.as_ref().is_ok_and(|c| {
@@ -246,10 +355,35 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         };
     }
 
-    let report_opts = report_options(args);
+    let mut report_opts = report_options(args);
+    report_opts.warnings = warnings;
     let mut out = BufferedStandardStream::stdout(color_choice(args.color));
     let mut err = io::stderr().lock();
-    if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
+    let written = if args.statistics {
+        for e in results.iter().filter_map(|r| r.as_ref().err()) {
+            super::plain_error(format_args!("{}: {}", e.path, e.message));
+        }
+        let stats = Statistics::of(&results);
+        match report_opts.format {
+            OutputFormat::Json => stats.write_json(&mut out),
+            _ => stats.write_text(&mut out, false),
+        }
+    } else {
+        report(&mut out, &mut err, &results, &report_opts).and_then(|()| {
+            // A long run ends with the counts per rule.
+            let stats = Statistics::of(&results);
+            let checked = results.iter().flatten().count();
+            if report_opts.format == OutputFormat::Human
+                && checked > MANY_FILES
+                && !stats.is_empty()
+            {
+                writeln!(out)?;
+                stats.write_text(&mut out, true)?;
+            }
+            Ok(())
+        })
+    };
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             let message = format!("cannot write output: {e}");
             let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
@@ -257,7 +391,16 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     let _ = out.flush();
-    if unreadable {
+    if matches!(
+        report_opts.format,
+        OutputFormat::Human | OutputFormat::Concise
+    ) {
+        for note in hidden.notes() {
+            let _ = writeln!(err, "{note}");
+        }
+    }
+    // A mistyped path in CI must not pass as "no problems".
+    if unreadable || all_empty {
         FAILURE
     } else if failing {
         PROBLEMS

@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::FailOn;
 use copyedit::decode::{Decoded, BOM};
 use copyedit::diagnostic::Diagnostic;
-use copyedit::fix::{chosen_fix, fix_text, write_atomic, FixOptions, FixOutcome};
+use copyedit::fix::{chosen_fix, fix_text_scoped, write_atomic, FixOptions, FixOutcome};
 use copyedit::language::Skip;
 use copyedit::linter::Linter;
 use copyedit::report::{error_line, escape_control, report, warning_line, OutputFormat};
@@ -18,6 +18,7 @@ use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
+use super::scope::FileScope;
 use super::{error, CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
 
 /// Shown after `copyedit fix --help`.
@@ -93,6 +94,8 @@ struct Fixed {
     source: Source,
     /// The linter of the file's configuration.
     linter: Arc<Linter>,
+    /// What the file reports.
+    scope: FileScope,
     /// The file's bytes as read (BOM included).
     original: Vec<u8>,
     original_text: String,
@@ -187,9 +190,24 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         );
         return FAILURE;
     }
+    if args.write_baseline.is_some() {
+        error(
+            report_options(args).format,
+            "--write-baseline records problems; it does not fix them",
+        );
+        return FAILURE;
+    }
+    if flags.interactive && (args.changed_since.is_some() || args.baseline.is_some()) {
+        error(
+            report_options(args).format,
+            "--interactive asks about every problem; it does not take --changed-since or --baseline",
+        );
+        return FAILURE;
+    }
     let Setup {
         mut linters,
         mut sources,
+        scopes,
         mut walk_errors,
         mut fail_on,
     } = match setup(args) {
@@ -237,6 +255,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     let fixed = fix_all(
         &linters,
         &sources,
+        &scopes,
         args.max_file_size,
         &named,
         &opts,
@@ -252,6 +271,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
 fn fix_all(
     linters: &[Arc<Linter>],
     sources: &[Source],
+    scopes: &[FileScope],
     max_size: u64,
     named: &std::collections::HashSet<std::path::PathBuf>,
     opts: &FixOptions,
@@ -274,7 +294,7 @@ fn fix_all(
         .zip(sources.par_iter().zip(linters.par_iter()))
         .for_each(|(d, (source, linter))| {
             if let Ok(d) = d {
-                let census = linter.census(&d.text, source.format());
+                let census = linter.census(&d.text, source.format_of(&d.text));
                 if let Ok(mut v) = vocabulary.lock() {
                     v.add(census);
                 }
@@ -287,11 +307,13 @@ fn fix_all(
     decoded
         .into_par_iter()
         .zip(sources.par_iter().zip(linters.par_iter()))
-        .map(|(decoded, (source, linter))| {
+        .zip(scopes.par_iter())
+        .map(|((decoded, (source, linter)), scope)| {
             let decoded = decoded?;
+            let format = source.format_of(&decoded.text);
             let skipped = linter.skip_reason(
                 &decoded.text,
-                source.format(),
+                format,
                 &source.display_name(),
                 source.is_named(named),
             );
@@ -305,7 +327,18 @@ fn fix_all(
                     passes: 0,
                     converged: true,
                 },
-                None => fix_text(linter, &decoded.text, source.format(), opts),
+                None => {
+                    let original = decoded.text.as_str();
+                    fix_text_scoped(
+                        linter,
+                        original,
+                        format,
+                        opts,
+                        &|current, changes, diagnostics| {
+                            scope.retain(original, current, changes, diagnostics);
+                        },
+                    )
+                }
             };
             let mut original = Vec::with_capacity(decoded.text.len() + 3);
             if decoded.bom {
@@ -315,6 +348,7 @@ fn fix_all(
             Ok(Fixed {
                 source: source.clone(),
                 linter: Arc::clone(linter),
+                scope: scope.clone(),
                 original,
                 original_text: decoded.text,
                 bom: decoded.bom,
@@ -490,7 +524,14 @@ fn write_and_report(
             // Nothing was written: what remains is what was there.
             let d = match f.skipped {
                 Some(_) => Vec::new(),
-                None => f.linter.check(&f.original_text, f.source.format()),
+                None => {
+                    let mut d = f
+                        .linter
+                        .check(&f.original_text, f.source.format_of(&f.original_text));
+                    f.scope
+                        .retain(&f.original_text, &f.original_text, &[], &mut d);
+                    d
+                }
             };
             (f.original_text, d)
         };

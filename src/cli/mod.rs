@@ -6,6 +6,8 @@ mod fix;
 mod init;
 mod interactive;
 mod plan;
+mod scope;
+mod statistics;
 mod words;
 
 use std::path::PathBuf;
@@ -17,8 +19,9 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  no problem at the `fail-on` severity (default: warning) or above
   1  problems found
-  2  usage or configuration error, or an input could not be read or decoded
-     (the other inputs are still checked and reported)";
+  2  usage or configuration error, an input could not be read or decoded
+     (the other inputs are still checked and reported), or every path given
+     was a directory with no file to check";
 
 /// A fast prose linter: spelling, typos a spell checker misses, and text
 /// cleanup, with fixes it can apply itself.
@@ -45,11 +48,16 @@ enum Command {
     },
     /// List every rule with its code, default severity and whether it can fix.
     Rules,
-    /// Write a commented starter copyedit.toml (never overwrites one).
+    /// Write a commented starter copyedit.toml (never overwrites one), with
+    /// the English variant the directory's texts use.
     Init {
-        /// Directory to write it in.
+        /// Directory to inspect and write it in.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Also write copyedit-words.txt with the unknown words used in 3 or
+        /// more files, for you to review (also when copyedit.toml exists).
+        #[arg(long)]
+        words: bool,
     },
     /// Manage the project word list.
     #[command(subcommand)]
@@ -99,6 +107,17 @@ pub enum FormatArg {
     Github,
 }
 
+/// Formats of standard input (`--stdin-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// MDX.
+    Mdx,
+}
+
 /// Arguments of `copyedit check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -138,6 +157,12 @@ pub struct CheckArgs {
     /// count, most frequent first: a start for a project word list.
     #[arg(long)]
     pub list_unknown: bool,
+    /// Instead of a report, print one line per rule with its count of
+    /// problems (and how many have a Safe fix), then the most frequent
+    /// unknown words. A human-format run over more than 20 files ends with
+    /// this table too.
+    #[arg(long, conflicts_with = "list_unknown")]
+    pub statistics: bool,
     /// Also check files matching this glob when walking directories
     /// (repeatable), e.g. `--glob '*.rst'`. A glob starting with `!` excludes.
     #[arg(long = "glob", alias = "include", value_name = "GLOB")]
@@ -146,6 +171,11 @@ pub struct CheckArgs {
     /// `notes.md` is read as Markdown).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Read standard input as this format. Default: from
+    /// `--stdin-filename`; without one, Markdown when the text clearly is
+    /// (a code fence, a `#` heading or a `[link](target)`), else text.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub stdin_format: Option<StdinFormat>,
     /// Search hidden files and directories too.
     #[arg(long)]
     pub hidden: bool,
@@ -162,6 +192,25 @@ pub struct CheckArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Report only problems on lines added or changed since the git
+    /// revision REF (since its merge base with HEAD, as a pull request
+    /// sees it; uncommitted changes included), and in files git does not
+    /// track yet.
+    #[arg(long, value_name = "REF", help_heading = "Adopting")]
+    pub changed_since: Option<String>,
+    /// Report only problems this baseline file does not record (default:
+    /// `baseline` in copyedit.toml).
+    #[arg(long, value_name = "FILE", help_heading = "Adopting")]
+    pub baseline: Option<PathBuf>,
+    /// Record every problem found in this baseline file (sorted text,
+    /// replaced whole) instead of reporting them.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Adopting",
+        conflicts_with_all = ["baseline", "changed_since", "list_unknown"]
+    )]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub fix: fix::FixFlags,
 }
@@ -214,7 +263,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run(&args, true),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules => explain::list(),
-        Command::Init { dir } => init::run(&dir),
+        Command::Init { dir, words } => init::run(&dir, words),
         Command::Words(WordsCommand::Add { words, config }) => {
             words::add(&words, config.as_deref())
         }

@@ -38,6 +38,8 @@ pub(super) struct Plan {
     pub sources: Vec<Source>,
     pub linters: Vec<Arc<Linter>>,
     pub fail_on: Vec<FailOn>,
+    /// The `baseline` of each source's configuration.
+    pub baselines: Vec<Option<PathBuf>>,
     /// Configuration files that could not be used (their inputs are skipped).
     pub errors: Vec<InputError>,
 }
@@ -58,6 +60,7 @@ pub(super) fn plan(
         sources: Vec::with_capacity(sources.len()),
         linters: Vec::with_capacity(sources.len()),
         fail_on: Vec::with_capacity(sources.len()),
+        baselines: Vec::with_capacity(sources.len()),
         errors: Vec::new(),
     };
     let mut cache: HashMap<Option<PathBuf>, Arc<Linter>> = HashMap::new();
@@ -99,6 +102,8 @@ pub(super) fn plan(
         plan.linters.push(Arc::clone(linter));
         plan.fail_on
             .push(config.as_ref().map(|c| c.fail_on).unwrap_or_default());
+        plan.baselines
+            .push(config.as_ref().and_then(|c| c.baseline.clone()));
         plan.sources.push(source);
     }
     plan

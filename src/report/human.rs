@@ -83,7 +83,8 @@ fn render<W: WriteColor>(
                 .with_notes(notes);
             // Printing a whole long line for each problem on it would make
             // the output (and the time) grow with the square of the line.
-            let span = drawn.span(&d.span);
+            let caret = caret_span(d, &c.text);
+            let span = drawn.span(&caret);
             let emitted = match Excerpt::new(&name, text, &index, &span) {
                 Some((excerpt, span)) => {
                     let diag = diag.with_labels(vec![Label::primary((), span)]);
@@ -102,6 +103,27 @@ fn render<W: WriteColor>(
     }
     let summary = Summary::of(results);
     writeln!(out, "{}", summary.line())
+}
+
+/// The bytes the caret underlines: the problem's span, except for
+/// `missing-space`, whose span is the whole `end.Next` but whose problem is
+/// the mark the space goes after (the character before its fix's insertion).
+fn caret_span(d: &crate::diagnostic::Diagnostic, text: &str) -> Range<usize> {
+    if d.rule == "missing-space" {
+        let at = d
+            .fixes
+            .first()
+            .and_then(|f| f.edits.first())
+            .filter(|e| e.span.is_empty() && d.span.contains(&e.span.start.saturating_sub(1)))
+            .map(|e| e.span.start);
+        if let Some(at) = at {
+            let start = floor_boundary(text, at.saturating_sub(1));
+            if start < at && text.is_char_boundary(at) {
+                return start..at;
+            }
+        }
+    }
+    d.span.clone()
 }
 
 /// A window of a text around one problem, with `…` where lines were cut;
@@ -259,10 +281,40 @@ mod tests {
         let opts = ReportOptions {
             format: super::super::OutputFormat::Human,
             show_suppressed: false,
+            warnings: Vec::new(),
         };
         let mut out = NoColor::new(Vec::new());
         report(&mut out, &results, &opts).unwrap();
         String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn missing_space_caret_is_on_the_mark() {
+        use crate::diagnostic::{Applicability, Edit, Fix};
+        let text = "It ended.Next day.\n";
+        let results =
+            vec![Ok(Checked {
+                source: Source::Stdin("t.txt".into()),
+                text: text.to_string(),
+                bom: false,
+                diagnostics: vec![
+                    Diagnostic::new("missing-space", Severity::Warning, 3..13, "m")
+                        .with_fix(Fix::new("add", Edit::insert(9, " "), Applicability::Safe)),
+                ],
+                skipped: None,
+            })];
+        let opts = ReportOptions {
+            format: super::super::OutputFormat::Human,
+            show_suppressed: false,
+            warnings: Vec::new(),
+        };
+        let mut out = NoColor::new(Vec::new());
+        report(&mut out, &results, &opts).unwrap();
+        let out = String::from_utf8(out.into_inner()).unwrap();
+        assert!(
+            out.contains("1 │ It ended.Next day.\n  │         ^\n"),
+            "{out}"
+        );
     }
 
     #[test]

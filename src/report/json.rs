@@ -18,6 +18,7 @@ struct Document<'a> {
     errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
     skipped: Vec<JsonSkipped<'a>>,
+    warnings: Vec<JsonError<'a>>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +159,14 @@ pub(super) fn report<W: Write>(
             skipped: s.skipped(),
         },
         skipped,
+        warnings: opts
+            .warnings
+            .iter()
+            .map(|w| JsonError {
+                path: &w.path,
+                message: &w.message,
+            })
+            .collect(),
     };
     // `From` keeps the kind of a write error (a closed pipe is not a failure).
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;

@@ -360,12 +360,15 @@ impl Summary {
 }
 
 /// What to print.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReportOptions {
     /// The format.
     pub format: OutputFormat,
     /// Also print suppressed diagnostics (as notes).
     pub show_suppressed: bool,
+    /// Warnings about the inputs (a directory with no file to check): the
+    /// caller prints them on standard error; JSON lists them too.
+    pub warnings: Vec<InputError>,
 }
 
 /// Whether a diagnostic is shown under these options.

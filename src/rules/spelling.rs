@@ -274,10 +274,16 @@ fn code_shaped(text: &str, span: Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let dotted = before.ends_with('.') && letter(before[..before.len() - 1].chars().next_back());
-    dotted
-        || (before.ends_with('/') && letter(before[..before.len() - 1].chars().next_back()))
-        || (after.starts_with('/') && letter(after[1..].chars().next()))
+    let after_mark = |mark: char| {
+        before
+            .strip_suffix(mark)
+            .is_some_and(|b| letter(b.chars().next_back()))
+    };
+    after_mark('.')
+        || after_mark('/')
+        || after
+            .strip_prefix('/')
+            .is_some_and(|a| letter(a.chars().next()))
         || after.starts_with('(')
         || before.ends_with(')')
 }
@@ -1228,11 +1234,14 @@ fn long_slip(dict: &Dictionary, word: &str) -> bool {
     })
 }
 
+/// Dictionary, question and word of a memoised [`slip_memo`] answer.
+type SlipKey = (u64, u8, Box<str>);
+
 /// Memoised per thread: the answer of `test` for the lowercase `word`, by
 /// dictionary and question (`which`).
 fn slip_memo(dict: &Dictionary, word: &str, which: u8, test: impl FnOnce(&str) -> bool) -> bool {
     thread_local! {
-        static SEEN: RefCell<FxHashMap<(u64, u8, Box<str>), bool>> = RefCell::default();
+        static SEEN: RefCell<FxHashMap<SlipKey, bool>> = RefCell::default();
     }
     let key = (dict.cache_id(), which, Box::<str>::from(word));
     if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).copied()) {
