@@ -5,7 +5,9 @@
 //!   `_[sic]_`, with a closing quote allowed between word and marker)
 //!   exempts the word before it from every word-level rule. A diagnostic
 //!   that spans a phrase is exempt when the phrase ends at the marked word
-//!   and does not reach back past the nearest punctuation.
+//!   and does not reach back past the nearest punctuation. A marker right
+//!   after a sentence's full stop (`"... no history. [sic]"`) exempts the
+//!   words of that sentence.
 //! - Inside a direct quotation no fix is Safe, and word-level problems get a
 //!   second fix: insert ` [sic]` to mark the words as quoted.
 //! - `spelling` yields to `fragment` on the same words.
@@ -97,6 +99,18 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
                         continue
                     }
                     TokenKind::Word | TokenKind::Number => break Some(k),
+                    // After a full stop the marker vouches for the sentence
+                    // it ends: `"Many pacakges are forks. [sic]"`.
+                    TokenKind::Punct if matches!(t.text(text), "." | "!" | "?" | "…") => {
+                        if let Some(start) = sentence_start(text, toks, k) {
+                            marks.push(SicMark {
+                                marker: open.span.start..end.span.end,
+                                word: start..t.span.end,
+                                phrase_start: start,
+                            });
+                        }
+                        break None;
+                    }
                     _ => break None,
                 }
             };
@@ -118,6 +132,24 @@ pub fn sic_marks(text: &str, tokens: &Tokens) -> Vec<SicMark> {
         }
     }
     marks
+}
+
+/// The start of the sentence that the punctuation token `end` closes: after
+/// the previous sentence end or opening quotation mark in the block, or the
+/// block's first token. `None` when no word lies between.
+fn sentence_start(text: &str, toks: &[Token], end: usize) -> Option<usize> {
+    let before = toks.get(..end)?;
+    let from = before
+        .iter()
+        .rposition(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | "…" | "“" | "\"")
+        })
+        .map_or(0, |i| i + 1);
+    before
+        .get(from..)?
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.start)
 }
 
 /// Whether `sic` (any case) occurs with no ASCII letter or digit on either
@@ -265,6 +297,18 @@ mod tests {
             .into_iter()
             .map(|m| &text[m.word])
             .collect()
+    }
+
+    #[test]
+    fn a_marker_after_a_full_stop_covers_the_sentence() {
+        let text = "> \"Some are fine. Many pacakges are forks or pojects. [sic]\"\n";
+        assert_eq!(marked(text), ["Many pacakges are forks or pojects."]);
+        let d = crate::Linter::default().check(text, Format::Markdown);
+        let open: Vec<_> = d.iter().filter(|d| d.suppressed.is_none()).collect();
+        assert!(open.is_empty(), "{open:?}");
+        // Without the marker both are flagged.
+        let d = crate::Linter::default().check("Many pacakges are pojects.\n", Format::Markdown);
+        assert_eq!(d.iter().filter(|d| d.suppressed.is_none()).count(), 2);
     }
 
     #[test]

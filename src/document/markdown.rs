@@ -210,6 +210,7 @@ impl Builder {
         let Some(lines) = self.html_block.take() else {
             return;
         };
+        let lines = without_fenced_code(text, lines);
         let mut merged: Vec<Range<usize>> = Vec::new();
         for r in &lines {
             match merged.last_mut() {
@@ -238,6 +239,29 @@ impl Builder {
             self.cuts = base;
         }
     }
+}
+
+/// The lines of an HTML block without the code fenced in it, fences
+/// included: MDX reads a fence inside a JSX element as code at any
+/// indentation (`<Tab>` then `    ```sh`), and in Markdown a fence there is
+/// code-shaped text, not prose.
+fn without_fenced_code(text: &str, lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut open: Option<(char, usize)> = None;
+    let mut kept = Vec::with_capacity(lines.len());
+    for r in lines {
+        let line = text.get(r.clone()).unwrap_or_default().trim();
+        let mark = line.chars().next().filter(|c| matches!(c, '`' | '~'));
+        let run = mark.map_or(0, |m| line.chars().take_while(|&c| c == m).count());
+        match (open, mark) {
+            (None, Some(m)) if run >= 3 => open = Some((m, run)),
+            (None, _) => kept.push(r),
+            (Some((m, n)), Some(c)) if c == m && run >= n && line.trim_matches(m).is_empty() => {
+                open = None
+            }
+            (Some(_), _) => {}
+        }
+    }
+    kept
 }
 
 /// The cuts of `base` that overlap `extent`, with `extra`: sorted, a cut
@@ -571,6 +595,13 @@ mod tests {
                 "Inside teh note.",
             ]
         );
+    }
+
+    #[test]
+    fn code_fenced_inside_a_jsx_element_is_not_prose() {
+        let text = "<Card>\n  <Split title=\"New\">\n    ```sh\n    # create a project with npm\n    npm create astro\n    ```\n    Then run it.\n  </Split>\n</Card>\n";
+        // The `title` attribute is prose of its own.
+        assert_eq!(mdx(text), ["New", "Then run it."]);
     }
 
     #[test]
