@@ -204,6 +204,11 @@ fn check_word(
     if (1..=3).contains(&chars)
         && case == Case::Lower
         && !super::spelling::name_particle(cx.text, tokens, i, word)
+        // A technical acronym written in lowercase (`the AWS cli client`).
+        && !cx
+            .dict
+            .entry(&word.to_uppercase())
+            .is_some_and(|e| e.flags & crate::dictionary::flags::TECH != 0)
     {
         let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
         let prev = prev_word(tokens, i).and_then(lower_at);
@@ -345,6 +350,12 @@ mod tests {
             out.replace_range(e.span.clone(), &e.replacement);
         }
         out
+    }
+
+    #[test]
+    fn a_technical_acronym_in_lowercase_is_no_fragment() {
+        let text = "You can do so by using the AWS cli client and pushing it.";
+        assert!(run(&Fragment, text).is_empty());
     }
 
     #[test]

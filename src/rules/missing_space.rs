@@ -3,7 +3,7 @@
 
 use super::spelling::is_function_word;
 use super::{Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Known;
 use crate::tokenize::{Token, TokenKind};
 
@@ -200,7 +200,14 @@ impl Rule for MissingSpace {
                     continue;
                 }
                 let span = prev.span.start..next.span.end;
-                let applicability = cx.quotes.applicability(&span);
+                // `important.The` is a slip; `file.Close` may be a method
+                // named in prose: fixed unasked only before a word that
+                // opens sentences (`The`, `It`, `We`).
+                let applicability = if m == "." && !is_function_word(&n.to_lowercase()) {
+                    Applicability::Unsafe
+                } else {
+                    cx.quotes.applicability(&span)
+                };
                 out.push(
                     Diagnostic::new(
                         CODE,
@@ -244,8 +251,12 @@ mod tests {
         assert_eq!(d[0].fixes.len(), 1);
         assert_eq!(d[0].fixes[0].title, "add a space after `.`");
         assert_eq!(d[0].fixes[0].edits, [Edit::insert(15, " ")]);
-        assert_eq!(d[0].fixes[0].applicability, Applicability::Safe);
+        // `end.Next` may name a method: fixed only when asked; before a
+        // word that opens sentences the fix is Safe.
+        assert_eq!(d[0].fixes[0].applicability, Applicability::Unsafe);
         assert_eq!(d[1].fixes[0].edits, [Edit::insert(32, " ")]);
+        let the = run(&MissingSpace, "It was important.The rest followed.");
+        assert_eq!(the[0].fixes[0].applicability, Applicability::Safe);
     }
 
     #[test]

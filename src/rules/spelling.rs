@@ -396,10 +396,11 @@ impl Rule for Spelling {
                 hyphen_name: tok.is_hyphenated() && hyphen_name(cx, tokens, i),
                 term_label: term_label(cx.text, tokens, i),
                 code_shaped: code_shaped(cx.text, tok.span.clone()),
-                in_name_list: list_item(cx, tokens, i)
+                in_name_list: (list_item(cx, tokens, i)
                     && *name_lists
                         .entry(range.start)
-                        .or_insert_with(|| name_list(cx.text, tokens)),
+                        .or_insert_with(|| name_list(cx.text, tokens)))
+                    || short_label(cx, cursor, tokens),
             });
         }
         if unknown.is_empty() {
@@ -518,12 +519,18 @@ impl Rule for Spelling {
             } else if u.hyphen_name {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (in a hyphenated name?)", u.word);
-            } else if u.in_name_list {
+            } else if u.in_name_list && cx.dict.known_misspelling(&lower_word).is_empty() {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (in a list of names)", u.word);
             } else if !has_evidence(&u, &suggestions) {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
+            }
+            // A note is weak evidence: its fixes are never applied unasked.
+            if d.severity == Severity::Info {
+                for f in &mut d.fixes {
+                    f.applicability = Applicability::Unsafe;
+                }
             }
             out.push(d);
         }
@@ -812,6 +819,32 @@ fn name_list(text: &str, tokens: &[Token]) -> bool {
         }
     }
     commas >= NAME_LIST_COMMAS && capitals * 5 >= words * 2
+}
+
+/// A list item or table cell of at most this many words, none of them a
+/// common lowercase word, names something (`- Aki`, `- nscyclone`,
+/// `| Caley Woods |`): a list of contributors, a column of names.
+const LABEL_WORDS: usize = 3;
+
+/// Whether block `b` (its `tokens`) is such a short label.
+fn short_label(cx: &Context<'_>, b: usize, tokens: &[Token]) -> bool {
+    use crate::document::BlockKind;
+    if !cx
+        .doc
+        .blocks
+        .get(b)
+        .is_some_and(|b| matches!(b.kind, BlockKind::ListItem | BlockKind::TableCell))
+    {
+        return false;
+    }
+    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    let mut n = 0;
+    words.all(|t| {
+        n += 1;
+        let w = t.text(cx.text);
+        n <= LABEL_WORDS
+            && (w.chars().next().is_some_and(char::is_uppercase) || cx.check(w) != Known::Yes)
+    })
 }
 
 /// Whether word `i` stands as an item of a list of names: each neighbour
@@ -1699,12 +1732,26 @@ mod tests {
         // Ordinary prose with commas is no list of names.
         let (errors, _) = by_level("We came, we saw, we left, we ate, and we recieved it.");
         assert_eq!(errors, ["recieved"]);
+        // A list item or a table cell that is only a name or two.
+        let (errors, info) =
+            by_level_md("- Aaron Sky\n- ajhit406\n- Aki\n- nscyclone\n- Recieve the mail\n");
+        assert_eq!(errors, ["Recieve"]);
+        assert_eq!(info, ["Aki", "nscyclone"]);
         // A slip inside the list, not an item of it, is still an error.
         let text =
             "Thanks to Ben Balter, parkr, Pat Hawks, dkalev, and Alfred Xing ofr their commits.";
         let (errors, info) = by_level(text);
         assert_eq!(errors, ["ofr"]);
         assert_eq!(info, ["parkr", "dkalev"]);
+        // A note's fix is never applied unasked (`tasken` is a handle).
+        let d = run(
+            &Spelling,
+            "Thanks to Ben Balter, sonnym, Pat Hawks, takuti, and tasken.",
+        );
+        assert!(d.iter().all(|x| x
+            .fixes
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe)));
     }
 
     /// Flagged words at error level and at info level, in Markdown.
