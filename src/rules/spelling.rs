@@ -575,7 +575,7 @@ const ENDINGS: [(&str, &[&str]); 31] = [
     ("ers", &["e"]),
     ("or", &["e"]),
     ("ors", &["e"]),
-    ("ly", &["y", "le"]),
+    ("ly", &["y", "le", "ic", "que"]),
     ("less", &[]),
     ("ness", &[]),
     ("ish", &["e"]),
@@ -601,6 +601,12 @@ const ENDINGS: [(&str, &[&str]); 31] = [
 /// the word lists often lack: `accessor`, `formatter`, `executable`.
 const AGENT_ENDINGS: [&str; 8] = ["or", "er", "able", "ible", "ant", "ent", "ist", "ive"];
 
+/// Endings of adjectives that make adverbs in `-ly`.
+const ADJECTIVE_ENDINGS: [&str; 18] = [
+    "al", "ful", "ive", "ous", "ent", "ant", "ed", "ing", "ish", "less", "ar", "ary", "ile", "ine",
+    "ate", "ern", "id", "ic",
+];
+
 /// A known word plus a regular ending ([`ENDINGS`]), the stem at least
 /// four letters long; for `-d`, `-r`, `-rs` the stem must end in `e`, for
 /// `-ity` in `-al` or `-ic`. The stem and the ending, if so.
@@ -612,6 +618,11 @@ fn suffixed<'a>(cx: &Context<'_>, lower: &'a str) -> Option<(&'a str, &'static s
             && match ending {
                 "d" | "r" | "rs" => stem.ends_with('e'),
                 "ity" | "ities" => stem.ends_with("al") || stem.ends_with("ic"),
+                // Adverbs are made of adjectives (`natively`, `granularly`),
+                // not of nouns (`techniquely`).
+                "ly" => ADJECTIVE_ENDINGS.iter().any(|e| stem.ends_with(e)),
+                // `-able` of a verb, not of a plural (`reposable`).
+                "able" | "ability" => !stem.ends_with('s'),
                 _ => true,
             };
         (fits && cx.check(stem) == Known::Yes).then_some((stem, ending))
@@ -663,10 +674,17 @@ fn derived(cx: &Context<'_>, word: &str, s: &Suggestions) -> Option<(String, &'s
     if let Some((stem, ending)) = suffixed(cx, &lower) {
         return Some((stem.to_string(), ending));
     }
+    // The rest a common word (not `cion` in `precion`); `un` makes
+    // adjectives of adjectives and participles, not of nouns
+    // (`unconscience`).
     PREFIXES.iter().find_map(|&prefix| {
         let rest = lower.strip_prefix(prefix)?;
-        (rest.len() >= 4 && (cx.check(rest) == Known::Yes || suffixed(cx, rest).is_some()))
-            .then(|| (rest.to_string(), prefix))
+        let common =
+            cx.check(rest) == Known::Yes && cx.dict.entry(rest).is_some_and(|e| !e.is_rare());
+        (rest.len() >= 4
+            && (common || suffixed(cx, rest).is_some())
+            && (prefix != "un" || ADJECTIVE_ENDINGS.iter().any(|e| rest.ends_with(e))))
+        .then(|| (rest.to_string(), prefix))
     })
 }
 
