@@ -1158,7 +1158,8 @@ fn suffix_after_hyphen(text: &str, start: usize, word: &str) -> bool {
 
 /// Letters written against inline code with no space, an ending or a
 /// prefix of the code's word (`` `.await`ing ``, `` `impl`ing ``,
-/// `` un`pin` ``): part of the identifier, not a word of its own.
+/// `` un`pin` ``), or against an escaped underscore (`cmd\_regen`): part of
+/// the identifier, not a word of its own.
 fn glued_to_code(text: &str, tokens: &[Token], i: usize) -> bool {
     let code = |t: Option<&Token>| {
         t.is_some_and(|t| t.kind == TokenKind::Opaque && t.text(text).starts_with('`'))
@@ -1166,6 +1167,17 @@ fn glued_to_code(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(tok) = tokens.get(i) else {
         return false;
     };
+    // An escaped underscore joining an identifier (`cmd\_regen\_makefile`).
+    let escaped = |s: Option<&str>| s == Some("\\_");
+    if escaped(
+        tok.span
+            .start
+            .checked_sub(2)
+            .and_then(|a| text.get(a..tok.span.start)),
+    ) || escaped(text.get(tok.span.end..tok.span.end + 2))
+    {
+        return true;
+    }
     let before = i
         .checked_sub(1)
         .and_then(|j| tokens.get(j))
@@ -1823,6 +1835,10 @@ mod tests {
     #[test]
     fn letters_against_inline_code_are_part_of_it() {
         let (errors, info) = by_level_md("Spawn it, or `.await`ing it, or un`pin` it.\n");
+        assert!(errors.is_empty() && info.is_empty(), "{errors:?} {info:?}");
+        // Markdown escapes inside an identifier.
+        let (errors, info) =
+            by_level_md("Fix cmd\\_regen\\_makefile and uv\\_\\_idna\\_toascii now.\n");
         assert!(errors.is_empty() && info.is_empty(), "{errors:?} {info:?}");
         // A word after a space is a word.
         let (errors, _) = by_level_md("Use `x` recieving it.\n");
