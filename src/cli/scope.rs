@@ -210,17 +210,22 @@ pub(super) fn scopes(
     Ok(scopes)
 }
 
+/// The largest baseline read: about a million recorded problems.
+const MAX_BASELINE_SIZE: u64 = 200 << 20;
+
 fn read_baseline(file: &Path) -> Result<Baseline, u8> {
-    let text = fs::read_to_string(file).map_err(|e| {
-        super::plain_error(format_args!(
-            "cannot read baseline {}: {} (record one with \
+    // A regular file of bounded size, like every file copyedit reads
+    // besides the texts (a baseline is a line per recorded problem).
+    let text =
+        copyedit::safe_read::read_regular_to_string(file, MAX_BASELINE_SIZE).map_err(|e| {
+            super::plain_error(format_args!(
+                "cannot read baseline {}: {e} (record one with \
              `copyedit check --write-baseline {}`)",
-            file.display(),
-            io_message(&e),
-            file.display()
-        ));
-        FAILURE
-    })?;
+                file.display(),
+                file.display()
+            ));
+            FAILURE
+        })?;
     Baseline::parse(&text).map_err(|(line, message)| {
         super::plain_error(format_args!(
             "{}:{line}: not a copyedit baseline: {message}",

@@ -35,13 +35,14 @@ impl Rule for TrailingWhitespace {
         let bytes = cx.text.as_bytes();
         // Each line's end (the byte after its body) and where the next
         // starts, found with `memchr`; the last line may have no break.
-        let breaks = memchr::memchr_iter(b'\n', bytes).map(|n| {
-            let end = if n > 0 && bytes.get(n - 1) == Some(&b'\r') {
-                n - 1
-            } else {
-                n
-            };
-            (end, n + 1)
+        // A lone CR ends a line too (old Mac files), as for line numbers.
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|n| {
+            match bytes.get(n) {
+                // The CR of a CRLF: the LF ends the line.
+                Some(b'\r') if bytes.get(n + 1) == Some(&b'\n') => None,
+                Some(b'\n') if n > 0 && bytes.get(n - 1) == Some(&b'\r') => Some((n - 1, n + 1)),
+                _ => Some((n, n + 1)),
+            }
         });
         let mut start = 0;
         for (end, next) in breaks.chain(std::iter::once((bytes.len(), bytes.len()))) {
@@ -78,6 +79,13 @@ mod tests {
     use crate::diagnostic::Applicability;
     use crate::dictionary::Lang;
     use crate::rules::testing::{flagged, run, run_with};
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one  \rtwo\t\rthree";
+        let d = run(&TrailingWhitespace, text);
+        assert_eq!(flagged(text, &d), ["  ", "\t"]);
+    }
 
     #[test]
     fn flags_trailing_spaces_and_tabs_on_every_line() {
