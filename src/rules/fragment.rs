@@ -205,10 +205,10 @@ fn check_word(
         && case == Case::Lower
         && !super::spelling::name_particle(cx.text, tokens, i, word)
         // A technical acronym written in lowercase (`the AWS cli client`).
-        && !cx
+        && cx
             .dict
             .entry(&word.to_uppercase())
-            .is_some_and(|e| e.flags & crate::dictionary::flags::TECH != 0)
+            .is_none_or(|e| e.flags & crate::dictionary::flags::TECH == 0)
     {
         let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
         let prev = prev_word(tokens, i).and_then(lower_at);
