@@ -271,11 +271,16 @@ mod tests {
     use crate::walk::Source;
 
     fn render(text: &str, span: Range<usize>) -> String {
+        render_one(text, Diagnostic::new("x", Severity::Error, span, "m"))
+    }
+
+    /// The human report of one diagnostic on `text`.
+    fn render_one(text: &str, diagnostic: Diagnostic) -> String {
         let results = vec![Ok(Checked {
             source: Source::Stdin("t.txt".into()),
             text: text.to_string(),
             bom: false,
-            diagnostics: vec![Diagnostic::new("x", Severity::Error, span, "m")],
+            diagnostics: vec![diagnostic],
             skipped: None,
         })];
         let opts = ReportOptions {
@@ -292,25 +297,14 @@ mod tests {
     fn missing_space_caret_is_on_the_mark() {
         use crate::diagnostic::{Applicability, Edit, Fix};
         let text = "It ended.Next day.\n";
-        let results =
-            vec![Ok(Checked {
-                source: Source::Stdin("t.txt".into()),
-                text: text.to_string(),
-                bom: false,
-                diagnostics: vec![
-                    Diagnostic::new("missing-space", Severity::Warning, 3..13, "m")
-                        .with_fix(Fix::new("add", Edit::insert(9, " "), Applicability::Safe)),
-                ],
-                skipped: None,
-            })];
-        let opts = ReportOptions {
-            format: super::super::OutputFormat::Human,
-            show_suppressed: false,
-            warnings: Vec::new(),
-        };
-        let mut out = NoColor::new(Vec::new());
-        report(&mut out, &results, &opts).unwrap();
-        let out = String::from_utf8(out.into_inner()).unwrap();
+        let out = render_one(
+            text,
+            Diagnostic::new("missing-space", Severity::Warning, 3..13, "m").with_fix(Fix::new(
+                "add",
+                Edit::insert(9, " "),
+                Applicability::Safe,
+            )),
+        );
         assert!(
             out.contains("1 │ It ended.Next day.\n  │         ^\n"),
             "{out}"
