@@ -36,6 +36,7 @@ pub mod suppress;
 pub mod tokenize;
 pub mod vocabulary;
 pub mod walk;
+pub mod word_file;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
 pub use dictionary::{Dictionary, Lang};
