@@ -168,6 +168,8 @@ pub fn fix_all(linter: &Linter, text: &str, format: Format, name: &str) -> Optio
 pub struct Job {
     pub uri: String,
     pub version: i32,
+    /// The server's configuration generation when the job was made.
+    pub generation: u64,
     pub text: Arc<str>,
     pub format: Format,
     pub name: String,
@@ -178,6 +180,7 @@ pub struct Job {
 pub struct Done {
     pub uri: String,
     pub version: i32,
+    pub generation: u64,
     /// `None`: the checker failed (a bug); nothing is published.
     pub result: Option<Result<Vec<Diagnostic>, Skip>>,
     /// How long the check took.
@@ -208,6 +211,7 @@ pub fn spawn_worker(jobs: Receiver<Job>, done: Sender<Done>) -> std::io::Result<
                     let sent = done.send(Done {
                         uri: job.uri,
                         version: job.version,
+                        generation: job.generation,
                         result,
                         elapsed: start.elapsed(),
                     });

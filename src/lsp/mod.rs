@@ -130,6 +130,9 @@ struct Server {
     watched: HashSet<PathBuf>,
     /// Configuration files are watched (registered once).
     watching_configs: bool,
+    /// Incremented when configurations are read again: a check made
+    /// before is not published.
+    generation: u64,
     next_id: i32,
 }
 
@@ -154,6 +157,7 @@ impl Server {
             broken: HashSet::new(),
             watched: HashSet::new(),
             watching_configs: false,
+            generation: 0,
             next_id: 0,
         }
     }
@@ -526,6 +530,7 @@ impl Server {
     /// every open document again.
     fn reload(&mut self) {
         self.projects.reload();
+        self.generation += 1;
         for file in std::mem::take(&mut self.broken) {
             if let Ok(uri) = path_to_uri(&file).parse::<lt::Uri>() {
                 self.publish(&uri, None, Vec::new());
@@ -606,6 +611,7 @@ impl Server {
                     let _ = self.jobs.send(Job {
                         uri: key.to_string(),
                         version,
+                        generation: self.generation,
                         text: Arc::from(doc.text.as_str()),
                         format: doc.format,
                         name: doc.name(),
@@ -621,12 +627,15 @@ impl Server {
     }
 
     /// A background check finished: publish it unless the document moved
-    /// on (or closed) meanwhile.
+    /// on (or closed), or configurations were read again, meanwhile.
     fn finished(&mut self, done: Done) {
         let Some(doc) = self.docs.get(&done.uri) else {
             return;
         };
-        if doc.version != done.version || doc.fresh().is_some() {
+        if done.generation != self.generation
+            || doc.version != done.version
+            || doc.fresh().is_some()
+        {
             return;
         }
         let diags = match done.result {
