@@ -27,6 +27,7 @@ pub mod fix;
 pub mod git;
 pub mod language;
 pub mod linter;
+pub mod lsp;
 pub mod quotes;
 pub mod report;
 pub mod rules;
@@ -36,6 +37,7 @@ pub mod suppress;
 pub mod tokenize;
 pub mod vocabulary;
 pub mod walk;
+pub mod word_file;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
 pub use dictionary::{Dictionary, Lang};

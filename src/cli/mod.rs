@@ -5,6 +5,7 @@ mod explain;
 mod fix;
 mod init;
 mod interactive;
+mod lsp;
 mod plan;
 mod scope;
 mod statistics;
@@ -62,6 +63,9 @@ enum Command {
     /// Manage the project word list.
     #[command(subcommand)]
     Words(WordsCommand),
+    /// Run the language server over standard input and output: problems
+    /// and fixes in any editor (Markdown, MDX and text documents).
+    Lsp,
 }
 
 /// `copyedit words ...`.
@@ -267,6 +271,7 @@ pub fn main() -> ExitCode {
         Command::Words(WordsCommand::Add { words, config }) => {
             words::add(&words, config.as_deref())
         }
+        Command::Lsp => lsp::run(),
     };
     ExitCode::from(code)
 }
