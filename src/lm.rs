@@ -40,10 +40,11 @@ pub struct Model {
     trigram_prob: [f32; 256],
 }
 
-/// The shared model, decoded on first use.
-pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::decode(TABLE).expect("the bundled trigram table is well formed"))
+/// The shared model, decoded on first use (`None` only if the bundled
+/// table were corrupt; a test checks it is not).
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::decode(TABLE)).as_ref()
 }
 
 struct Reader<'a> {
@@ -109,11 +110,10 @@ impl Model {
         }
         let mut unigrams = Vec::with_capacity(n1);
         for _ in 0..n1 {
-            let p = r.take(4)?;
-            unigrams.push((
-                i16::from_le_bytes([p[0], p[1]]),
-                i16::from_le_bytes([p[2], p[3]]),
-            ));
+            let p = r.take(2)?;
+            let prob = i16::from_le_bytes(p.try_into().ok()?);
+            let p = r.take(2)?;
+            unigrams.push((prob, i16::from_le_bytes(p.try_into().ok()?)));
         }
         let mut first_bigram = Vec::with_capacity(n1 + 1);
         let mut bigrams = Vec::with_capacity(n2);
@@ -165,19 +165,21 @@ impl Model {
 
     /// The word with id `id`.
     pub fn word(&self, id: WordId) -> &'static str {
-        self.words[id as usize]
+        self.words.get(id as usize).copied().unwrap_or("")
     }
 
     /// log10 P(`w`), no context.
     pub fn unigram(&self, w: WordId) -> f32 {
-        f32::from(self.unigrams[w as usize].0) / 1000.0
+        self.unigrams
+            .get(w as usize)
+            .map_or(-99.0, |u| f32::from(u.0) / 1000.0)
     }
 
     /// The bigram `a w`: its index, if the model has it.
     fn bigram(&self, a: WordId, w: WordId) -> Option<usize> {
-        let lo = self.first_bigram[w as usize] as usize;
-        let hi = self.first_bigram[w as usize + 1] as usize;
-        let kids = &self.bigrams[lo..hi];
+        let lo = *self.first_bigram.get(w as usize)? as usize;
+        let hi = *self.first_bigram.get(w as usize + 1)? as usize;
+        let kids = self.bigrams.get(lo..hi)?;
         kids.binary_search_by_key(&a, |e| (e >> 40) as u32)
             .ok()
             .map(|i| lo + i)
@@ -190,30 +192,33 @@ impl Model {
 
     /// Whether the model holds the triple `a b c`.
     pub fn has_trigram(&self, a: WordId, b: WordId, c: WordId) -> bool {
-        self.bigram(b, c).is_some_and(|j| self.trigram(a, j).is_some())
+        self.bigram(b, c)
+            .is_some_and(|j| self.trigram(a, j).is_some())
     }
 
     fn trigram(&self, a: WordId, bigram: usize) -> Option<f32> {
-        let lo = (self.bigrams[bigram] & 0xff_ffff) as usize;
-        let hi = (self.bigrams[bigram + 1] & 0xff_ffff) as usize;
-        let kids = &self.trigrams[lo..hi];
-        kids.binary_search_by_key(&a, |e| e >> 8)
-            .ok()
-            .map(|i| self.trigram_prob[(kids[i] & 0xff) as usize])
+        let lo = (self.bigrams.get(bigram)? & 0xff_ffff) as usize;
+        let hi = (self.bigrams.get(bigram + 1)? & 0xff_ffff) as usize;
+        let kids = self.trigrams.get(lo..hi)?;
+        let i = kids.binary_search_by_key(&a, |e| e >> 8).ok()?;
+        Some(bin(&self.trigram_prob, *kids.get(i)?))
     }
 
     /// The back-off weight of the history `a b`.
     fn backoff2(&self, a: WordId, b: WordId) -> f32 {
-        self.bigram(a, b).map_or(0.0, |j| {
-            self.bigram_backoff[((self.bigrams[j] >> 24) & 0xff) as usize]
-        })
+        self.bigram(a, b)
+            .and_then(|j| self.bigrams.get(j))
+            .map_or(0.0, |e| bin(&self.bigram_backoff, (e >> 24) as u32))
     }
 
     /// log10 P(`w` | `a`), with back-off.
     pub fn bigram_logprob(&self, a: WordId, w: WordId) -> f32 {
-        match self.bigram(a, w) {
-            Some(j) => self.bigram_prob[((self.bigrams[j] >> 32) & 0xff) as usize],
-            None => f32::from(self.unigrams[a as usize].1) / 1000.0 + self.unigram(w),
+        match self.bigram(a, w).and_then(|j| self.bigrams.get(j)) {
+            Some(e) => bin(&self.bigram_prob, (e >> 32) as u32),
+            None => {
+                let backoff = self.unigrams.get(a as usize).map_or(0, |u| u.1);
+                f32::from(backoff) / 1000.0 + self.unigram(w)
+            }
         }
     }
 
@@ -235,13 +240,18 @@ impl Model {
     }
 }
 
+/// The value of the bin in the low byte of `e`.
+fn bin(bins: &[f32; 256], e: u32) -> f32 {
+    bins.get((e & 0xff) as usize).copied().unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn decodes_the_bundled_table() {
-        let m = model();
+        let m = model().unwrap();
         assert_eq!(m.words.len(), 72_547);
         assert_eq!(m.bigrams.len(), 2_051_541 + 1);
         assert_eq!(m.trigrams.len(), 1_669_625);
@@ -253,7 +263,7 @@ mod tests {
 
     #[test]
     fn context_decides() {
-        let m = model();
+        let m = model().unwrap();
         let id = |w| m.id(w).unwrap();
         // Values from the source model (sphinx_trie_dump), within the
         // quantization error.
