@@ -287,11 +287,8 @@ fn main() {
         {
             for v in edits1(w) {
                 if let Some((k, c)) = freq_h.get_key_value(v.as_str()) {
-                    let inflection = (k.len() == w.len() + 1 && k.starts_with(w))
-                        || (w.len() == k.len() + 1 && w.starts_with(*k));
                     if *c >= count.saturating_mul(DOMINANCE)
-                        && k.chars().count() >= 3
-                        && !inflection
+                        && k.chars().count() >= 2
                         && !k.contains('\'')
                         && accepted(k)
                     {
@@ -342,10 +339,10 @@ fn main() {
 
 /// A candidate must be this many times as common as the word to be a
 /// real-word suspect (curated confusion sets are exempt).
-const DOMINANCE: u64 = 10;
+const DOMINANCE: u64 = 1;
 /// Words more common than this are not real-word suspects by edit distance
 /// (curated confusion sets still apply).
-const MAX_SUSPECT_COUNT: u64 = 100_000_000;
+const MAX_SUSPECT_COUNT: u64 = 1_000_000_000;
 
 /// The other regional spellings a word may have: `color` → `colour`,
 /// `organize` → `organise`, `center` → `centre`, `defense` → `defence`,

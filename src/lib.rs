@@ -27,6 +27,7 @@ pub mod fix;
 pub mod git;
 pub mod language;
 pub mod linter;
+pub mod lm;
 pub mod lsp;
 pub mod quotes;
 pub mod report;

@@ -175,7 +175,14 @@ fn without_sic_the_real_word_error_is_reported() {
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
     assert_eq!(rules, ["real-word", "fragment"]);
-    assert_eq!(flagged[0]["fixes"][0]["edits"][0]["replacement"], "were");
+    // `people are DYING` fits the trigram model as well: `were` is offered.
+    let fixes: Vec<&str> = flagged[0]["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["edits"][0]["replacement"].as_str().unwrap())
+        .collect();
+    assert!(fixes.contains(&"were"), "{fixes:?}");
 }
 
 #[test]
