@@ -2,6 +2,7 @@
 //! are embedded in the binary (no file I/O for bundled data at run time).
 //!
 //! Outputs in `OUT_DIR`:
+//! - `lm.bin`: the trigram model in fixed-width records (`src/lm/fixed.rs`)
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
 //! - `forms.txt`, `forms.bin`: the spellings of the suggestion keys, each a
@@ -39,6 +40,9 @@ mod phonetic;
 #[allow(dead_code)]
 mod trigram;
 
+#[path = "src/lm/fixed.rs"]
+mod lm_fixed;
+
 /// Flag bits; keep in sync with `src/dictionary/mod.rs`.
 const COMMON: u8 = 1;
 const EN_US: u8 = 2;
@@ -71,6 +75,13 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
+
+    // The trigram model in fixed-width records, read in place
+    // (`src/lm/fixed.rs`).
+    println!("cargo:rerun-if-changed=src/lm/fixed.rs");
+    let compact = fs::read(dir.join("trigrams.bin")).expect("dictionaries/trigrams.bin");
+    let table = lm_fixed::from_compact(&compact).expect("dictionaries/trigrams.bin is corrupt");
+    fs::write(out.join("lm.bin"), table).expect("write lm.bin");
 
     // Lexicon: word → flags, then counts.
     let mut lexicon: BTreeMap<String, u64> = BTreeMap::new();

@@ -1,0 +1,285 @@
+//! A trigram back-off language model of US English: CMU Sphinx's
+//! `en-us.lm.bin` (BSD-2, see `dictionaries/README.md`), converted by
+//! `scripts/convert-sphinx-lm.py` to `dictionaries/trigrams.bin` (its layout
+//! is documented there); `build.rs` turns it into fixed-width records
+//! ([`fixed`]) that are compiled in and read in place: no decoding, no heap,
+//! and only the pages a text's words touch are loaded.
+//!
+//! 72,547 lowercase words (with contractions), 2,051,541 bigrams and
+//! 1,669,625 trigrams; log10 probabilities quantized to 256 levels.
+//! The sentence markers are [`Model::START`] (`<s>`) and [`Model::END`]
+//! (`</s>`).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub mod fixed;
+
+/// The fixed-width table `build.rs` makes from `dictionaries/trigrams.bin`
+/// ([`fixed`]), read in place.
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm.bin"));
+
+/// A word's index in the model.
+pub type WordId = u32;
+
+/// The model: counts, bins, and the sections of the table, read in place.
+pub struct Model {
+    n1: usize,
+    n2: usize,
+    n3: usize,
+    /// Words joined by NUL, in byte order (a word's id is its index).
+    blob: &'static [u8],
+    /// Per word: its start in `blob` (u32; one more entry).
+    starts: &'static [u8],
+    /// Per word: log10 probability and back-off, × 1000 (i16 × 2).
+    unigrams: &'static [u8],
+    /// Per word: its first bigram (the bigrams ending in it); one more
+    /// entry holds the end (u32).
+    first_bigram: &'static [u8],
+    /// Per bigram (grouped by the later word, sorted by the earlier), u64:
+    /// earlier word << 40 | prob bin << 32 | back-off bin << 24 | first
+    /// trigram; then a sentinel, the trigram count.
+    bigrams: &'static [u8],
+    /// Per trigram (grouped by bigram, sorted by first word), u32: first
+    /// word << 8 | prob bin.
+    trigrams: &'static [u8],
+    bigram_prob: [f32; 256],
+    bigram_backoff: [f32; 256],
+    trigram_prob: [f32; 256],
+}
+
+/// The shared model (`None` only if the bundled table were corrupt; a test
+/// checks it is not). Opening it reads the header only.
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::open(TABLE)).as_ref()
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    let at = i.checked_mul(4)?;
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u64_at(b: &[u8], i: usize) -> Option<u64> {
+    let at = i.checked_mul(8)?;
+    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The index in `range` whose key (`key(i)`) is `want`, by binary search
+/// over keys sorted ascending.
+fn search(range: Range<usize>, want: u32, key: impl Fn(usize) -> Option<u32>) -> Option<usize> {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match key(mid)?.cmp(&want) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+impl Model {
+    /// `<s>`: the start of a sentence, as a left neighbour.
+    pub const START: &'static str = "<s>";
+    /// `</s>`: the end of a sentence, as a right neighbour.
+    pub const END: &'static str = "</s>";
+
+    fn open(b: &'static [u8]) -> Option<Model> {
+        let mut p = 0usize;
+        let mut take = |n: usize| -> Option<&'static [u8]> {
+            let s = b.get(p..p.checked_add(n)?)?;
+            p += n;
+            Some(s)
+        };
+        if take(8)? != fixed::MAGIC {
+            return None;
+        }
+        let n1 = u32_at(take(4)?, 0)? as usize;
+        let n2 = u32_at(take(4)?, 0)? as usize;
+        let n3 = u32_at(take(4)?, 0)? as usize;
+        let mut bins = [[0f32; 256]; 3];
+        for table in &mut bins {
+            for x in table.iter_mut() {
+                *x = f32::from_le_bytes(take(4)?.try_into().ok()?);
+            }
+        }
+        let len = u32_at(take(4)?, 0)? as usize;
+        let padded = |n: usize| n.div_ceil(8) * 8;
+        // The blob starts after 8 + 12 + 3,072 + 4 bytes; it is padded so
+        // that the next section starts at a multiple of 8.
+        let head = 8 + 12 + 3 * 256 * 4 + 4;
+        let blob = take(len)?;
+        take(padded(head + len) - head - len)?;
+        let starts = take(padded((n1 + 1) * 4))?;
+        let unigrams = take(padded(n1 * 4))?;
+        let first_bigram = take(padded((n1 + 1) * 4))?;
+        let bigrams = take((n2 + 1) * 8)?;
+        let trigrams = take(padded(n3 * 4))?;
+        let [bigram_prob, bigram_backoff, trigram_prob] = bins;
+        Some(Model {
+            n1,
+            n2,
+            n3,
+            blob,
+            starts,
+            unigrams,
+            first_bigram,
+            bigrams,
+            trigrams,
+            bigram_prob,
+            bigram_backoff,
+            trigram_prob,
+        })
+    }
+
+    /// How many words, bigrams and trigrams the model holds.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.n1, self.n2, self.n3)
+    }
+
+    /// The spelling of word `i`.
+    fn word_bytes(&self, i: usize) -> Option<&'static [u8]> {
+        let start = u32_at(self.starts, i)? as usize;
+        let end = (u32_at(self.starts, i + 1)? as usize).checked_sub(1)?;
+        self.blob.get(start..end)
+    }
+
+    /// The id of `word` (lowercase, straight apostrophe), if the model
+    /// has it.
+    pub fn id(&self, word: &str) -> Option<WordId> {
+        let want = word.as_bytes();
+        let (mut lo, mut hi) = (0, self.n1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word_bytes(mid)?.cmp(want) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return WordId::try_from(mid).ok(),
+            }
+        }
+        None
+    }
+
+    /// The word with id `id`.
+    pub fn word(&self, id: WordId) -> &'static str {
+        self.word_bytes(id as usize)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// (log10 probability, back-off) × 1000 of word `w`.
+    fn unigram_entry(&self, w: WordId) -> Option<(i16, i16)> {
+        let at = (w as usize).checked_mul(4)?;
+        let e = self.unigrams.get(at..at + 4)?;
+        Some((
+            i16::from_le_bytes([*e.first()?, *e.get(1)?]),
+            i16::from_le_bytes([*e.get(2)?, *e.get(3)?]),
+        ))
+    }
+
+    /// log10 P(`w`), no context.
+    pub fn unigram(&self, w: WordId) -> f32 {
+        self.unigram_entry(w)
+            .map_or(-99.0, |u| f32::from(u.0) / 1000.0)
+    }
+
+    /// The bigram `a w`: its index, if the model has it.
+    fn bigram(&self, a: WordId, w: WordId) -> Option<usize> {
+        let lo = u32_at(self.first_bigram, w as usize)? as usize;
+        let hi = u32_at(self.first_bigram, w as usize + 1)? as usize;
+        search(lo..hi, a, |i| {
+            u64_at(self.bigrams, i).map(|e| (e >> 40) as u32)
+        })
+    }
+
+    /// Whether the model holds the pair `a b`.
+    pub fn has_bigram(&self, a: WordId, b: WordId) -> bool {
+        self.bigram(a, b).is_some()
+    }
+
+    /// Whether the model holds the triple `a b c`.
+    pub fn has_trigram(&self, a: WordId, b: WordId, c: WordId) -> bool {
+        self.bigram(b, c)
+            .is_some_and(|j| self.trigram(a, j).is_some())
+    }
+
+    fn trigram(&self, a: WordId, bigram: usize) -> Option<f32> {
+        let lo = (u64_at(self.bigrams, bigram)? & 0xff_ffff) as usize;
+        let hi = (u64_at(self.bigrams, bigram + 1)? & 0xff_ffff) as usize;
+        let i = search(lo..hi, a, |i| u32_at(self.trigrams, i).map(|e| e >> 8))?;
+        Some(bin(&self.trigram_prob, u32_at(self.trigrams, i)?))
+    }
+
+    /// The back-off weight of the history `a b`.
+    fn backoff2(&self, a: WordId, b: WordId) -> f32 {
+        self.bigram(a, b)
+            .and_then(|j| u64_at(self.bigrams, j))
+            .map_or(0.0, |e| bin(&self.bigram_backoff, (e >> 24) as u32))
+    }
+
+    /// log10 P(`w` | `a`), with back-off.
+    pub fn bigram_logprob(&self, a: WordId, w: WordId) -> f32 {
+        match self.bigram(a, w).and_then(|j| u64_at(self.bigrams, j)) {
+            Some(e) => bin(&self.bigram_prob, (e >> 32) as u32),
+            None => {
+                let backoff = self.unigram_entry(a).map_or(0, |u| u.1);
+                f32::from(backoff) / 1000.0 + self.unigram(w)
+            }
+        }
+    }
+
+    /// log10 P(`w` | `history`), with back-off: `history` is the words
+    /// before `w`, nearest last (only the last two count).
+    pub fn logprob(&self, history: &[WordId], w: WordId) -> f32 {
+        match history {
+            [] => self.unigram(w),
+            [b] => self.bigram_logprob(*b, w),
+            [.., a, b] => {
+                if let Some(j) = self.bigram(*b, w) {
+                    if let Some(p) = self.trigram(*a, j) {
+                        return p;
+                    }
+                }
+                self.backoff2(*a, *b) + self.bigram_logprob(*b, w)
+            }
+        }
+    }
+}
+
+/// The value of the bin in the low byte of `e`.
+fn bin(bins: &[f32; 256], e: u32) -> f32 {
+    bins.get((e & 0xff) as usize).copied().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_bundled_table() {
+        let m = model().unwrap();
+        assert_eq!(m.sizes(), (72_547, 2_051_541, 1_669_625));
+        assert!(!m.word(0).is_empty());
+        let the = m.id("the").unwrap();
+        assert_eq!(m.word(the), "the");
+        assert!((m.unigram(the) - -1.3895).abs() < 1e-3);
+        assert!(m.id("it's").is_some() && m.id("qzxv").is_none());
+    }
+
+    #[test]
+    fn context_decides() {
+        let m = model().unwrap();
+        let id = |w| m.id(w).unwrap();
+        // Values from the source model (sphinx_trie_dump), within the
+        // quantization error.
+        let p = m.logprob(&[id("people"), id("were")], id("dying"));
+        let q = m.logprob(&[id("people"), id("ere")], id("dying"));
+        assert!(p > q + 2.0, "{p} {q}");
+        assert!(m.logprob(&[id("more")], id("than")) > m.logprob(&[id("more")], id("then")));
+        assert!(m.has_bigram(id("of"), id("the")));
+        assert!(m.has_trigram(id("one"), id("of"), id("the")));
+        assert!(m.id(Model::START).is_some() && m.id(Model::END).is_some());
+    }
+}
