@@ -12,12 +12,14 @@
 #   CONTENT="" bash benches/compare.sh         # the generated repository only
 #   NOBUILD=1 bash benches/compare.sh          # use target/release/copyedit as is
 #   TYPOS=/path/to/typos bash benches/compare.sh
+#   BIN=/tmp/copyedit-old NOBUILD=1 bash benches/compare.sh   # another binary
 #
-# Each tool gets the same files: copyedit walks the folder (its default
-# extensions, `.gitignore` and hidden files respected); typos is given the
-# list of `.md`/`.markdown`/`.mdx`/`.txt`/`.text` files outside hidden
-# folders (`--file-list`), so it neither walks nor reads code. Both run
-# with their default settings (`copyedit --no-config`) and write JSON to
+# Each tool gets the same files: the `.md`/`.markdown`/`.mdx`/`.txt`/`.text`
+# files outside hidden folders of each repository are copied to a folder of
+# their own, which both tools walk (typos given a list of files, with
+# `--file-list` or as arguments, reads them on one thread and holds them:
+# 600 MB and twice the time on the generated repository). Both run with
+# their default settings (`copyedit --no-config`) and write JSON to
 # /dev/null. Runs of the two tools alternate; each figure is the
 # median of RUNS runs (wall) with the CPU and RSS of that run. typos
 # (`cargo install typos-cli --locked`) is skipped, with a note, when it is
@@ -34,7 +36,7 @@ if [ -z "${NOBUILD:-}" ]; then
   echo "== building the release binary" >&2
   cargo build --release --locked --quiet
 fi
-bin=$PWD/target/release/copyedit
+bin=${BIN:-$PWD/target/release/copyedit}
 if ! /usr/bin/time -f %M true > /dev/null 2>&1; then
   echo "GNU time is needed (/usr/bin/time -f; apt-get install time)" >&2
   exit 2
@@ -65,12 +67,12 @@ median() {
 
 # Alternate the two tools RUNS times; prints the medians, copyedit's then
 # typos's ("- - -" without typos).
-pair() { # threads dir list
-  local t=$1 dir=$2 list=$3 a="" b=""
+pair() { # threads dir
+  local t=$1 dir=$2 a="" b=""
   for _ in $(seq "$RUNS"); do
     a+=$(once "$bin" check --no-config --format json --threads "$t" "$dir")$'\n'
     if [ -n "$TYPOS" ]; then
-      b+=$(once "$TYPOS" --format json --threads "$t" --file-list "$list")$'\n'
+      b+=$(once "$TYPOS" --format json --threads "$t" "$dir")$'\n'
     fi
   done
   m() { printf '%s' "$1" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)'; }
@@ -81,16 +83,17 @@ echo "== load average: $(cut -d ' ' -f 1-3 /proc/loadavg 2> /dev/null || echo un
 echo "== copyedit $(git rev-parse --short HEAD 2> /dev/null || echo '?'), ${TYPOS:+$("$TYPOS" --version)}, $(date -u +%Y-%m-%d)"
 printf '%-18s %6s %6s %2s | %7s %6s %6s | %7s %6s %6s | %6s\n' \
   repository files MB j ce-wall ce-cpu ce-MB ty-wall ty-cpu ty-MB ce/ty
-for dir in "$work/generated" $CONTENT; do
-  [ -d "$dir" ] || continue
-  list=$work/list
-  (cd "$dir" && find . -path '*/.*' -prune -o -type f \( -name '*.md' -o -name '*.markdown' \
-    -o -name '*.mdx' -o -name '*.txt' -o -name '*.text' \) -print | sed "s|^\.|$dir|") > "$list"
-  files=$(wc -l < "$list" | tr -d ' ')
-  mb=$(tr '\n' '\0' < "$list" | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
-  name=$(basename "$dir")
+for src in "$work/generated" $CONTENT; do
+  [ -d "$src" ] || continue
+  name=$(basename "$src")
+  dir=$work/repos/$name
+  mkdir -p "$dir"
+  (cd "$src" && find . -path '*/.*' -prune -o -type f \( -name '*.md' -o -name '*.markdown' \
+    -o -name '*.mdx' -o -name '*.txt' -o -name '*.text' \) -print0 | xargs -0 cp --parents -t "$dir")
+  files=$(find "$dir" -type f | wc -l | tr -d ' ')
+  mb=$(find "$dir" -type f -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
   for t in $THREADS; do
-    read -r cw cc cm tw tc tm < <(pair "$t" "$dir" "$list")
+    read -r cw cc cm tw tc tm < <(pair "$t" "$dir")
     awk -v n="$name" -v f="$files" -v mb="$mb" -v t="$t" -v cw="$cw" -v cc="$cc" -v cm="$cm" \
       -v tw="$tw" -v tc="$tc" -v tm="$tm" 'BEGIN {
       r = (tw == "-" || tw == 0) ? "-" : sprintf("%.2f", cw / tw)
@@ -117,11 +120,18 @@ single() { # label file args...
 clean=$work/clean.txt
 for _ in $(seq 8); do cat tests/data/prose/*.txt; done > "$clean"
 single "clean prose (json)" "$clean" --format json
-# Every word flagged: random unknown words (deterministic), 4 MB.
+# Every word flagged: 1,000 random unknown words (deterministic), drawn
+# again and again to 4 MB: the cost per occurrence (context ranking,
+# diagnostics, the report). Then every word flagged and new (200 KB): the
+# cost of ranking suggestions for a word never seen.
 flagged=$work/flagged.txt
-perl -e 'srand(7); my $n = 0; while ($n < 4e6) { my $w = join("", map { chr(97 + int(rand(26))) } 1 .. 3 + int(rand(8))); $n += length($w) + 1; print $w, (int(rand(12)) ? " " : ".\n") }' > "$flagged"
+perl -e 'srand(7); my @w = map { join("", map { chr(97 + int(rand(26))) } 1 .. 3 + int(rand(8))) } 1 .. 1000;
+  my $n = 0; while ($n < 4e6) { my $w = $w[int(rand(1000))]; $n += length($w) + 1; print $w, (int(rand(12)) ? " " : ".\n") }' > "$flagged"
 single "every word flagged (concise)" "$flagged" --format concise
 single "every word flagged (json)" "$flagged" --format json
+unique=$work/unique.txt
+perl -e 'srand(7); my $n = 0; while ($n < 2e5) { my $w = join("", map { chr(97 + int(rand(26))) } 1 .. 3 + int(rand(8))); $n += length($w) + 1; print $w, (int(rand(12)) ? " " : ".\n") }' > "$unique"
+single "every word flagged, new (json)" "$unique" --format json
 # Start-up: a 5 KB article (examples/article.md repeated), end to end.
 article=$work/article.md
 : > "$article"
