@@ -756,6 +756,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ordered_hands_results_on_in_order_with_a_bounded_window() {
+        let in_flight = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let work = |i: usize| {
+            use std::sync::atomic::Ordering::SeqCst;
+            let now = in_flight.fetch_add(1, SeqCst) + 1;
+            most.fetch_max(now, SeqCst);
+            // Later items finish first.
+            std::thread::sleep(std::time::Duration::from_micros(
+                ((200 - i) % 7) as u64 * 50,
+            ));
+            i * 2
+        };
+        ordered(200, 3, &work, &|| {}, &mut |k, r| {
+            in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            seen.push((k, r));
+            true
+        });
+        let want: Vec<(usize, usize)> = (0..200).map(|i| (i, i * 2)).collect();
+        assert_eq!(seen, want);
+        // Checked and waiting, never more than the window and the threads.
+        assert!(most.into_inner() <= AHEAD_PER_THREAD * 3 + 3);
+    }
+
+    #[test]
+    fn ordered_stops_when_asked_and_raises_a_workers_panic() {
+        let mut seen = 0;
+        ordered(1000, 2, &|i| i, &|| {}, &mut |k, _| {
+            seen += 1;
+            k < 4
+        });
+        assert_eq!(seen, 5);
+        let caught = std::panic::catch_unwind(|| {
+            ordered(
+                50,
+                2,
+                &|i| {
+                    assert!(i != 7, "boom");
+                    i
+                },
+                &|| {},
+                &mut |_, _| true,
+            )
+        });
+        assert!(caught.is_err());
+    }
+
+    #[test]
     fn markdown_is_told_by_fences_headings_and_links() {
         assert!(looks_like_markdown("Intro.\n\n```sh\nls\n```\n"));
         assert!(looks_like_markdown("## Usage\n\nRun it.\n"));
