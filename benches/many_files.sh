@@ -6,6 +6,7 @@
 #   bash benches/many_files.sh                 # build, generate, measure
 #   FILES=500 THREADS="1 2 4" bash benches/many_files.sh
 #   KEEP=1 bash benches/many_files.sh          # keep the generated folder
+#   OUT=/tmp/repo bash benches/many_files.sh   # only generate, into /tmp/repo
 #
 # Uses hyperfine when installed, else `date +%s.%N` (best of RUNS runs).
 set -euo pipefail
@@ -16,13 +17,17 @@ FILE_BYTES=${FILE_BYTES:-11200}
 THREADS=${THREADS:-"1 2"}
 RUNS=${RUNS:-3}
 
-echo "== building the release binary" >&2
-cargo build --release --locked --quiet
-bin=target/release/copyedit
-
-dir=$(mktemp -d "${TMPDIR:-/tmp}/copyedit-many-files.XXXXXX")
-if [ -z "${KEEP:-}" ]; then
-  trap 'rm -rf "$dir"' EXIT
+if [ -n "${OUT:-}" ]; then
+  dir=$OUT
+  mkdir -p "$dir"
+else
+  echo "== building the release binary" >&2
+  cargo build --release --locked --quiet
+  bin=target/release/copyedit
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/copyedit-many-files.XXXXXX")
+  if [ -z "${KEEP:-}" ]; then
+    trap 'rm -rf "$dir"' EXIT
+  fi
 fi
 
 echo "== generating $FILES Markdown files in $dir" >&2
@@ -75,6 +80,10 @@ awk -v files="$FILES" -v size="$FILE_BYTES" -v out="$dir" '
     }
   }
 ' tests/data/prose/*.txt
+
+if [ -n "${OUT:-}" ]; then
+  exit 0
+fi
 
 count=$(find "$dir" -name '*.md' | wc -l | tr -d ' ')
 bytes=$(find "$dir" -name '*.md' -exec cat {} + | wc -c | tr -d ' ')

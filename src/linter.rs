@@ -126,6 +126,30 @@ impl Linter {
         Ok(self.check_document(text, format, &doc, census))
     }
 
+    /// Count a file's words for the run's vocabulary as
+    /// [`Linter::check_source`] would (parse and tokenize only): `Err` when
+    /// it would skip the file, and why.
+    pub fn census_source(
+        &self,
+        text: &str,
+        format: Format,
+        path: &str,
+        named: bool,
+    ) -> Result<Census, Skip> {
+        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
+            if let Some(skip) = language::not_prose(text) {
+                return Err(skip);
+            }
+        }
+        let doc = self.parse(text, format);
+        if !self.config.all_languages {
+            if let Some(skip) = language::document_language(&doc, path) {
+                return Err(skip);
+            }
+        }
+        Ok(Census::of(&doc, &tokenize(&doc)))
+    }
+
     /// Why a file's text would not be checked, if it would not
     /// ([`Linter::check_source`] without the check).
     pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {

@@ -459,6 +459,229 @@ pub fn check_all(
     results
 }
 
+/// Files checked ahead of the one being reported, per thread: results wait
+/// in order for the reporter, so at most this many (and those being
+/// checked) are held at once, whatever the number of files.
+const AHEAD_PER_THREAD: usize = 2;
+
+/// Check sources and hand each result to `each`, in the order given, as
+/// soon as it and every result before it are ready; `each` returns `false`
+/// to stop. Nothing outlives its report: memory stays bounded by a few
+/// files (those being checked on `threads` threads, and
+/// [`AHEAD_PER_THREAD`] per thread waiting for their turn), whatever the
+/// number of files. The run's vocabulary ([`Vocabulary`]) must be known
+/// before the first file is judged: with more than one source, a census
+/// pass first reads, parses and tokenizes every file (in parallel, no
+/// rules); a single source is counted as it is checked. Standard input,
+/// readable once, is kept from the census pass for the check; a file the
+/// census pass found to be skipped is not read again (its result has no
+/// text). Results are otherwise those of [`check_with`] followed by
+/// [`apply_vocabulary`].
+#[allow(clippy::too_many_arguments)]
+pub fn check_streaming<'l, F>(
+    sources: &[Source],
+    max_size: u64,
+    named: &HashSet<PathBuf>,
+    linter_for: F,
+    threads: usize,
+    done: &(dyn Fn() + Sync),
+    each: &mut dyn FnMut(usize, Result<Checked, InputError>) -> bool,
+) where
+    F: Fn(usize) -> &'l Linter + Sync,
+{
+    let stdin: Mutex<Option<Result<Decoded, InputError>>> = Mutex::new(None);
+    // The census pass also learns which files the check skips (not English,
+    // not prose): those are not read again.
+    let (vocabulary, skips) = if sources.len() > 1 {
+        let vocabulary = Mutex::new(Vocabulary::new());
+        let skips: Vec<Option<Skip>> = sources
+            .par_iter()
+            .enumerate()
+            .map(|(i, source)| {
+                let decoded = read_source(source, max_size);
+                let census = decoded.as_ref().ok().map(|d| {
+                    linter_for(i).census_source(
+                        &d.text,
+                        source.format_of(&d.text),
+                        &source.display_name(),
+                        source.is_named(named),
+                    )
+                });
+                if let Source::Stdin(_) = source {
+                    if let Ok(mut slot) = stdin.lock() {
+                        *slot = Some(decoded);
+                    }
+                }
+                match census {
+                    Some(Ok(c)) => {
+                        if let Ok(mut v) = vocabulary.lock() {
+                            v.add(c);
+                        }
+                        None
+                    }
+                    Some(Err(skip)) => Some(skip),
+                    None => None,
+                }
+            })
+            .collect();
+        (Some(vocabulary.into_inner().unwrap_or_default()), skips)
+    } else {
+        (None, Vec::new())
+    };
+    let check_one = |i: usize| -> Result<Checked, InputError> {
+        let source = sources.get(i).ok_or_else(|| InputError {
+            path: String::new(),
+            message: "no such input".to_string(),
+        })?;
+        if let Some(Some(skip)) = skips.get(i) {
+            return Ok(Checked {
+                source: source.clone(),
+                text: String::new(),
+                bom: false,
+                diagnostics: Vec::new(),
+                skipped: Some(skip.clone()),
+            });
+        }
+        let kept = match source {
+            Source::Stdin(_) => stdin.lock().ok().and_then(|mut s| s.take()),
+            Source::File(_) => None,
+        };
+        let decoded = kept.unwrap_or_else(|| read_source(source, max_size))?;
+        let linter = linter_for(i);
+        let mut census = vocabulary.is_none().then(Census::default);
+        let (mut diagnostics, skipped) = match linter.check_source(
+            &decoded.text,
+            source.format_of(&decoded.text),
+            &source.display_name(),
+            source.is_named(named),
+            census.as_mut(),
+        ) {
+            Ok(d) => (d, None),
+            Err(skip) => (Vec::new(), Some(skip)),
+        };
+        match (&vocabulary, census) {
+            (Some(v), _) => v.apply(linter.dictionary(), &decoded.text, &mut diagnostics),
+            (None, census) => {
+                let mut v = Vocabulary::new();
+                v.add(census.unwrap_or_default());
+                v.apply(linter.dictionary(), &decoded.text, &mut diagnostics);
+            }
+        }
+        Ok(Checked {
+            source: source.clone(),
+            text: decoded.text,
+            bom: decoded.bom,
+            diagnostics,
+            skipped,
+        })
+    };
+    let n = sources.len();
+    let threads = threads.clamp(1, n.max(1));
+    if threads == 1 {
+        for i in 0..n {
+            let r = check_one(i);
+            done();
+            if !each(i, r) {
+                return;
+            }
+        }
+        return;
+    }
+    ordered(n, threads, &check_one, done, each);
+}
+
+/// What the threads of [`ordered`] share.
+struct Queue<T> {
+    /// The next index to take.
+    next: usize,
+    /// Indices below this have been handed on.
+    handed: usize,
+    /// Results waiting for their turn, by index.
+    ready: std::collections::BTreeMap<usize, T>,
+    /// Stop taking work (the consumer stopped, or a worker panicked).
+    stop: bool,
+    /// A worker's panic, raised again on the calling thread.
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+/// `work(i)` for `i` in `0..n` on `threads` threads, each result given to
+/// `each` in index order on the calling thread; at most
+/// [`AHEAD_PER_THREAD`] × `threads` results wait at a time.
+fn ordered<T: Send>(
+    n: usize,
+    threads: usize,
+    work: &(dyn Fn(usize) -> T + Sync),
+    done: &(dyn Fn() + Sync),
+    each: &mut dyn FnMut(usize, T) -> bool,
+) {
+    let window = AHEAD_PER_THREAD * threads;
+    let queue = Mutex::new(Queue {
+        next: 0,
+        handed: 0,
+        ready: std::collections::BTreeMap::new(),
+        stop: false,
+        panic: None,
+    });
+    let changed = std::sync::Condvar::new();
+    let lock = || queue.lock().unwrap_or_else(|e| e.into_inner());
+    let panic = std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = {
+                    let mut q = lock();
+                    while !q.stop && q.next < n && q.next >= q.handed + window {
+                        q = changed.wait(q).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if q.stop || q.next >= n {
+                        return;
+                    }
+                    q.next += 1;
+                    q.next - 1
+                };
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(i)));
+                done();
+                let mut q = lock();
+                match r {
+                    Ok(r) => {
+                        q.ready.insert(i, r);
+                    }
+                    Err(p) => {
+                        q.stop = true;
+                        q.panic.get_or_insert(p);
+                    }
+                }
+                changed.notify_all();
+            });
+        }
+        for k in 0..n {
+            let r = {
+                let mut q = lock();
+                loop {
+                    if let Some(r) = q.ready.remove(&k) {
+                        q.handed = k + 1;
+                        changed.notify_all();
+                        break Some(r);
+                    }
+                    if q.panic.is_some() {
+                        break None;
+                    }
+                    q = changed.wait(q).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            if !r.is_some_and(|r| each(k, r)) {
+                break;
+            }
+        }
+        let mut q = lock();
+        q.stop = true;
+        changed.notify_all();
+        q.panic.take()
+    });
+    if let Some(p) = panic {
+        std::panic::resume_unwind(p);
+    }
+}
+
 /// Judge every result's `spelling` problems by the run's vocabulary
 /// ([`Vocabulary::apply`]), each with the dictionary of its own linter.
 pub fn apply_vocabulary<'l, F>(
@@ -531,6 +754,55 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordered_hands_results_on_in_order_with_a_bounded_window() {
+        let in_flight = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let work = |i: usize| {
+            use std::sync::atomic::Ordering::SeqCst;
+            let now = in_flight.fetch_add(1, SeqCst) + 1;
+            most.fetch_max(now, SeqCst);
+            // Later items finish first.
+            std::thread::sleep(std::time::Duration::from_micros(
+                ((200 - i) % 7) as u64 * 50,
+            ));
+            i * 2
+        };
+        ordered(200, 3, &work, &|| {}, &mut |k, r| {
+            in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            seen.push((k, r));
+            true
+        });
+        let want: Vec<(usize, usize)> = (0..200).map(|i| (i, i * 2)).collect();
+        assert_eq!(seen, want);
+        // Checked and waiting, never more than the window and the threads.
+        assert!(most.into_inner() <= AHEAD_PER_THREAD * 3 + 3);
+    }
+
+    #[test]
+    fn ordered_stops_when_asked_and_raises_a_workers_panic() {
+        let mut seen = 0;
+        ordered(1000, 2, &|i| i, &|| {}, &mut |k, _| {
+            seen += 1;
+            k < 4
+        });
+        assert_eq!(seen, 5);
+        let caught = std::panic::catch_unwind(|| {
+            ordered(
+                50,
+                2,
+                &|i| {
+                    assert!(i != 7, "boom");
+                    i
+                },
+                &|| {},
+                &mut |_, _| true,
+            )
+        });
+        assert!(caught.is_err());
+    }
 
     #[test]
     fn markdown_is_told_by_fences_headings_and_links() {

@@ -9,18 +9,18 @@ use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::{FailOn, Project};
 use copyedit::diagnostic::Suppression;
 use copyedit::linter::Linter;
-use copyedit::report::{error_line, report, OutputFormat, ReportOptions};
+use copyedit::report::{error_line, report, OutputFormat, ReportOptions, Reporter};
 use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{
-    apply_vocabulary, check_with, discover, lexical, named_files, read_source, Checked, InputError,
-    Selector, Source, WalkOptions,
+    apply_vocabulary, check_streaming, check_with, discover, lexical, named_files, read_source,
+    Checked, InputError, Selector, Source, WalkOptions,
 };
 use copyedit::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::plan::{plan, ConfigSelect, Plan};
-use super::statistics::{Statistics, MANY_FILES};
+use super::statistics::{Statistics, Tally, MANY_FILES};
 use super::{
     error, plain_error, CheckArgs, ColorWhen, FormatArg, StdinFormat, FAILURE, PROBLEMS, SUCCESS,
 };
@@ -286,6 +286,30 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
     let tick = || progress.inc(1);
+    // A report is written file by file as the files are checked; only a
+    // baseline and the list of unknown words need every result at once.
+    if args.write_baseline.is_none() && !args.list_unknown {
+        let linter_for = |i: usize| plan.linters.get(i).map_or(&fallback, |l| &**l);
+        let done: &(dyn Fn() + Sync) = if progress.is_hidden() { &|| {} } else { &tick };
+        let run = Streamed {
+            args,
+            scopes: &scopes,
+            fail_on: &plan.fail_on,
+        };
+        let code = run.stream(
+            &plan.sources,
+            linter_for,
+            done,
+            &progress,
+            walk_errors,
+            warnings,
+        );
+        return if all_empty && code == SUCCESS {
+            FAILURE
+        } else {
+            code
+        };
+    }
     let vocabulary = Mutex::new(Vocabulary::new());
     let mut results = check_with(
         &plan.sources,
@@ -406,6 +430,135 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         PROBLEMS
     } else {
         SUCCESS
+    }
+}
+
+/// What a streamed check needs besides the sources.
+struct Streamed<'a> {
+    args: &'a CheckArgs,
+    scopes: &'a [super::scope::FileScope],
+    fail_on: &'a [FailOn],
+}
+
+impl Streamed<'_> {
+    /// Check the sources and report each as soon as it and those before it
+    /// are checked (see [`check_streaming`]); the exit code.
+    fn stream<'l>(
+        &self,
+        sources: &[Source],
+        linter_for: impl Fn(usize) -> &'l Linter + Sync,
+        done: &(dyn Fn() + Sync),
+        progress: &ProgressBar,
+        walk_errors: Vec<InputError>,
+        warnings: Vec<InputError>,
+    ) -> u8 {
+        let args = self.args;
+        let mut report_opts = report_options(args);
+        report_opts.warnings = warnings;
+        let mut out = BufferedStandardStream::stdout(color_choice(args.color));
+        let mut err = io::stderr().lock();
+        let mut reporter = Reporter::new(&report_opts);
+        // The statistics, for `--statistics` and the end of a long human report.
+        let mut tally =
+            (args.statistics || report_opts.format == OutputFormat::Human).then(Tally::default);
+        let mut hidden = super::scope::Hidden::default();
+        let (mut failing, mut unreadable, mut checked) = (false, false, 0usize);
+        // The first write error; after a closed pipe the files are still
+        // checked, for the exit code.
+        let mut write_error: Option<io::Error> = None;
+        let mut handle = |i: Option<usize>, mut r: Result<Checked, InputError>| {
+            if let (Some(scope), Ok(c)) = (i.and_then(|i| self.scopes.get(i)), r.as_mut()) {
+                hidden.add(scope.retain(&c.text, &c.text, &[], &mut c.diagnostics));
+            }
+            // Each file fails the run at its own configuration's `fail-on`.
+            let fail_on = i
+                .and_then(|i| self.fail_on.get(i))
+                .copied()
+                .unwrap_or_default();
+            failing |= r.as_ref().is_ok_and(|c| {
+                c.diagnostics
+                    .iter()
+                    .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
+            });
+            unreadable |= r.is_err();
+            checked += usize::from(r.is_ok());
+            if let Some(t) = &mut tally {
+                t.add(&r);
+            }
+            if args.statistics {
+                if let Err(e) = &r {
+                    progress
+                        .suspend(|| super::plain_error(format_args!("{}: {}", e.path, e.message)));
+                }
+            } else if write_error.is_none() {
+                let written = progress.suspend(|| reporter.file(&mut out, &mut err, &r));
+                if let Err(e) = written {
+                    write_error = Some(e);
+                }
+            }
+        };
+        check_streaming(
+            sources,
+            args.max_file_size,
+            &named_files(&args.paths),
+            linter_for,
+            rayon::current_num_threads(),
+            done,
+            &mut |i, r| {
+                handle(Some(i), r);
+                true
+            },
+        );
+        for e in walk_errors {
+            handle(None, Err(e));
+        }
+        progress.finish_and_clear();
+        let written = match write_error {
+            Some(e) => Err(e),
+            None if args.statistics => {
+                let stats = tally.take().unwrap_or_default().finish();
+                match report_opts.format {
+                    OutputFormat::Json => stats.write_json(&mut out),
+                    _ => stats.write_text(&mut out, false),
+                }
+            }
+            None => reporter.finish(&mut out).and_then(|()| {
+                // A long run ends with the counts per rule.
+                let stats = tally.take().unwrap_or_default().finish();
+                if report_opts.format == OutputFormat::Human
+                    && checked > MANY_FILES
+                    && !stats.is_empty()
+                {
+                    writeln!(out)?;
+                    stats.write_text(&mut out, true)?;
+                }
+                Ok(())
+            }),
+        };
+        if let Err(e) = written {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                let message = format!("cannot write output: {e}");
+                let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
+                return FAILURE;
+            }
+        }
+        let _ = out.flush();
+        if matches!(
+            report_opts.format,
+            OutputFormat::Human | OutputFormat::Concise
+        ) {
+            for note in hidden.notes() {
+                let _ = writeln!(err, "{note}");
+            }
+        }
+        // A mistyped path in CI must not pass as "no problems".
+        if unreadable {
+            FAILURE
+        } else if failing {
+            PROBLEMS
+        } else {
+            SUCCESS
+        }
     }
 }
 

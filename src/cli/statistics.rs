@@ -44,26 +44,65 @@ struct WordCount {
 }
 
 impl Statistics {
+    /// Count every result.
     pub fn of(results: &[Result<Checked, InputError>]) -> Self {
-        let mut rules: HashMap<&'static str, (usize, usize)> = HashMap::new();
-        let mut words: HashMap<&str, usize> = HashMap::new();
-        let mut s = Statistics::default();
-        for c in results.iter().flatten() {
-            let mut any = false;
-            for d in c.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                any = true;
-                s.total += 1;
-                let e = rules.entry(d.rule).or_default();
-                e.0 += 1;
-                e.1 += usize::from(chosen_fix(d, false).is_some());
-                if d.rule == "spelling" {
-                    if let Some(w) = c.text.get(d.span.clone()) {
-                        *words.entry(w).or_default() += 1;
+        let mut tally = Tally::default();
+        for r in results {
+            tally.add(r);
+        }
+        tally.finish()
+    }
+}
+
+/// [`Statistics`] counted one result at a time.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Per rule: (problems, with a Safe fix).
+    rules: HashMap<&'static str, (usize, usize)>,
+    /// Unknown words and how often each was reported.
+    words: HashMap<String, usize>,
+    total: usize,
+    files: usize,
+}
+
+impl Tally {
+    /// Count one more result.
+    pub fn add(&mut self, r: &Result<Checked, InputError>) {
+        let Ok(c) = r else { return };
+        let mut any = false;
+        for d in c.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            any = true;
+            self.total += 1;
+            let e = self.rules.entry(d.rule).or_default();
+            e.0 += 1;
+            e.1 += usize::from(chosen_fix(d, false).is_some());
+            if d.rule == "spelling" {
+                if let Some(w) = c.text.get(d.span.clone()) {
+                    match self.words.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            self.words.insert(w.to_string(), 1);
+                        }
                     }
                 }
             }
-            s.files += usize::from(any);
         }
+        self.files += usize::from(any);
+    }
+
+    /// The statistics of every result counted.
+    pub fn finish(self) -> Statistics {
+        let Tally {
+            rules,
+            words,
+            total,
+            files,
+        } = self;
+        let mut s = Statistics {
+            total,
+            files,
+            ..Statistics::default()
+        };
         s.rules = rules
             .into_iter()
             .map(|(rule, (count, fixable))| RuleCount {
@@ -74,19 +113,18 @@ impl Statistics {
             .collect();
         s.rules
             .sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
-        let mut words: Vec<(&str, usize)> = words.into_iter().collect();
-        words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut words: Vec<(String, usize)> = words.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         s.unknown_words = words
             .into_iter()
             .take(TOP_WORDS)
-            .map(|(w, count)| WordCount {
-                word: w.to_string(),
-                count,
-            })
+            .map(|(word, count)| WordCount { word, count })
             .collect();
         s
     }
+}
 
+impl Statistics {
     /// Whether there is nothing to show.
     pub fn is_empty(&self) -> bool {
         self.total == 0

@@ -630,7 +630,7 @@ impl Dictionary {
             }
         };
         // The key is built in a reused buffer: a hit allocates nothing.
-        let missed = cache::with(self.id, |c| {
+        cache::with(self.id, |c| {
             c.key.clear();
             if first.is_ascii() && second.is_ascii() {
                 c.key.push_str(first);
@@ -642,20 +642,18 @@ impl Dictionary {
                 c.key.push(' ');
                 push(&mut c.key, second);
             }
-            match c.bigrams.get(&c.key) {
-                Some(n) => Err(n),
-                None => Ok(c.key.clone()),
+            if let Some(n) = c.bigrams.get(&c.key) {
+                return n;
             }
-        });
-        match missed {
-            Err(n) => n,
-            Ok(key) => cache::get_or(
-                self.id,
-                &key,
-                |c| &mut c.bigrams,
-                || self.bigrams.get(key.as_bytes()).unwrap_or(0),
-            ),
-        }
+            // A miss is one FST look-up, cheaper than sharing it with the
+            // other threads (a lock and an insertion): this thread's cache
+            // only. Most pairs met around unknown words are new.
+            let n = self.bigrams.get(c.key.as_bytes()).unwrap_or(0);
+            let key = std::mem::take(&mut c.key);
+            c.bigrams.insert(&key, n);
+            c.key = key;
+            n
+        })
     }
 
     /// Known corrections for a common misspelling (lowercase key).

@@ -20,60 +20,59 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub(super) fn report<W: Write>(
+/// The workflow commands of one result.
+pub(super) fn file<W: Write>(
     out: &mut W,
-    results: &[Result<Checked, InputError>],
+    r: &Result<Checked, InputError>,
     opts: &ReportOptions,
 ) -> io::Result<()> {
-    for r in results {
-        let c = match r {
-            Ok(c) => c,
-            Err(e) => {
-                // Not tied to a line (and the path may be `file:line:col`).
-                writeln!(
-                    out,
-                    "::error title=copyedit::{}",
-                    escape_data(&escape_control(&format!("{}: {}", e.path, e.message)))
-                )?;
-                continue;
-            }
-        };
-        let index = LineIndex::new(&c.text);
-        let name = c.source.display_name().replace('\\', "/");
-        let mut name = name.as_str();
-        while let Some(rest) = name.strip_prefix("./") {
-            name = rest;
-        }
-        let file = escape_property(name);
-        for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
-            let command = match (d.suppressed, d.severity) {
-                (Some(_), _) | (None, Severity::Info) => "notice",
-                (None, Severity::Warning) => "warning",
-                (None, Severity::Error) => "error",
-            };
-            let (line, col) = index.position(&c.text, d.span.start);
-            let (end_line, end_col) = index.position(&c.text, d.span.end);
-            // Columns are only meaningful for a region on one line.
-            let position = if end_line == line {
-                format!("line={line},col={col},endLine={end_line},endColumn={end_col}")
-            } else {
-                format!("line={line},endLine={end_line}")
-            };
-            let mut message = escape_control(&d.message).into_owned();
-            if let Some(s) = d.suppressed {
-                message.push_str(&format!(" (suppressed: {})", s.as_str()));
-            }
-            for help in help_lines(d) {
-                message.push('\n');
-                message.push_str(&escape_control(&help));
-            }
+    let c = match r {
+        Ok(c) => c,
+        Err(e) => {
+            // Not tied to a line (and the path may be `file:line:col`).
             writeln!(
                 out,
-                "::{command} file={file},{position},title={}::{}",
-                escape_property(&format!("copyedit({})", d.rule)),
-                escape_data(&message)
+                "::error title=copyedit::{}",
+                escape_data(&escape_control(&format!("{}: {}", e.path, e.message)))
             )?;
+            return Ok(());
         }
+    };
+    let index = LineIndex::new(&c.text);
+    let name = c.source.display_name().replace('\\', "/");
+    let mut name = name.as_str();
+    while let Some(rest) = name.strip_prefix("./") {
+        name = rest;
+    }
+    let file = escape_property(name);
+    for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
+        let command = match (d.suppressed, d.severity) {
+            (Some(_), _) | (None, Severity::Info) => "notice",
+            (None, Severity::Warning) => "warning",
+            (None, Severity::Error) => "error",
+        };
+        let (line, col) = index.position(&c.text, d.span.start);
+        let (end_line, end_col) = index.position(&c.text, d.span.end);
+        // Columns are only meaningful for a region on one line.
+        let position = if end_line == line {
+            format!("line={line},col={col},endLine={end_line},endColumn={end_col}")
+        } else {
+            format!("line={line},endLine={end_line}")
+        };
+        let mut message = escape_control(&d.message).into_owned();
+        if let Some(s) = d.suppressed {
+            message.push_str(&format!(" (suppressed: {})", s.as_str()));
+        }
+        for help in help_lines(d) {
+            message.push('\n');
+            message.push_str(&escape_control(&help));
+        }
+        writeln!(
+            out,
+            "::{command} file={file},{position},title={}::{}",
+            escape_property(&format!("copyedit({})", d.rule)),
+            escape_data(&message)
+        )?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Shown, Summary};
+use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Shown};
 use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
 
@@ -20,89 +20,101 @@ const CONTEXT: usize = 80;
 /// The most of a problem's own span that is underlined.
 const MAX_LABEL: usize = 400;
 
-pub(super) fn report<W: WriteColor>(
+/// Report one result (nothing for an input error: it went to standard
+/// error).
+pub(super) fn file<W: WriteColor>(
     out: &mut W,
-    results: &[Result<Checked, InputError>],
+    r: &Result<Checked, InputError>,
     opts: &ReportOptions,
 ) -> io::Result<()> {
+    let Ok(c) = r else { return Ok(()) };
+    if !c.diagnostics.iter().any(|d| shown(d, opts)) {
+        return Ok(());
+    }
     // codespan writes in small pieces: unbuffered, that is a system call per
     // line. A stream that colours by calls (a Windows console) must see
     // every write in order, so it is not buffered.
     if out.is_synchronous() {
-        return render(out, results, opts);
+        return render(out, c, opts);
     }
     let color = out.supports_color();
     let buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
     if color {
         let mut w = Ansi::new(buffered);
-        render(&mut w, results, opts)?;
+        render(&mut w, c, opts)?;
         w.into_inner().flush()
     } else {
         let mut w = NoColor::new(buffered);
-        render(&mut w, results, opts)?;
+        render(&mut w, c, opts)?;
         w.into_inner().flush()
     }
 }
 
-fn render<W: WriteColor>(
+/// Every result, then the summary line.
+#[cfg(test)]
+fn report<W: WriteColor>(
     out: &mut W,
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
 ) -> io::Result<()> {
-    let config = Config::default();
-    for c in results.iter().flatten() {
-        let name = c.source.display_name();
-        let name = escape_control(&name);
-        // Control characters in the text are drawn, never sent to the
-        // terminal; spans move with them.
-        let drawn = Shown::new(&c.text);
-        let text = drawn.text();
-        let file = SimpleFile::new(&*name, text);
-        let index = LineIndex::new(text);
-        for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
-            let severity = match (d.suppressed, d.severity) {
-                (Some(_), _) => CsSeverity::Note,
-                (None, Severity::Error) => CsSeverity::Error,
-                (None, Severity::Warning) => CsSeverity::Warning,
-                (None, Severity::Info) => CsSeverity::Note,
-            };
-            let mut message = escape_control(&d.message).into_owned();
-            if let Some(s) = d.suppressed {
-                message.push_str(&format!(" (suppressed: {})", s.as_str()));
-            }
-            let mut notes = help_lines(d);
-            notes.extend(d.notes.iter().cloned());
-            for note in &mut notes {
-                if let Cow::Owned(escaped) = escape_control(note) {
-                    *note = escaped;
-                }
-            }
-            let diag = CsDiagnostic::new(severity)
-                .with_code(d.rule)
-                .with_message(message)
-                .with_notes(notes);
-            // Printing a whole long line for each problem on it would make
-            // the output (and the time) grow with the square of the line.
-            let caret = caret_span(d, &c.text);
-            let span = drawn.span(&caret);
-            let emitted = match Excerpt::new(&name, text, &index, &span) {
-                Some((excerpt, span)) => {
-                    let diag = diag.with_labels(vec![Label::primary((), span)]);
-                    term::emit(out, &config, &excerpt, &diag)
-                }
-                None => {
-                    let diag = diag.with_labels(vec![Label::primary((), span)]);
-                    term::emit(out, &config, &file, &diag)
-                }
-            };
-            emitted.map_err(|e| match e {
-                codespan_reporting::files::Error::Io(e) => e,
-                other => io::Error::other(other),
-            })?;
-        }
+    for r in results {
+        file(out, r, opts)?;
     }
-    let summary = Summary::of(results);
-    writeln!(out, "{}", summary.line())
+    writeln!(out, "{}", super::Summary::of(results).line())
+}
+
+fn render<W: WriteColor>(out: &mut W, c: &Checked, opts: &ReportOptions) -> io::Result<()> {
+    let config = Config::default();
+    let name = c.source.display_name();
+    let name = escape_control(&name);
+    // Control characters in the text are drawn, never sent to the
+    // terminal; spans move with them.
+    let drawn = Shown::new(&c.text);
+    let text = drawn.text();
+    let file = SimpleFile::new(&*name, text);
+    let index = LineIndex::new(text);
+    for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
+        let severity = match (d.suppressed, d.severity) {
+            (Some(_), _) => CsSeverity::Note,
+            (None, Severity::Error) => CsSeverity::Error,
+            (None, Severity::Warning) => CsSeverity::Warning,
+            (None, Severity::Info) => CsSeverity::Note,
+        };
+        let mut message = escape_control(&d.message).into_owned();
+        if let Some(s) = d.suppressed {
+            message.push_str(&format!(" (suppressed: {})", s.as_str()));
+        }
+        let mut notes = help_lines(d);
+        notes.extend(d.notes.iter().cloned());
+        for note in &mut notes {
+            if let Cow::Owned(escaped) = escape_control(note) {
+                *note = escaped;
+            }
+        }
+        let diag = CsDiagnostic::new(severity)
+            .with_code(d.rule)
+            .with_message(message)
+            .with_notes(notes);
+        // Printing a whole long line for each problem on it would make
+        // the output (and the time) grow with the square of the line.
+        let caret = caret_span(d, &c.text);
+        let span = drawn.span(&caret);
+        let emitted = match Excerpt::new(&name, text, &index, &span) {
+            Some((excerpt, span)) => {
+                let diag = diag.with_labels(vec![Label::primary((), span)]);
+                term::emit(out, &config, &excerpt, &diag)
+            }
+            None => {
+                let diag = diag.with_labels(vec![Label::primary((), span)]);
+                term::emit(out, &config, &file, &diag)
+            }
+        };
+        emitted.map_err(|e| match e {
+            codespan_reporting::files::Error::Io(e) => e,
+            other => io::Error::other(other),
+        })?;
+    }
+    Ok(())
 }
 
 /// The bytes the caret underlines: the problem's span, except for

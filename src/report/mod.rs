@@ -271,32 +271,38 @@ impl Summary {
     pub fn of(results: &[Result<Checked, InputError>]) -> Self {
         let mut s = Summary::default();
         for r in results {
-            match r {
-                Ok(c) if c.skipped.is_some() => match c.skipped.as_ref().map(|k| k.reason) {
-                    Some(SkipReason::NotProse) => s.skipped_not_prose += 1,
-                    _ => s.skipped_not_english += 1,
-                },
-                Ok(c) => {
-                    s.files += 1;
-                    let mut any = false;
-                    for d in &c.diagnostics {
-                        if d.suppressed.is_some() {
-                            s.suppressed += 1;
-                            continue;
-                        }
-                        any = true;
-                        match d.severity {
-                            Severity::Error => s.errors += 1,
-                            Severity::Warning => s.warnings += 1,
-                            Severity::Info => s.infos += 1,
-                        }
-                    }
-                    s.files_with_problems += usize::from(any);
-                }
-                Err(_) => s.unreadable += 1,
-            }
+            s.add(r);
         }
         s
+    }
+
+    /// Count one more result.
+    pub fn add(&mut self, r: &Result<Checked, InputError>) {
+        let s = self;
+        match r {
+            Ok(c) if c.skipped.is_some() => match c.skipped.as_ref().map(|k| k.reason) {
+                Some(SkipReason::NotProse) => s.skipped_not_prose += 1,
+                _ => s.skipped_not_english += 1,
+            },
+            Ok(c) => {
+                s.files += 1;
+                let mut any = false;
+                for d in &c.diagnostics {
+                    if d.suppressed.is_some() {
+                        s.suppressed += 1;
+                        continue;
+                    }
+                    any = true;
+                    match d.severity {
+                        Severity::Error => s.errors += 1,
+                        Severity::Warning => s.warnings += 1,
+                        Severity::Info => s.infos += 1,
+                    }
+                }
+                s.files_with_problems += usize::from(any);
+            }
+            Err(_) => s.unreadable += 1,
+        }
     }
 
     /// Files not checked (not English, not prose).
@@ -378,55 +384,114 @@ pub fn shown(d: &Diagnostic, opts: &ReportOptions) -> bool {
 
 /// Write a report of all results. Input errors go to `err` (one line each,
 /// escaped: [`error_line`]) in the human and concise formats; in JSON, SARIF
-/// and GitHub's they are part of the document.
+/// and GitHub's they are part of the document. The same as a [`Reporter`]
+/// given every result in turn.
 pub fn report<W: WriteColor, E: Write>(
     out: &mut W,
     err: &mut E,
     results: &[Result<Checked, InputError>],
     opts: &ReportOptions,
 ) -> io::Result<()> {
-    if matches!(opts.format, OutputFormat::Human | OutputFormat::Concise) {
-        for r in results {
-            if let Err(e) = r {
-                let line = error_line(opts.format, &format!("{}: {}", e.path, e.message));
-                writeln!(err, "{line}")?;
-            }
+    let mut reporter = Reporter::new(opts);
+    for r in results {
+        reporter.file(out, err, r)?;
+    }
+    reporter.finish(out)
+}
+
+/// A report written as the results come, one file at a time and in order,
+/// so that a run need not hold every file's text and problems until the
+/// end: what is written for a file depends only on that file, and what
+/// the end needs (the summary; JSON's errors and skipped files; SARIF's
+/// results) is kept apart. Input errors go to `err` as they come in the
+/// human and concise formats.
+#[derive(Debug)]
+pub struct Reporter<'o> {
+    opts: &'o ReportOptions,
+    summary: Summary,
+    json: json::Stream,
+    sarif: sarif::Stream,
+}
+
+impl<'o> Reporter<'o> {
+    /// A report under `opts`; nothing is written yet.
+    pub fn new(opts: &'o ReportOptions) -> Self {
+        Reporter {
+            opts,
+            summary: Summary::default(),
+            json: json::Stream::default(),
+            sarif: sarif::Stream::default(),
         }
     }
-    match opts.format {
-        OutputFormat::Human => human::report(out, results, opts),
-        OutputFormat::Concise => concise(out, results, opts),
-        OutputFormat::Json => json::report(out, results, opts),
-        OutputFormat::Sarif => sarif::report(out, results, opts),
-        OutputFormat::Github => github::report(out, results, opts),
+
+    /// Report one result (the next in the run's order).
+    pub fn file<W: WriteColor, E: Write>(
+        &mut self,
+        out: &mut W,
+        err: &mut E,
+        r: &Result<Checked, InputError>,
+    ) -> io::Result<()> {
+        self.summary.add(r);
+        let opts = self.opts;
+        if let (Err(e), OutputFormat::Human | OutputFormat::Concise) = (r, opts.format) {
+            let line = error_line(opts.format, &format!("{}: {}", e.path, e.message));
+            writeln!(err, "{line}")?;
+        }
+        match opts.format {
+            OutputFormat::Human => human::file(out, r, opts),
+            OutputFormat::Concise => concise(out, r, opts),
+            OutputFormat::Json => self.json.file(out, r, opts),
+            OutputFormat::Sarif => {
+                self.sarif.file(r, opts);
+                Ok(())
+            }
+            OutputFormat::Github => github::file(out, r, opts),
+        }
+    }
+
+    /// The counts of the results reported so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// End the report: the summary line, or the rest of the document.
+    pub fn finish<W: WriteColor>(self, out: &mut W) -> io::Result<()> {
+        match self.opts.format {
+            OutputFormat::Human => writeln!(out, "{}", self.summary.line()),
+            OutputFormat::Concise | OutputFormat::Github => Ok(()),
+            OutputFormat::Json => self.json.finish(out, &self.summary, self.opts),
+            OutputFormat::Sarif => self.sarif.finish(out),
+        }
     }
 }
 
 fn concise<W: Write>(
     out: &mut W,
-    results: &[Result<Checked, InputError>],
+    r: &Result<Checked, InputError>,
     opts: &ReportOptions,
 ) -> io::Result<()> {
+    let Ok(c) = r else { return Ok(()) };
+    if !c.diagnostics.iter().any(|d| shown(d, opts)) {
+        return Ok(());
+    }
     // One write per problem would be a system call per line on a pipe.
     let mut out = io::BufWriter::new(out);
-    for c in results.iter().flatten() {
-        let index = LineIndex::new(&c.text);
-        let name = c.source.display_name();
-        let name = escape_control(&name);
-        for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
-            let (line, col) = index.position(&c.text, d.span.start);
-            let suppressed = d
-                .suppressed
-                .map(|s| format!(" (suppressed: {})", s.as_str()))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "{name}:{line}:{col}: {}[{}]: {}{suppressed}",
-                d.severity,
-                d.rule,
-                escape_control(&d.message)
-            )?;
-        }
+    let index = LineIndex::new(&c.text);
+    let name = c.source.display_name();
+    let name = escape_control(&name);
+    for d in c.diagnostics.iter().filter(|d| shown(d, opts)) {
+        let (line, col) = index.position(&c.text, d.span.start);
+        let suppressed = d
+            .suppressed
+            .map(|s| format!(" (suppressed: {})", s.as_str()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{name}:{line}:{col}: {}[{}]: {}{suppressed}",
+            d.severity,
+            d.rule,
+            escape_control(&d.message)
+        )?;
     }
     out.flush()
 }

@@ -149,14 +149,18 @@ fn result(d: &Diagnostic, uri: &str, regions: &Regions<'_>) -> Value {
     r
 }
 
-pub(super) fn report<W: Write>(
-    out: &mut W,
-    results: &[Result<Checked, InputError>],
-    opts: &ReportOptions,
-) -> io::Result<()> {
-    let mut sarif_results = Vec::new();
-    let mut notifications = Vec::new();
-    for r in results {
+/// A SARIF log being made: its results are kept (as JSON values, without
+/// the text they come from) until the end, where the log is written.
+#[derive(Debug, Default)]
+pub(super) struct Stream {
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+}
+
+impl Stream {
+    /// Add one result.
+    pub(super) fn file(&mut self, r: &Result<Checked, InputError>, opts: &ReportOptions) {
+        let (sarif_results, notifications) = (&mut self.results, &mut self.notifications);
         match r {
             Ok(c) => {
                 let uri = match &c.source {
@@ -178,34 +182,42 @@ pub(super) fn report<W: Write>(
             })),
         }
     }
-    let mut driver = json!({
-        "name": "copyedit",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "rules": rules(),
-    });
-    let info = option_env!("CARGO_PKG_REPOSITORY")
-        .filter(|s| !s.is_empty())
-        .or(option_env!("CARGO_PKG_HOMEPAGE").filter(|s| !s.is_empty()));
-    if let (Some(obj), Some(uri)) = (driver.as_object_mut(), info) {
-        obj.insert("informationUri".into(), json!(uri));
-    }
-    let log = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
+
+    /// Write the log.
+    pub(super) fn finish<W: Write>(self, out: &mut W) -> io::Result<()> {
+        let Stream {
+            results: sarif_results,
+            notifications,
+        } = self;
+        let mut driver = json!({
+            "name": "copyedit",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": rules(),
+        });
+        let info = option_env!("CARGO_PKG_REPOSITORY")
+            .filter(|s| !s.is_empty())
+            .or(option_env!("CARGO_PKG_HOMEPAGE").filter(|s| !s.is_empty()));
+        if let (Some(obj), Some(uri)) = (driver.as_object_mut(), info) {
+            obj.insert("informationUri".into(), json!(uri));
+        }
+        let log = json!({
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": driver },
+                "columnKind": "unicodeCodePoints",
+                "invocations": [{
+                    "executionSuccessful": notifications.is_empty(),
+                    "toolExecutionNotifications": notifications,
+                }],
+                "results": sarif_results,
             }],
-            "results": sarif_results,
-        }],
-    });
-    // `From` keeps the kind of a write error (a closed pipe is not a failure).
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
-    writeln!(out)
+        });
+        // `From` keeps the kind of a write error (a closed pipe is not a failure).
+        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+        writeln!(out)
+    }
 }
 
 #[cfg(test)]

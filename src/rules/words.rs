@@ -315,6 +315,9 @@ impl Default for Local {
 /// The id of a token that is not a word.
 const NOT_A_WORD: u32 = u32::MAX;
 
+/// Words whose packed spellings [`WordTable::new`] gathers at a time.
+const PENDING_CHUNK: usize = 4096;
+
 /// How many words ahead [`WordTable::new`] prefetches a table entry:
 /// enough for a memory load to arrive while the words between are
 /// interned.
@@ -330,38 +333,48 @@ impl<'a> WordTable<'a> {
         let mut word_tokens = Vec::with_capacity(tokens.tokens.len() / 2);
         let mut ids = vec![NOT_A_WORD; tokens.tokens.len()];
         // The packed spellings first, so that each look-up can prefetch
-        // the table entry of the word `AHEAD` words on (see `table`).
+        // the table entry of the word `AHEAD` words on (see `table`); a
+        // chunk at a time, so that the buffer (32 bytes a word, kept by the
+        // interner) stays small whatever the size of the text.
         let mut pending = std::mem::take(&mut interner.pending);
-        pending.clear();
         let bytes = text.as_bytes();
-        for (index, t) in tokens.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word {
+        let mut words = tokens
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word);
+        loop {
+            pending.clear();
+            for (index, t) in words.by_ref().take(PENDING_CHUNK) {
                 let key = pack(bytes, t.span.start, t.span.len()).unwrap_or(0);
                 pending.push((u32::try_from(index).unwrap_or(NOT_A_WORD), key));
             }
-        }
-        for (n, &(index, key)) in pending.iter().enumerate() {
-            if let Some(&(_, ahead)) = pending.get(n + AHEAD) {
-                interner.short.prefetch(ahead);
+            if pending.is_empty() {
+                break;
             }
-            let Some(t) = tokens.tokens.get(index as usize) else {
-                continue;
-            };
-            let Some(slot) = interner.slot(text, t.span.clone(), key, dict) else {
-                continue;
-            };
-            let local = if slot.generation != generation {
-                let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
-                slot.generation = generation;
-                slot.local = local;
-                locals.push(slot.info);
-                local
-            } else {
-                slot.local
-            };
-            word_tokens.push(index);
-            if let Some(id) = ids.get_mut(index as usize) {
-                *id = local;
+            for (n, &(index, key)) in pending.iter().enumerate() {
+                if let Some(&(_, ahead)) = pending.get(n + AHEAD) {
+                    interner.short.prefetch(ahead);
+                }
+                let Some(t) = tokens.tokens.get(index as usize) else {
+                    continue;
+                };
+                let Some(slot) = interner.slot(text, t.span.clone(), key, dict) else {
+                    continue;
+                };
+                let local = if slot.generation != generation {
+                    let local = u32::try_from(locals.len()).unwrap_or(NOT_A_WORD);
+                    slot.generation = generation;
+                    slot.local = local;
+                    locals.push(slot.info);
+                    local
+                } else {
+                    slot.local
+                };
+                word_tokens.push(index);
+                if let Some(id) = ids.get_mut(index as usize) {
+                    *id = local;
+                }
             }
         }
         interner.pending = pending;
