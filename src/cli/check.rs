@@ -394,34 +394,17 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     } else {
         report(&mut out, &mut err, &results, &report_opts).and_then(|()| {
-            // A long run ends with the counts per rule.
-            let stats = Statistics::of(&results);
             let checked = results.iter().flatten().count();
-            if report_opts.format == OutputFormat::Human
-                && checked > MANY_FILES
-                && !stats.is_empty()
-            {
-                writeln!(out)?;
-                stats.write_text(&mut out, true)?;
-            }
-            Ok(())
+            write_statistics(
+                &mut out,
+                report_opts.format,
+                checked,
+                &Statistics::of(&results),
+            )
         })
     };
-    if let Err(e) = written {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            let message = format!("cannot write output: {e}");
-            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
-            return FAILURE;
-        }
-    }
-    let _ = out.flush();
-    if matches!(
-        report_opts.format,
-        OutputFormat::Human | OutputFormat::Concise
-    ) {
-        for note in hidden.notes() {
-            let _ = writeln!(err, "{note}");
-        }
+    if let Err(code) = end_report(written, &mut out, &mut err, report_opts.format, &hidden) {
+        return code;
     }
     // A mistyped path in CI must not pass as "no problems".
     if unreadable || all_empty {
@@ -431,6 +414,46 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     } else {
         SUCCESS
     }
+}
+
+/// A long human-format run ends with the counts per rule.
+fn write_statistics(
+    out: &mut impl Write,
+    format: OutputFormat,
+    checked: usize,
+    stats: &Statistics,
+) -> io::Result<()> {
+    if format == OutputFormat::Human && checked > MANY_FILES && !stats.is_empty() {
+        writeln!(out)?;
+        stats.write_text(out, true)?;
+    }
+    Ok(())
+}
+
+/// After a report: a write error (not a closed pipe) fails the run with
+/// the exit code returned; output is flushed, and a report for people is
+/// followed by the notes on what a baseline or `--changed-since` hid.
+fn end_report(
+    written: io::Result<()>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    format: OutputFormat,
+    hidden: &super::scope::Hidden,
+) -> Result<(), u8> {
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let message = format!("cannot write output: {e}");
+            let _ = writeln!(err, "{}", error_line(format, &message));
+            return Err(FAILURE);
+        }
+    }
+    let _ = out.flush();
+    if matches!(format, OutputFormat::Human | OutputFormat::Concise) {
+        for note in hidden.notes() {
+            let _ = writeln!(err, "{note}");
+        }
+    }
+    Ok(())
 }
 
 /// What a streamed check needs besides the sources.
@@ -523,33 +546,12 @@ impl Streamed<'_> {
                 }
             }
             None => reporter.finish(&mut out).and_then(|()| {
-                // A long run ends with the counts per rule.
                 let stats = tally.take().unwrap_or_default().finish();
-                if report_opts.format == OutputFormat::Human
-                    && checked > MANY_FILES
-                    && !stats.is_empty()
-                {
-                    writeln!(out)?;
-                    stats.write_text(&mut out, true)?;
-                }
-                Ok(())
+                write_statistics(&mut out, report_opts.format, checked, &stats)
             }),
         };
-        if let Err(e) = written {
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                let message = format!("cannot write output: {e}");
-                let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
-                return FAILURE;
-            }
-        }
-        let _ = out.flush();
-        if matches!(
-            report_opts.format,
-            OutputFormat::Human | OutputFormat::Concise
-        ) {
-            for note in hidden.notes() {
-                let _ = writeln!(err, "{note}");
-            }
+        if let Err(code) = end_report(written, &mut out, &mut err, report_opts.format, &hidden) {
+            return code;
         }
         // A mistyped path in CI must not pass as "no problems".
         if unreadable {
