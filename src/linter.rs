@@ -112,17 +112,7 @@ impl Linter {
         named: bool,
         census: Option<&mut Census>,
     ) -> Result<Vec<Diagnostic>, Skip> {
-        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
-            if let Some(skip) = language::not_prose(text) {
-                return Err(skip);
-            }
-        }
-        let doc = self.parse(text, format);
-        if !self.config.all_languages {
-            if let Some(skip) = language::document_language(&doc, path) {
-                return Err(skip);
-            }
-        }
+        let doc = self.parse_source(text, format, path, named)?;
         Ok(self.check_document(text, format, &doc, census))
     }
 
@@ -136,10 +126,36 @@ impl Linter {
         path: &str,
         named: bool,
     ) -> Result<Census, Skip> {
-        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
-            if let Some(skip) = language::not_prose(text) {
-                return Err(skip);
-            }
+        let doc = self.parse_source(text, format, path, named)?;
+        Ok(Census::of(&doc, &tokenize(&doc)))
+    }
+
+    /// Why a file's text would not be checked, if it would not
+    /// ([`Linter::check_source`] without the check).
+    pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
+        if let Some(skip) = not_prose(text, format, path, named) {
+            return Some(skip);
+        }
+        if self.config.all_languages {
+            return None;
+        }
+        language::document_language(&self.parse(text, format), path)
+    }
+
+    /// The parsed document of a file's text, or why it is skipped: a walked
+    /// plain-text file that is not prose, or a text not in English (unless
+    /// `all_languages`), as [`Linter::check_source`] and
+    /// [`Linter::census_source`] decide it ([`Linter::skip_reason`] too,
+    /// without parsing when no language is skipped).
+    fn parse_source<'t>(
+        &self,
+        text: &'t str,
+        format: Format,
+        path: &str,
+        named: bool,
+    ) -> Result<Document<'t>, Skip> {
+        if let Some(skip) = not_prose(text, format, path, named) {
+            return Err(skip);
         }
         let doc = self.parse(text, format);
         if !self.config.all_languages {
@@ -147,21 +163,7 @@ impl Linter {
                 return Err(skip);
             }
         }
-        Ok(Census::of(&doc, &tokenize(&doc)))
-    }
-
-    /// Why a file's text would not be checked, if it would not
-    /// ([`Linter::check_source`] without the check).
-    pub fn skip_reason(&self, text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
-        if !named && format == Format::Plain && language::sniffed_for_prose(path) {
-            if let Some(skip) = language::not_prose(text) {
-                return Some(skip);
-            }
-        }
-        if self.config.all_languages {
-            return None;
-        }
-        language::document_language(&self.parse(text, format), path)
+        Ok(doc)
     }
 
     fn parse<'t>(&self, text: &'t str, format: Format) -> Document<'t> {
@@ -305,4 +307,12 @@ impl Default for Linter {
     fn default() -> Self {
         Linter::new(Config::default())
     }
+}
+
+/// A walked (not named) plain-text file that reads as something other
+/// than prose (program output, word lists) is skipped, and why.
+fn not_prose(text: &str, format: Format, path: &str, named: bool) -> Option<Skip> {
+    (!named && format == Format::Plain && language::sniffed_for_prose(path))
+        .then(|| language::not_prose(text))
+        .flatten()
 }

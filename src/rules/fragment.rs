@@ -21,7 +21,8 @@ checker reports badly or not at all:
     `A war that should ld have never happened` -> delete `ld`.
     `th the report` -> delete `th`.
     The fix deletes the fragment and one adjoining space; it is Safe
-    outside quotations.
+    outside quotations. A technical acronym written in lowercase is no
+    fragment (`the AWS cli client`).
   - A split word: two pieces separated by one space, at least one of which
     is not a word, that together make a word; not when the second piece
     is no word and stands alone elsewhere in the document (`structs` in `store it in

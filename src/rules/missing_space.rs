@@ -54,8 +54,10 @@ Examples:
   apples,pears            flagged: missing space after `,`
   Node.js and e.g. this   not flagged
 
-The fix (Safe, or Unsafe inside a quotation) inserts one space after the
-mark.";
+The fix inserts one space after the mark. It is Safe, except inside a
+quotation and, after a full stop, before a word that does not open
+sentences: `important.The` is fixed unasked, `file.Close` (perhaps a
+method named in prose) only with `fix --unsafe`.";
 
 /// The missing-space rule.
 pub struct MissingSpace;

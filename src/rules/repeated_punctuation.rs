@@ -40,8 +40,9 @@ Examples:
   Amazing!!               flagged (info)
   Well...                 not flagged
 
-The fix (Safe, or Unsafe inside a quotation) keeps one mark: the extra
-copies are deleted; for `.,` and `,.` the second mark is kept.";
+The fix (Safe, or Unsafe inside a quotation or right before another mark,
+as in `well..:`) keeps one mark: the extra copies are deleted; for `.,`
+and `,.` the second mark is kept.";
 
 /// The repeated-punctuation rule.
 pub struct RepeatedPunctuation;

@@ -78,9 +78,20 @@ than a missed typo:
 `fo`, `si`, `os` and `od` are not accepted though the big lists have
 them: in prose they are `of`, `is`, `so` and `do` with letters swapped.
 
-Unknown words in a list of names (a paragraph with four commas or more
-whose words are two in five capitalised: contributors in release notes)
-are handles and names: reported as `info`.
+Unknown words that stand as items of a list of names (a paragraph with
+four commas or more whose words are two in five capitalised: contributors
+in release notes), or in a list item or table cell of at most three words
+none of them a common lowercase word (`- Aki`, `- nscyclone`), are handles
+and names: reported as `info`. So are parts of a hyphenated name whose
+other part is not a common word (`io-uring’s`), and words written against
+a slash, a dot or a bracket (`compress/flate`, `web.dev’s`, `Uitob(x)`,
+`(L)abel`), unless they are known misspellings. Letters written against
+inline code or an escaped underscore (`` `.await`ing ``, `cmd\\_regen`),
+a coining suffix after a hyphen (`Jekyll-ize`, `Management-ese`) and a
+capitalised term that opens a list item before a colon (`- Bitrig: ...`)
+are not words at all. A capitalised word of seven letters or more one edit
+from a common word with the same first letter is a slip, not a name
+(`Applicaion`, `Wrnings`).
 
 Reported as `info` rather than as an error: a word with no evidence of a
 typo, that is, not a known misspelling, with no dictionary word one edit
@@ -90,12 +101,15 @@ lists them). Also as `info` (no common word is near, so the writer
 probably meant it): two common content words written as one
 (`risktakers`, `warfighters`: a compound the lists lack, or a lost hyphen;
 the hyphenated form is the first suggestion), and a regular form of a
-common word the lists lack: the plural of an abstract noun
-(`devastations`, `timidities`), `-less`, `-ish`, `-ism`, `-ly` after
-`-ing`, `-ity` after `-al`, the plural of a listed agent noun
-(`accessors`, `prefetchers`). Run-togethers with a function word (`toknow`,
-`stayat`) and endings that change the stem (`achieveable`, `occured`) stay
-errors.
+known word the lists lack, when no common word is one edit away: an ending
+that leaves the stem as it is (`-s`, `-ed`, `-ing`, `-er`, `-ness`,
+`-able`, `-ize`, ...: `benchmarked`, `renderable`, `findability`; `-ly`
+only after an adjective's ending, `-ity` after `-al` or `-ic`), the plural
+of a listed agent noun (`accessors`, `prefetchers`), or a free prefix
+before a common word (`unbuilt`; `un` only before adjectives).
+Run-togethers with a function word (`toknow`, `stayat`) and endings that
+change the stem (`achieveable`, `occured`) stay errors. A note (`info`)
+never has a Safe fix.
 
 A correction is applied by `copyedit fix` without asking (Safe) only when
 the word is lowercase (or starts a sentence), has three letters or more,
