@@ -22,7 +22,7 @@
 //!   misspelling is not flagged at all (checked in a sentence: mid-sentence,
 //!   or first when it is capitalised), and the time per word. `--no-known`
 //!   ignores the bundled list of known misspellings, so that the ranker can
-//!   be measured on that list itself (`dictionaries/misspellings.tsv`, a
+//!   be measured on that list itself (`crates/copyedit-dict/dictionaries/misspellings.tsv`, a
 //!   held-out check against tuning to one test set); `--every N` takes
 //!   every Nth pair.
 //! - `false-flags`: clean, edited prose; flags at warning level and above
@@ -82,7 +82,7 @@ fn all() -> Result<(), String> {
     }
     println!();
     println!("== suggest: every 20th bundled known misspelling, known list off");
-    let known = root.join("dictionaries/misspellings.tsv");
+    let known = root.join("crates/copyedit-dict/dictionaries/misspellings.tsv");
     suggest_mode(&[
         "--no-known".into(),
         "--every".into(),

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Build the bundled dictionary files under dictionaries/ from staged sources.
+"""Build the bundled dictionary files under crates/copyedit-dict/dictionaries/ from staged sources.
 
     bash scripts/fetch-dict-sources.sh                      # -> target/dict-sources/out
     python3 scripts/build-dictionaries.py target/dict-sources/out
 
 Reads the staged SCOWL lists, SymSpell frequency lists, typos-dict table and the
-name/place lists (see dictionaries/README.md for what each output file holds,
-where it comes from and how it is filtered) and (re)writes:
+name/place lists (see crates/copyedit-dict/dictionaries/README.md for what each
+output file holds, where it comes from and how it is filtered) and (re)writes, in
+crates/copyedit-dict/:
 
     dictionaries/words-en.txt  words-en_US.txt  words-en_GB.txt  words-en_CA.txt
     dictionaries/words-en_AU.txt  words-rare.txt  names.txt
@@ -14,7 +15,8 @@ where it comes from and how it is filtered) and (re)writes:
     dictionaries/LICENSES/SCOWL.txt  dictionaries/LICENSES/symspellpy.txt
     dictionaries/LICENSES/cspell-tech-dictionaries.txt
 
-The other files in dictionaries/LICENSES/ are maintained by hand.
+The other files in dictionaries/LICENSES/ are maintained by hand. (The license
+texts written name the files relative to crates/copyedit-dict/.)
 
 Output is deterministic: UTF-8, LF line endings, sorted in plain byte order
 (like LC_ALL=C sort), no duplicates, no blank lines, no comments.
@@ -27,7 +29,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEST = os.path.join(os.path.dirname(HERE), "dictionaries")
+DEST = os.path.join(os.path.dirname(HERE), "crates", "copyedit-dict", "dictionaries")
 
 CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
 COMMON_MAX_SIZE = 60  # SCOWL's recommended spell-checking size
@@ -40,7 +42,7 @@ VARIANTS = {  # output file suffix -> SCOWL spelling category
 }
 # Spelling categories whose size-70 lists feed words-rare.txt. The variant_N /
 # *_variant_N lists are deliberately left out: they accept "accidently",
-# "miniscule", "liquify", "straightjacket", ... (see dictionaries/README.md).
+# "miniscule", "liquify", "straightjacket", ... (see crates/copyedit-dict/dictionaries/README.md).
 RARE_CATEGORIES = ("english", "american", "british", "british_z", "canadian", "australian")
 NAME_SOURCES = (
     "names_first_female_moby.txt",
@@ -450,7 +452,7 @@ def main(argv):
         if os.path.isfile(path) and fname.endswith((".txt", ".tsv")):
             with open(path, "rb") as f:
                 n = sum(1 for _ in f)
-            print(f"{n:9d} lines {os.path.getsize(path):10d} bytes  dictionaries/{fname}")
+            print(f"{n:9d} lines {os.path.getsize(path):10d} bytes  crates/copyedit-dict/dictionaries/{fname}")
 
 
 if __name__ == "__main__":

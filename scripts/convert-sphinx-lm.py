@@ -3,7 +3,7 @@
 
     pip download pocketsphinx==5.1.1 --no-deps -d /tmp/lm   # a wheel is a zip
     unzip -j /tmp/lm/pocketsphinx-5.1.1-*.whl '*/en-us/en-us.lm.bin' -d /tmp/lm
-    python3 scripts/convert-sphinx-lm.py /tmp/lm/en-us.lm.bin dictionaries/trigrams.bin
+    python3 scripts/convert-sphinx-lm.py /tmp/lm/en-us.lm.bin crates/copyedit-dict/dictionaries/trigrams.bin
     python3 scripts/convert-sphinx-lm.py /tmp/lm/en-us.lm.bin --dump OUT.txt   # for checking
 
 Reads the "Trie Language Model" layout of pocketsphinx (src/lm/
@@ -20,7 +20,8 @@ The trie is keyed by the predicted word: a unigram's children are the words
 before it, a bigram's children the words before those. Values are log10
 probabilities (the file may hold them in log base 1.0001: converted).
 
-The output (read by src/lm.rs; all integers little-endian):
+The output (read by crates/copyedit-dict/src/lm_fixed.rs at build time; all integers
+little-endian):
 
     b"CETRIGR1"
     u32 words, u32 bigrams, u32 trigrams

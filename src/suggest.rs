@@ -44,13 +44,10 @@ use crate::dictionary::{
 use crate::tokenize::{Token, TokenKind};
 
 mod far;
-mod phonetic;
 mod sounds;
-mod trigram;
 
-pub use phonetic::key as phonetic_key;
-
-static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic.fst"));
+pub use copyedit_dict::phonetic::key as phonetic_key;
+use copyedit_dict::{COMMON, PHONETIC};
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -550,8 +547,6 @@ impl Automaton for Anchored<'_> {
         }
     }
 }
-
-static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
 
 /// An embedded FST map (`None` only if the build wrote a broken one).
 type Index = Option<Map<&'static [u8]>>;
@@ -1168,6 +1163,11 @@ pub fn rank(dict: &Dictionary, word: &str, known: bool) -> Suggestions {
 mod tests {
     use super::*;
 
+    /// A plain-text dictionary source (`copyedit-dict/dictionaries/`).
+    fn source(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/{name}", copyedit_dict::SOURCE_DIR)).unwrap()
+    }
+
     /// The delete index finds exactly the keys (and distances, in the same
     /// order) that the walk of the phonetic FST finds, one and two edits
     /// out: for the keys of words of every length, and of misspellings.
@@ -1176,8 +1176,8 @@ mod tests {
         let Some(index) = &indexes().1 else {
             panic!("phonetic index");
         };
-        let words = include_str!("../dictionaries/words-en.txt");
-        let misspellings = include_str!("../dictionaries/misspellings.tsv");
+        let words = source("words-en.txt");
+        let misspellings = source("misspellings.tsv");
         let queries: Vec<String> = words
             .lines()
             .step_by(397)
@@ -1441,7 +1441,7 @@ mod tests {
 
     #[test]
     fn bounded_distance_is_the_full_matrix_s_within_the_limit() {
-        let text = include_str!("../dictionaries/misspellings.tsv");
+        let text = source("misspellings.tsv");
         let mut pairs: Vec<(Vec<char>, Vec<char>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let Some((typo, fixes)) = line.split_once('\t') else {

@@ -1,4 +1,4 @@
-//! The bundled technical vocabulary (`dictionaries/words-tech.txt`): the words
+//! The bundled technical vocabulary (`crates/copyedit-dict/dictionaries/words-tech.txt`): the words
 //! of software prose are accepted, and the typos it must not hide are still
 //! flagged and corrected to ordinary English.
 

@@ -2,11 +2,12 @@
 //! are embedded in the binary (no file I/O for bundled data at run time).
 //!
 //! Outputs in `OUT_DIR`:
-//! - `lm.bin`: the trigram model in fixed-width records (`src/lm/fixed.rs`)
+//! - `lm.bin`: the trigram model in fixed-width records (`src/lm_fixed.rs`)
 //! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
 //! - `bigrams.fst`: `"w1 w2"` → count
 //! - `forms.txt`, `forms.bin`: the spellings of the suggestion keys, each a
-//!   record with its lexicon value (layout in `src/dictionary/forms.rs`)
+//!   record with its lexicon value (layout in copyedit-core's
+//!   `src/dictionary/forms.rs`)
 //! - `suggest.fst`: lowercase word → `first record << 16 | count` in `forms.bin`
 //! - `suggest_reversed.fst`: the keys of `suggest.fst` spelt backwards, with
 //!   the same values
@@ -14,11 +15,11 @@
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
 //! - `common.fst`: lowercase word with a corpus count → its value in
 //!   `suggest.fst`
-//! - `phonetic.fst`: phonetic key (`src/suggest/phonetic.rs`) → `first << 16 |
+//! - `phonetic.fst`: phonetic key (`src/phonetic.rs`) → `first << 16 |
 //!   count` in `phonetic_forms.bin` (`u32` record indexes in `forms.bin`): the
 //!   common words with that key
 //! - `far.bin`: the common words by first letter and letter trigram (layout
-//!   in `src/suggest/trigram.rs`)
+//!   in `src/trigram.rs`)
 //! - `sound_deletes.fst`, `sound_delete_keys.bin`, `sound_keys.bin`,
 //!   `sound_keys.txt`: the phonetic keys under every string made by deleting
 //!   up to two of their bytes (see `write_sound_deletes`)
@@ -29,29 +30,26 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-#[path = "src/dictionary/fold.rs"]
+#[path = "src/fold.rs"]
 mod fold;
 
-#[path = "src/suggest/phonetic.rs"]
+#[path = "src/phonetic.rs"]
 #[allow(dead_code)]
 mod phonetic;
 
-#[path = "src/suggest/trigram.rs"]
+#[path = "src/trigram.rs"]
 #[allow(dead_code)]
 mod trigram;
 
-#[path = "src/lm/fixed.rs"]
+#[path = "src/lm_fixed.rs"]
 mod lm_fixed;
 
-/// Flag bits; keep in sync with `src/dictionary/mod.rs`.
-const COMMON: u8 = 1;
-const EN_US: u8 = 2;
-const EN_GB: u8 = 4;
-const EN_CA: u8 = 8;
-const EN_AU: u8 = 16;
-const RARE: u8 = 32;
-const NAME: u8 = 64;
-const TECH: u8 = 128;
+/// Flag bits, shared with the readers (`src/flags.rs`).
+#[path = "src/flags.rs"]
+#[allow(dead_code)]
+mod flags;
+
+use flags::{COMMON, EN_AU, EN_CA, EN_GB, EN_US, NAME, RARE, TECH};
 
 fn read(dir: &Path, name: &str) -> String {
     let path = dir.join(name);
@@ -74,11 +72,13 @@ fn main() {
     let dir = root.join("dictionaries");
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/flags.rs");
+    println!("cargo:rerun-if-changed=src/fold.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
 
     // The trigram model in fixed-width records, read in place
-    // (`src/lm/fixed.rs`).
-    println!("cargo:rerun-if-changed=src/lm/fixed.rs");
+    // (`src/lm_fixed.rs`).
+    println!("cargo:rerun-if-changed=src/lm_fixed.rs");
     let compact = fs::read(dir.join("trigrams.bin")).expect("dictionaries/trigrams.bin");
     let table = lm_fixed::from_compact(&compact).expect("dictionaries/trigrams.bin is corrupt");
     fs::write(out.join("lm.bin"), table).expect("write lm.bin");
@@ -148,7 +148,7 @@ fn main() {
 
     // Suggestion index: lowercase form → the spellings it stands for, for
     // every word except those known only from the name lists. Each
-    // spelling is a record of `forms.bin` (`src/dictionary/forms.rs`) with
+    // spelling is a record of `forms.bin` (core's `dictionary/forms.rs`) with
     // its lexicon value, so that candidates need no second look-up; a key's
     // spellings are consecutive records, and its value in `suggest.fst`
     // (also in `suggest_reversed.fst`, `common.fst`) is the first record
@@ -186,7 +186,7 @@ fn main() {
     );
     // The same keys spelt backwards (by char), with the same values, for
     // searching one edit out from the end of a word
-    // (`src/dictionary/near.rs`).
+    // (core's `dictionary/near.rs`).
     let mut reversed: Vec<(String, u64)> = values
         .iter()
         .map(|(k, v)| (k.chars().rev().collect(), *v))
@@ -199,12 +199,12 @@ fn main() {
 
     // Common words (those with a corpus count), for suggestions two edits
     // away and by sound: lowercase form → its spellings (the value it has
-    // in `suggest.fst`), and phonetic key (`src/suggest/phonetic.rs`) → the
+    // in `suggest.fst`), and phonetic key (`src/phonetic.rs`) → the
     // spellings with that key (`phonetic_forms.bin`: their record indexes,
     // `u32` each; the value is the first index << 16 | their number).
     // Rare uncounted words are left out: they would never be ranked above
     // a common word two edits away.
-    println!("cargo:rerun-if-changed=src/suggest/phonetic.rs");
+    println!("cargo:rerun-if-changed=src/phonetic.rs");
     let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut entries = Vec::new();
     for (lower, spellings) in &forms {
@@ -228,7 +228,7 @@ fn main() {
                 .extend((0..spellings.len() as u32).map(|i| first + i));
         }
     }
-    println!("cargo:rerun-if-changed=src/suggest/trigram.rs");
+    println!("cargo:rerun-if-changed=src/trigram.rs");
     write_far(&out.join("far.bin"), &entries);
     write_map(&out.join("common.fst"), entries.into_iter());
     let mut index: Vec<u8> = Vec::new();
@@ -418,7 +418,7 @@ fn edits1(w: &str) -> Vec<String> {
     out
 }
 
-/// The trigram index of the common words (`src/suggest/trigram.rs`).
+/// The trigram index of the common words (`src/trigram.rs`).
 fn write_far(path: &Path, entries: &[(&str, u64)]) {
     let mut header = Vec::new();
     let (mut words, mut rows, mut postings) = (Vec::new(), Vec::new(), Vec::new());
@@ -467,7 +467,7 @@ fn write_far(path: &Path, entries: &[(&str, u64)]) {
     fs::write(path, blob).expect("write far.bin");
 }
 
-/// A symmetric-delete index of the phonetic keys (`src/suggest/sounds.rs`):
+/// A symmetric-delete index of the phonetic keys (core's `suggest/sounds.rs`):
 /// every string made by deleting at most two bytes of a key →
 /// `offset << 32 | count` in `sound_delete_keys.bin` (key numbers in key
 /// order, as LEB128 varints of the gaps between them), and `sound_keys.bin`: per key number, its `phonetic.fst`

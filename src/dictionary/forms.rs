@@ -15,9 +15,7 @@
 
 use super::Entry;
 
-static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
-static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.bin"));
-static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic_forms.bin"));
+use copyedit_dict::{FORMS as RECORDS, FORMS_TEXT as TEXT, PHONETIC_FORMS as PHONETIC};
 
 /// Bytes per record of `forms.bin`.
 pub const RECORD_BYTES: usize = 13;

@@ -12,47 +12,22 @@ use std::str::FromStr;
 use fst::{Automaton as _, IntoStreamer, Map, Streamer};
 
 mod automaton;
-mod fold;
 mod forms;
 mod near;
 
 use automaton::Dfa;
 pub(crate) use automaton::{builder as lev_builder, search_each};
-pub use fold::fold_diacritics;
+pub use copyedit_dict::fold::fold_diacritics;
 pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
-static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
-static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
-static MISSPELLINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.fst"));
-static CORRECTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.txt"));
-static CONFUSABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.fst"));
-static CONFUSABLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/confusables.txt"));
 /// Sum of all unigram counts.
-pub const UNIGRAM_TOTAL: &str = env!("COPYEDIT_UNIGRAM_TOTAL");
-static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
+pub use copyedit_dict::UNIGRAM_TOTAL;
+use copyedit_dict::{
+    BIGRAMS, CONFUSABLES, CONFUSABLE_WORDS, CORRECTIONS, LEXICON, MISSPELLINGS, SUGGEST,
+};
 
-/// Flag bits stored in the lexicon (see `build.rs`).
-pub mod flags {
-    /// In every English variant (SCOWL `english-*`, size ≤ 60).
-    pub const COMMON: u8 = 1;
-    /// American spelling.
-    pub const EN_US: u8 = 2;
-    /// British spelling.
-    pub const EN_GB: u8 = 4;
-    /// Canadian spelling.
-    pub const EN_CA: u8 = 8;
-    /// Australian spelling.
-    pub const EN_AU: u8 = 16;
-    /// Rare but valid (SCOWL size 70): accepted, never suggested first.
-    pub const RARE: u8 = 32;
-    /// A proper name from the bundled name and place lists.
-    pub const NAME: u8 = 64;
-    /// Technical vocabulary (`words-tech.txt`: `struct`, `kubectl`,
-    /// `GitHub`): accepted, and like a rare word never suggested first.
-    pub const TECH: u8 = 128;
-    /// Any variant.
-    pub const ANY_VARIANT: u8 = EN_US | EN_GB | EN_CA | EN_AU;
-}
+/// Flag bits stored in the lexicon (shared with `build.rs`).
+pub use copyedit_dict::flags;
 
 /// An English spelling variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use fst::raw::{Fst, Node, Output};
 
-static SUGGEST_REVERSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest_reversed.fst"));
+use copyedit_dict::SUGGEST_REVERSED;
 
 /// The suggestion keys spelt backwards (`None` only if the build wrote a
 /// broken FST: then every search walks forwards from the root).

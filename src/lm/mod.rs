@@ -13,11 +13,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub mod fixed;
-
-/// The fixed-width table `build.rs` makes from `dictionaries/trigrams.bin`
-/// ([`fixed`]), read in place.
-static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lm.bin"));
+pub use copyedit_dict::lm_fixed as fixed;
+// The fixed-width table `build.rs` makes from `dictionaries/trigrams.bin`
+// ([`fixed`]), read in place.
+use copyedit_dict::LM as TABLE;
 
 /// A word's index in the model.
 pub type WordId = u32;

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::dictionary::{fold_diacritics, normalize_apostrophes};
 use crate::tokenize::{Token, TokenKind};
 
-const PHRASES: &str = include_str!("../../dictionaries/phrases.txt");
+use copyedit_dict::PHRASES;
 
 /// Each word of a phrase (folded) with the phrases it belongs to, each
 /// phrase as its folded words and the position of the word in it.

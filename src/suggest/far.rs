@@ -12,11 +12,11 @@
 //! the few that share the most; the ranker then measures them as it does
 //! every other candidate.
 
-use super::trigram::{trigrams, HEADER_BYTES, ROW_BYTES, WORD_BYTES};
-use crate::dictionary::{key_forms, Entry};
+use copyedit_dict::trigram::{trigrams, HEADER_BYTES, ROW_BYTES, WORD_BYTES};
+// The trigram index, built by `build.rs` (layout in `copyedit_dict::trigram`).
+use copyedit_dict::FAR;
 
-/// The trigram index, built by `build.rs` (layout in `trigram.rs`).
-static FAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/far.bin"));
+use crate::dictionary::{key_forms, Entry};
 
 /// Candidates kept per query.
 const KEEP: usize = 16;

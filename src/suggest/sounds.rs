@@ -19,10 +19,10 @@ use std::sync::OnceLock;
 use fst::Map;
 use levenshtein_automata::{Distance, DFA, SINK_STATE};
 
-static DELETES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sound_deletes.fst"));
-static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sound_delete_keys.bin"));
-static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sound_keys.bin"));
-static KEY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/sound_keys.txt"));
+use copyedit_dict::{
+    SOUND_DELETES as DELETES, SOUND_DELETE_KEYS as POSTINGS, SOUND_KEYS as KEYS,
+    SOUND_KEY_TEXT as KEY_TEXT,
+};
 
 /// Bytes per record of `sound_keys.bin`: value, text offset, text length.
 const KEY_BYTES: usize = 16;
