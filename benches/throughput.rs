@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use copyedit::{Format, Linter};
+use copyedit_core::{Format, Linter};
 
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
 const DOC_BYTES: usize = 100 * 1024;

@@ -35,9 +35,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::ExitCode;
 
-use copyedit::dictionary::Known;
-use copyedit::suggest::rank;
-use copyedit::{Applicability, Diagnostic, Format, Linter, Severity};
+use copyedit_core::dictionary::Known;
+use copyedit_core::suggest::rank;
+use copyedit_core::{Applicability, Diagnostic, Format, Linter, Severity};
 
 #[path = "evaluate/repos.rs"]
 mod repos;
@@ -601,7 +601,7 @@ fn inject(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn apply(text: &str, fix: &copyedit::Fix) -> String {
+fn apply(text: &str, fix: &copyedit_core::Fix) -> String {
     let mut out = text.to_string();
     let mut edits = fix.edits.clone();
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));

@@ -19,7 +19,7 @@
 //! - elsewhere, not made on the clean document: induced by a typo: **wrong**.
 //!
 //! Then, for the typos left alone, which condition of the spelling rule's
-//! Safe test blocked them (mirroring `is_safe` in `src/rules/spelling.rs`),
+//! Safe test blocked them (mirroring `is_safe` in `crates/copyedit-core/src/rules/spelling.rs`),
 //! and what other margins and minimum counts would give, counting the
 //! spelling rule's flags on the clean documents (false alarms) as wrong
 //! edits.
@@ -28,13 +28,13 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use copyedit::dictionary::{case_of, Case, Known};
-use copyedit::document::Document;
-use copyedit::fix::{fix_text, FixOptions, FixOutcome};
-use copyedit::quotes::Quotations;
-use copyedit::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
-use copyedit::tokenize::{tokenize, Tokens};
-use copyedit::{Applicability, Diagnostic, Format, Lang, Linter};
+use copyedit_core::dictionary::{case_of, Case, Known};
+use copyedit_core::document::Document;
+use copyedit_core::fix::{fix_text, FixOptions, FixOutcome};
+use copyedit_core::quotes::Quotations;
+use copyedit_core::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
+use copyedit_core::tokenize::{tokenize, Tokens};
+use copyedit_core::{Applicability, Diagnostic, Format, Lang, Linter};
 
 struct Rng(u64);
 impl Rng {
@@ -207,7 +207,7 @@ struct Flag {
 }
 
 /// The first condition that keeps a correction from being Safe (None: Safe).
-/// Mirrors `is_safe` in src/rules/spelling.rs, with the thresholds as
+/// Mirrors `is_safe` in crates/copyedit-core/src/rules/spelling.rs, with the thresholds as
 /// parameters.
 fn blocker(f: &Flag, t: Thresholds) -> Option<&'static str> {
     let Some(first) = f.suggestions.list.first() else {

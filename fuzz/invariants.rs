@@ -12,18 +12,18 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use codespan_reporting::term::termcolor::NoColor;
-use copyedit::decode::{decode, DecodeError, BOM};
-use copyedit::document::{Document, Format, PieceKind};
-use copyedit::fix::{apply_edits, fix_text, validate, EditError, EditSet, FixOptions};
 use copyedit::report::{report, OutputFormat, ReportOptions};
-use copyedit::tokenize::{tokenize, tokenize_str, Token, TokenKind};
 use copyedit::walk::{Checked, InputError, Source};
-use copyedit::{Applicability, Edit, Fix, Lang, Linter};
+use copyedit_core::decode::{decode, DecodeError, BOM};
+use copyedit_core::document::{Document, Format, PieceKind};
+use copyedit_core::fix::{apply_edits, fix_text, validate, EditError, EditSet, FixOptions};
+use copyedit_core::tokenize::{tokenize, tokenize_str, Token, TokenKind};
+use copyedit_core::{Applicability, Edit, Fix, Lang, Linter};
 
 /// Linters are costly to build (the dictionaries); build each once.
 static LINTER_US: LazyLock<Linter> = LazyLock::new(Linter::default);
 static LINTER_GB: LazyLock<Linter> = LazyLock::new(|| {
-    Linter::new(copyedit::linter::Config {
+    Linter::new(copyedit_core::linter::Config {
         lang: Lang::EnGb,
         ..Default::default()
     })
@@ -370,7 +370,7 @@ pub fn fix_target(data: &[u8]) {
     let editable = Document::parse(text, format).editable_ranges();
     for c in &out.changes {
         assert!(
-            copyedit::document::edit_inside(&editable, &c.original),
+            copyedit_core::document::edit_inside(&editable, &c.original),
             "a fix changed {:?} outside the prose of the document",
             text.get(c.original.clone())
         );
@@ -490,7 +490,7 @@ fn check_edit_set(text: &str, edits: &[Edit]) {
 }
 
 /// Outside `changes` (sorted, disjoint), `fixed` is byte for byte `original`.
-fn check_changes(original: &str, fixed: &str, changes: &[copyedit::fix::Change]) {
+fn check_changes(original: &str, fixed: &str, changes: &[copyedit_core::fix::Change]) {
     let mut o = 0;
     let mut f = 0;
     for c in changes {

@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use copyedit_core::diagnostic::Diagnostic;
 
 /// Characters of context recorded on each side of the flagged text.
 pub const CONTEXT_CHARS: usize = 16;
@@ -280,7 +280,7 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity;
+    use copyedit_core::diagnostic::Severity;
 
     fn diag(text: &str, word: &str, nth: usize) -> Diagnostic {
         let start = text.match_indices(word).nth(nth).unwrap().0;

@@ -8,21 +8,19 @@
 //! directory of the file that names them. Unknown keys and bad values are
 //! errors that name the file, line and column.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use copyedit_core::config::{line_col, parse_word_list, ConfigError, FailOn, Settings, Written};
+use copyedit_core::dictionary::Lang;
+use copyedit_core::linter::{Config, RuleLevel};
+use copyedit_core::rules::ForbiddenWord;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use toml::Spanned;
 
-use crate::diagnostic::Severity;
-use crate::dictionary::Lang;
-use crate::linter::{Config, RuleLevel};
-use crate::rules::{find, ForbiddenWord, RULES};
 use crate::safe_read::{read_regular_to_string, MAX_CONFIG_SIZE};
 
 /// Configuration file names, in order of preference within one directory.
@@ -31,131 +29,6 @@ pub const FILE_NAMES: &[&str] = &["copyedit.toml", ".copyedit.toml"];
 /// The project word file used when the configuration lists no
 /// `dictionaries`: read if it exists, and where `copyedit words add` writes.
 pub const DEFAULT_WORD_FILE: &str = "copyedit-words.txt";
-
-/// The lowest severity that makes `copyedit check` exit with status 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FailOn {
-    /// Any problem.
-    Info,
-    /// Warnings and errors (the default).
-    #[default]
-    Warning,
-    /// Errors only.
-    Error,
-    /// Never: problems are reported, the exit status stays 0.
-    Never,
-}
-
-impl FailOn {
-    /// Whether a problem of this severity fails the run.
-    pub fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Info => true,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Never => false,
-        }
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "info" => Some(FailOn::Info),
-            "warning" => Some(FailOn::Warning),
-            "error" => Some(FailOn::Error),
-            "never" => Some(FailOn::Never),
-            _ => None,
-        }
-    }
-}
-
-/// A configuration file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    /// The configuration file.
-    pub path: PathBuf,
-    /// 1-based line and column (in characters) of the offending key or value.
-    pub position: Option<(usize, usize)>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ConfigError {
-    /// `path:line:col`, or just the path.
-    pub fn location(&self) -> String {
-        match self.position {
-            Some((line, col)) => format!("{}:{line}:{col}", self.path.display()),
-            None => self.path.display().to_string(),
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-/// `forbid = ["word", ...]` or `[forbid] "word" = "replacement"`.
-#[derive(Debug, Default)]
-struct Forbid(Vec<(String, Option<String>)>);
-
-impl<'de> Deserialize<'de> for Forbid {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Forbid;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of words or a table of `\"word\" = \"replacement\"`")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Forbid, A::Error> {
-                let mut out = Vec::new();
-                while let Some(w) = seq.next_element::<String>()? {
-                    out.push((w, None));
-                }
-                Ok(Forbid(out))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Forbid, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, String>()? {
-                    out.push((k, Some(v)));
-                }
-                Ok(Forbid(out))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawMarkdown {
-    front_matter_keys: Option<Vec<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Raw {
-    lang: Option<Spanned<String>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    words: Vec<String>,
-    #[serde(default)]
-    forbid: Forbid,
-    #[serde(default)]
-    dictionaries: Vec<Spanned<String>>,
-    #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Spanned<String>>,
-    #[serde(default)]
-    markdown: RawMarkdown,
-    fail_on: Option<Spanned<String>>,
-    language_detection: Option<bool>,
-    baseline: Option<String>,
-}
 
 /// The word file `copyedit words add` writes to for the configuration at
 /// `path`: the first of its `dictionaries` (which need not exist yet), else
@@ -249,66 +122,6 @@ pub struct ProjectConfig {
     exclude: Option<Gitignore>,
 }
 
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-/// The dotted key (`rules.spelling`, `words`) whose key or value covers
-/// byte `offset` of a TOML text, when the text parses.
-fn key_at(text: &str, offset: usize) -> Option<String> {
-    use toml::de::{DeTable, DeValue};
-    fn walk(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
-        for (k, v) in table {
-            path.push(k.get_ref().to_string());
-            if k.span().contains(&offset) {
-                return true;
-            }
-            // A `[table]`'s span may not cover its body: look inside first.
-            if let DeValue::Table(t) = v.get_ref() {
-                if walk(t, offset, path) {
-                    return true;
-                }
-            }
-            if v.span().contains(&offset) {
-                return true;
-            }
-            path.pop();
-        }
-        false
-    }
-    let table = DeTable::parse(text).ok()?;
-    let mut path = Vec::new();
-    walk(table.get_ref(), offset, &mut path).then(|| path.join("."))
-}
-
-/// Parse the lines of a word file: one word a line; blank lines and
-/// everything from a `#` at the start of a line or after white space are
-/// ignored.
-pub fn parse_word_list(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| word_of_line(line.trim_start_matches('\u{feff}')))
-        .map(str::to_string)
-        .collect()
-}
-
-/// The word on one line of a word file, if any (see [`parse_word_list`]).
-pub fn word_of_line(line: &str) -> Option<&str> {
-    let word = match line.find('#') {
-        Some(0) => "",
-        Some(i) => match line.get(..i) {
-            Some(before) if before.ends_with([' ', '\t']) => before,
-            _ => line,
-        },
-        None => line,
-    }
-    .trim();
-    (!word.is_empty()).then_some(word)
-}
-
 /// Lexically normalize an absolute path (`a/./b/../c` → `a/c`).
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -379,112 +192,41 @@ impl ProjectConfig {
     /// Check configuration text read from `path` (used for messages and
     /// as the base of relative paths; word files are read from disk).
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        let err = |offset: Option<usize>, message: String| ConfigError {
-            path: path.to_path_buf(),
-            position: offset.map(|o| line_col(text, o)),
-            message,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|s| s.start);
-            let mut message = e.message().trim().to_string();
-            if let Some(key) = at.and_then(|at| key_at(text, at)) {
-                if !message.contains(&format!("`{key}`")) {
-                    message = format!("`{key}`: {message}");
-                }
-            }
-            err(at, message)
-        })?;
+        let settings = Settings::parse(text, path)?;
+        let err =
+            |offset: Option<usize>, message: String| ConfigError::at(path, text, offset, message);
         let dir = absolute_dir(path.parent().unwrap_or(Path::new("")));
 
-        let lang = match &raw.lang {
-            Some(l) => Some(
-                l.get_ref()
-                    .parse::<Lang>()
-                    .map_err(|m| err(Some(l.span().start), format!("`lang`: {m}")))?,
-            ),
-            None => None,
-        };
-
-        let mut rules = HashMap::new();
-        for (code, level) in &raw.rules {
-            if find(code.get_ref()).is_none() {
-                let near = RULES
-                    .iter()
-                    .map(|r| (strsim::damerau_levenshtein(code.get_ref(), r.code), r.code))
-                    .min()
-                    .filter(|(d, _)| *d <= 2)
-                    .map(|(_, c)| format!("; did you mean `{c}`?"))
-                    .unwrap_or_else(|| {
-                        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-                        format!(" (rules: {})", codes.join(", "))
-                    });
-                return Err(err(
-                    Some(code.span().start),
-                    format!("unknown rule `{}` in [rules]{near}", code.get_ref()),
-                ));
+        let globs = |list: &[Written], key: &str| -> Result<Option<Gitignore>, ConfigError> {
+            if list.is_empty() {
+                return Ok(None);
             }
-            let parsed = match level.get_ref().as_str() {
-                "off" => RuleLevel::Off,
-                "info" => RuleLevel::On(Severity::Info),
-                "warning" => RuleLevel::On(Severity::Warning),
-                "error" => RuleLevel::On(Severity::Error),
-                other => {
-                    return Err(err(
-                        Some(level.span().start),
-                        format!(
-                            "invalid severity `{other}` for rule `{}` (expected off, info, warning or error)",
-                            code.get_ref()
-                        ),
-                    ))
-                }
-            };
-            rules.insert(code.get_ref().clone(), parsed);
-        }
-
-        let fail_on = match &raw.fail_on {
-            Some(f) => FailOn::parse(f.get_ref()).ok_or_else(|| {
-                err(
-                    Some(f.span().start),
-                    format!(
-                        "invalid `fail-on` value `{}` (expected info, warning, error or never)",
-                        f.get_ref()
-                    ),
-                )
-            })?,
-            None => FailOn::default(),
+            let mut b = GitignoreBuilder::new(&dir);
+            for g in list {
+                b.add_line(None, &g.value).map_err(|e| {
+                    err(
+                        Some(g.offset),
+                        format!("invalid glob `{}` in `{key}`: {e}", g.value),
+                    )
+                })?;
+            }
+            b.build()
+                .map(Some)
+                .map_err(|e| err(None, format!("invalid `{key}` globs: {e}")))
         };
+        let include = globs(&settings.include, "include")?;
+        let exclude = globs(&settings.exclude, "exclude")?;
 
-        let globs =
-            |list: &[Spanned<String>], key: &str| -> Result<Option<Gitignore>, ConfigError> {
-                if list.is_empty() {
-                    return Ok(None);
-                }
-                let mut b = GitignoreBuilder::new(&dir);
-                for g in list {
-                    b.add_line(None, g.get_ref()).map_err(|e| {
-                        err(
-                            Some(g.span().start),
-                            format!("invalid glob `{}` in `{key}`: {e}", g.get_ref()),
-                        )
-                    })?;
-                }
-                b.build()
-                    .map(Some)
-                    .map_err(|e| err(None, format!("invalid `{key}` globs: {e}")))
-            };
-        let include = globs(&raw.include, "include")?;
-        let exclude = globs(&raw.exclude, "exclude")?;
-
-        let mut words = raw.words.clone();
+        let mut words = settings.words;
         let mut dictionaries = Vec::new();
-        for d in &raw.dictionaries {
-            let file = normalize(&dir.join(d.get_ref()));
+        for d in &settings.dictionaries {
+            let file = normalize(&dir.join(&d.value));
             let text = read_regular_to_string(&file, MAX_CONFIG_SIZE).map_err(|e| {
                 err(
-                    Some(d.span().start),
+                    Some(d.offset),
                     format!(
                         "cannot read word file `{}` ({}): {e}",
-                        d.get_ref(),
+                        d.value,
                         file.display(),
                     ),
                 )
@@ -492,7 +234,7 @@ impl ProjectConfig {
             words.extend(parse_word_list(&text));
             dictionaries.push(file);
         }
-        if raw.dictionaries.is_empty() {
+        if settings.dictionaries.is_empty() {
             // Optional, but when it is there it must be a word file: a
             // link to a device or a FIFO is an error, not read.
             let file = dir.join(DEFAULT_WORD_FILE);
@@ -511,23 +253,18 @@ impl ProjectConfig {
             }
         }
 
-        let baseline = raw.baseline.map(|b| normalize(&dir.join(b)));
+        let baseline = settings.baseline.map(|b| normalize(&dir.join(b)));
         Ok(ProjectConfig {
             path: path.to_path_buf(),
             dir,
-            lang,
+            lang: settings.lang,
             words,
-            forbid: raw
-                .forbid
-                .0
-                .into_iter()
-                .map(|(w, r)| ForbiddenWord::new(w, r))
-                .collect(),
+            forbid: settings.forbid,
             dictionaries,
-            rules,
-            front_matter_keys: raw.markdown.front_matter_keys,
-            fail_on,
-            language_detection: raw.language_detection.unwrap_or(true),
+            rules: settings.rules,
+            front_matter_keys: settings.front_matter_keys,
+            fail_on: settings.fail_on,
+            language_detection: settings.language_detection,
             baseline,
             include,
             exclude,
@@ -780,6 +517,7 @@ front-matter-keys = ["title", "description"]
 #[cfg(test)]
 mod tests {
     use super::*;
+    use copyedit_core::diagnostic::Severity;
 
     fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
         ProjectConfig::parse(text, Path::new("/nonexistent-dir/copyedit.toml"))
@@ -839,80 +577,21 @@ mod tests {
     }
 
     #[test]
-    fn fail_on_thresholds() {
-        assert!(FailOn::Info.fails(Severity::Info));
-        assert!(!FailOn::Warning.fails(Severity::Info));
-        assert!(FailOn::Warning.fails(Severity::Warning));
-        assert!(!FailOn::Error.fails(Severity::Warning));
-        assert!(FailOn::Error.fails(Severity::Error));
-        assert!(!FailOn::Never.fails(Severity::Error));
-    }
-
-    #[test]
-    fn forbid_table_form() {
-        let c = parse("[forbid]\n\"utilise\" = \"use\"\n").unwrap();
-        assert_eq!(c.forbid[0].replacement.as_deref(), Some("use"));
-    }
-
-    #[test]
     fn errors_name_line_column_and_key() {
+        // The text's own errors (`copyedit_core::config`), with this file's name.
         let e = parse("lang = \"en-US\"\n\nwrods = [\"x\"]\n").unwrap_err();
         assert_eq!(e.position, Some((3, 1)));
-        assert!(e.message.contains("unknown field `wrods`"), "{}", e.message);
         assert!(e
             .to_string()
             .starts_with("/nonexistent-dir/copyedit.toml:3:1: "));
 
-        let e = parse("[rules]\nspeling = \"error\"\n").unwrap_err();
-        assert_eq!(e.position, Some((2, 1)));
-        assert!(
-            e.message.contains("did you mean `spelling`"),
-            "{}",
-            e.message
-        );
-
-        let e = parse("[rules]\nspelling = \"loud\"\n").unwrap_err();
-        assert_eq!(e.position, Some((2, 12)));
-        assert!(
-            e.message.contains("invalid severity `loud`"),
-            "{}",
-            e.message
-        );
-
-        let e = parse("lang = \"fr\"\n").unwrap_err();
-        assert_eq!(e.position, Some((1, 8)));
-
-        let e = parse("fail-on = \"sometimes\"\n").unwrap_err();
-        assert!(e.message.contains("fail-on"), "{}", e.message);
-
-        let e = parse("[markdown]\nfront-matter = []\n").unwrap_err();
-        assert_eq!(e.position, Some((2, 1)));
-
-        let e = parse("words = \"x\"\n").unwrap_err();
-        assert_eq!(e.position, Some((1, 9)));
-        assert!(
-            e.message.starts_with("`words`: invalid type"),
-            "{}",
-            e.message
-        );
-        let e = parse("[forbid]\n\"utilise\" = 1\n").unwrap_err();
-        assert_eq!(e.position, Some((2, 13)));
-        assert!(e.message.starts_with("`forbid.utilise`: "), "{}", e.message);
-
-        let e = parse("forbid = 3\n").unwrap_err();
-        assert!(e.message.contains("list of words"), "{}", e.message);
+        let e = parse("exclude = [\"{a\"]\n").unwrap_err();
+        assert_eq!(e.position, Some((1, 12)));
+        assert!(e.message.contains("invalid glob"), "{}", e.message);
 
         let e = parse("dictionaries = [\"missing.txt\"]\n").unwrap_err();
         assert_eq!(e.position, Some((1, 17)));
         assert!(e.message.contains("cannot read word file `missing.txt`"));
-    }
-
-    #[test]
-    fn word_lists() {
-        assert_eq!(
-            parse_word_list("# header\nfoo\n\n  bar  # note\nbaz#qux\n"),
-            ["foo", "bar", "baz#qux"]
-        );
     }
 
     #[test]

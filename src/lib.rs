@@ -1,8 +1,7 @@
-//! copyedit: a fast prose linter.
-//!
-//! The pipeline: bytes → [`decode`] → [`document::Document`] (prose ranges) →
-//! [`tokenize`] → [`rules`] → [`Diagnostic`]s. Every stage speaks in byte
-//! spans of the original text, so fixes are exact edits.
+//! copyedit: the command line's library: what reads and writes files, walks
+//! directories, uses threads or talks to a terminal or an editor, around the
+//! analysis in `copyedit-core` (configuration discovery, the walk, reports,
+//! atomic writes, baselines, git, the language server).
 
 // Input must never panic the library: no unwrap or expect outside tests;
 // each exception is allowed where it stands, with the reason.
@@ -16,31 +15,12 @@
     )
 )]
 
+pub mod atomic;
 pub mod baseline;
 pub mod config;
-pub mod decode;
-pub mod diagnostic;
-pub mod dictionary;
-pub mod directives;
-pub mod document;
-pub mod fix;
 pub mod git;
-pub mod language;
-pub mod linter;
-pub mod lm;
 pub mod lsp;
-pub mod quotes;
 pub mod report;
-pub mod rules;
 pub mod safe_read;
-pub mod suggest;
-pub mod suppress;
-pub mod tokenize;
-pub mod vocabulary;
 pub mod walk;
 pub mod word_file;
-
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppression};
-pub use dictionary::{Dictionary, Lang};
-pub use document::{Document, Format};
-pub use linter::{Config, Linter};

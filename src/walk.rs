@@ -14,12 +14,12 @@ use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 
-use crate::decode::{decode, Decoded};
-use crate::diagnostic::Diagnostic;
-use crate::document::Format;
-use crate::language::Skip;
-use crate::linter::Linter;
-use crate::vocabulary::{Census, Vocabulary};
+use copyedit_core::decode::{decode, Decoded};
+use copyedit_core::diagnostic::Diagnostic;
+use copyedit_core::document::Format;
+use copyedit_core::language::Skip;
+use copyedit_core::linter::Linter;
+use copyedit_core::vocabulary::{Census, Vocabulary};
 
 /// File extensions checked by default when walking directories.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
@@ -302,7 +302,7 @@ fn walk_dir(
                 // The globs only select among files the ignore rules let
                 // through (as overrides they would take precedence).
                 if !e.file_type().is_some_and(|t| t.is_file())
-                    || crate::fix::is_temp_file(e.file_name())
+                    || crate::atomic::is_temp_file(e.file_name())
                 {
                     continue;
                 }

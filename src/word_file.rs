@@ -3,7 +3,7 @@
 //!
 //! The file is the one [`crate::config::word_file_of`] names (never outside
 //! the configuration's directory); an existing file is replaced atomically
-//! ([`crate::fix::write_atomic`]), a new one created with `create_new`.
+//! ([`crate::atomic::write_atomic`]), a new one created with `create_new`.
 
 use std::fs;
 use std::io::Write;
@@ -48,7 +48,7 @@ pub fn merge(existing: &str, words: &[String]) -> (String, usize, Vec<String>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     for line in existing.lines() {
-        match crate::config::word_of_line(line) {
+        match copyedit_core::config::word_of_line(line) {
             Some(w) => entries.push(Entry {
                 word: w.to_string(),
                 lines: std::mem::take(&mut pending)
@@ -115,14 +115,14 @@ pub fn add(config: &Path, words: &[String]) -> Result<Added, String> {
         static SIGNALS: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
         SIGNALS
             .get_or_init(|| {
-                crate::fix::remove_temp_files_on_signals()
+                crate::atomic::remove_temp_files_on_signals()
                     .map_err(|e| format!("cannot handle signals: {e}"))
             })
             .clone()?;
         // An existing word file is replaced atomically (permissions kept,
         // never half written); a new one is simply created.
         let written = if exists {
-            crate::fix::write_atomic(&file, existing.as_bytes(), text.as_bytes())
+            crate::atomic::write_atomic(&file, existing.as_bytes(), text.as_bytes())
                 .map_err(|e| e.to_string())
         } else {
             // `create_new`: never through a link, never over a file that

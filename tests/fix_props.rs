@@ -11,10 +11,10 @@
 
 use std::sync::OnceLock;
 
-use copyedit::decode::{decode, BOM};
-use copyedit::fix::{apply_edits, chosen_fix, compose, fix_text, Change, FixOptions};
-use copyedit::Edit;
-use copyedit::{Format, Linter};
+use copyedit_core::decode::{decode, BOM};
+use copyedit_core::fix::{apply_edits, chosen_fix, compose, fix_text, Change, FixOptions};
+use copyedit_core::Edit;
+use copyedit_core::{Format, Linter};
 use proptest::prelude::*;
 
 fn linter() -> &'static Linter {
@@ -319,11 +319,11 @@ fn doc() -> impl Strategy<Value = Doc> {
 /// edit: markup (tags, comments, link targets, emphasis markers, entities)
 /// and code survive `fix` byte for byte.
 fn assert_markup_survives(original: &str, format: Format, changes: &[Change]) {
-    let doc = copyedit::document::Document::parse(original, format);
+    let doc = copyedit_core::document::Document::parse(original, format);
     let ranges = doc.editable_ranges();
     for c in changes {
         assert!(
-            copyedit::document::edit_inside(&ranges, &c.original),
+            copyedit_core::document::edit_inside(&ranges, &c.original),
             "change {c:?} ({:?}) reaches outside the prose of {original:?}",
             &original[c.original.clone()]
         );

@@ -9,9 +9,9 @@
 
 use std::sync::OnceLock;
 
-use copyedit::document::PieceKind;
-use copyedit::fix::{fix_text, FixOptions};
-use copyedit::{Document, Format, Linter};
+use copyedit_core::document::PieceKind;
+use copyedit_core::fix::{fix_text, FixOptions};
+use copyedit_core::{Document, Format, Linter};
 use proptest::prelude::*;
 
 fn linter() -> &'static Linter {

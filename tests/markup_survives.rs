@@ -3,9 +3,9 @@
 //! spanned it). Each case is a sentence from the audit; `fix`, Safe and
 //! Unsafe, must leave every byte of markup in place.
 
-use copyedit::document::{edit_inside, Document};
-use copyedit::fix::{fix_text, FixOptions};
-use copyedit::{Format, Linter};
+use copyedit_core::document::{edit_inside, Document};
+use copyedit_core::fix::{fix_text, FixOptions};
+use copyedit_core::{Format, Linter};
 
 const CASES: &[&str] = &[
     "See the logo ![logo](assets/logo.png) here.\n",

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use copyedit::{Format, Linter};
+use copyedit_core::{Format, Linter};
 
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();

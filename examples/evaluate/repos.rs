@@ -31,9 +31,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use copyedit::tokenize::{tokenize, TokenKind};
 use copyedit::walk::{discover, Source, WalkOptions};
-use copyedit::{Document, Format};
+use copyedit_core::tokenize::{tokenize, TokenKind};
+use copyedit_core::{Document, Format};
 use serde_json::Value;
 
 /// One flag as the JSON report gives it.
@@ -455,9 +455,9 @@ fn write_sample(
 /// DIR` would. Reports recall at warning level and above (not suppressed),
 /// top-1 correction, and how many Safe fixes are right, by rule.
 pub fn inject_repos(args: &[String]) -> Result<(), String> {
-    use copyedit::dictionary::Known;
-    use copyedit::vocabulary::Vocabulary;
-    use copyedit::{Applicability, Linter, Severity};
+    use copyedit_core::dictionary::Known;
+    use copyedit_core::vocabulary::Vocabulary;
+    use copyedit_core::{Applicability, Linter, Severity};
 
     let mut seed = 42u64;
     let mut per_repo = 1000usize;

@@ -6,16 +6,17 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
-use copyedit::config::{FailOn, Project};
-use copyedit::diagnostic::Suppression;
-use copyedit::linter::Linter;
+use copyedit::config::Project;
 use copyedit::report::{error_line, report, OutputFormat, ReportOptions, Reporter};
-use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{
     apply_vocabulary, check_streaming, check_with, discover, lexical, named_files, read_source,
     Checked, InputError, Selector, Source, WalkOptions,
 };
-use copyedit::Lang;
+use copyedit_core::config::FailOn;
+use copyedit_core::diagnostic::Suppression;
+use copyedit_core::linter::Linter;
+use copyedit_core::vocabulary::Vocabulary;
+use copyedit_core::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -94,9 +95,9 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, u8> {
     }
     if let Some(f) = args.stdin_format {
         copyedit::walk::set_stdin_format(match f {
-            StdinFormat::Text => copyedit::Format::Plain,
-            StdinFormat::Markdown => copyedit::Format::Markdown,
-            StdinFormat::Mdx => copyedit::Format::Mdx,
+            StdinFormat::Text => copyedit_core::Format::Plain,
+            StdinFormat::Markdown => copyedit_core::Format::Markdown,
+            StdinFormat::Mdx => copyedit_core::Format::Mdx,
         });
     }
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use copyedit::rules::{find, RULES};
+use copyedit_core::rules::{find, RULES};
 
 use super::{FAILURE, SUCCESS};
 

@@ -6,15 +6,16 @@ use std::sync::{Arc, Mutex};
 
 use clap::Args;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
-use copyedit::config::FailOn;
-use copyedit::decode::{Decoded, BOM};
-use copyedit::diagnostic::Diagnostic;
-use copyedit::fix::{chosen_fix, fix_text_scoped, write_atomic, FixOptions, FixOutcome};
-use copyedit::language::Skip;
-use copyedit::linter::Linter;
+use copyedit::atomic::write_atomic;
 use copyedit::report::{error_line, escape_control, report, warning_line, OutputFormat};
-use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{named_files, read_source, Checked, InputError, Source};
+use copyedit_core::config::FailOn;
+use copyedit_core::decode::{Decoded, BOM};
+use copyedit_core::diagnostic::Diagnostic;
+use copyedit_core::fix::{chosen_fix, fix_text_scoped, FixOptions, FixOutcome};
+use copyedit_core::language::Skip;
+use copyedit_core::linter::Linter;
+use copyedit_core::vocabulary::Vocabulary;
 use rayon::prelude::*;
 
 use super::check::{color_choice, exit_code, report_options, setup, Setup};
@@ -216,7 +217,7 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
     };
     if !flags.diff {
         // A signal must not leave a temporary file behind.
-        if let Err(e) = copyedit::fix::remove_temp_files_on_signals() {
+        if let Err(e) = copyedit::atomic::remove_temp_files_on_signals() {
             error(
                 report_options(args).format,
                 format_args!("cannot handle signals: {e}"),

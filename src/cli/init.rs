@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use copyedit::config::{DEFAULT_WORD_FILE, FILE_NAMES, STARTER};
-use copyedit::diagnostic::Suppression;
-use copyedit::dictionary::flags;
-use copyedit::linter::{Config, Linter};
-use copyedit::vocabulary::Vocabulary;
 use copyedit::walk::{apply_vocabulary, check_with, discover, io_message, Source, WalkOptions};
-use copyedit::{Dictionary, Lang};
+use copyedit_core::diagnostic::Suppression;
+use copyedit_core::dictionary::flags;
+use copyedit_core::linter::{Config, Linter};
+use copyedit_core::vocabulary::Vocabulary;
+use copyedit_core::{Dictionary, Lang};
 
 use super::{FAILURE, SUCCESS};
 

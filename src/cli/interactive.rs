@@ -50,13 +50,14 @@ use codespan_reporting::term::{
     self,
     termcolor::{BufferedStandardStream, StandardStream, WriteColor},
 };
-use copyedit::decode::BOM;
-use copyedit::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use copyedit::fix::{write_atomic, EditError, EditSet};
-use copyedit::linter::{Config, Linter};
+use copyedit::atomic::write_atomic;
 use copyedit::report::{error_line, escape_control, report, OutputFormat, Shown};
 use copyedit::safe_read::{read_regular_to_string, ReadError, MAX_CONFIG_SIZE};
 use copyedit::walk::{check_with, io_message, named_files, read_source, InputError, Source};
+use copyedit_core::decode::BOM;
+use copyedit_core::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use copyedit_core::fix::{EditError, EditSet};
+use copyedit_core::linter::{Config, Linter};
 
 use super::check::{color_choice, exit_code, report_options};
 use super::fix::{stderr_color, Tally};
@@ -339,7 +340,7 @@ pub(super) fn run(
     linters: &[Arc<Linter>],
     sources: &[Source],
     walk_errors: Vec<InputError>,
-    fail_on: &[copyedit::config::FailOn],
+    fail_on: &[copyedit_core::config::FailOn],
 ) -> u8 {
     let stdin = io::stdin();
     let echo = !stdin.is_terminal();

@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use copyedit::config::{FailOn, Project};
-use copyedit::linter::{Config, Linter};
+use copyedit::config::Project;
 use copyedit::walk::{InputError, Select, Source};
-use copyedit::Lang;
+use copyedit_core::config::FailOn;
+use copyedit_core::linter::{Config, Linter};
+use copyedit_core::Lang;
 
 /// Directory walks ask the governing configuration about each path:
 /// `include` adds files, `exclude` removes files and whole directories.

@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use copyedit::baseline::{Baseline, Fingerprint};
-use copyedit::diagnostic::Diagnostic;
-use copyedit::fix::{original_offset, Change};
 use copyedit::git::{Changed, ChangedLines};
 use copyedit::report::LineIndex;
 use copyedit::walk::{io_message, lexical, Checked, InputError, Source};
+use copyedit_core::diagnostic::Diagnostic;
+use copyedit_core::fix::{original_offset, Change};
 
 use super::{CheckArgs, FAILURE};
 

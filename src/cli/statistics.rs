@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use copyedit::fix::chosen_fix;
 use copyedit::walk::{Checked, InputError};
+use copyedit_core::fix::chosen_fix;
 use serde::Serialize;
 
 /// A human-format run over more files than this ends with the statistics.
@@ -178,7 +178,7 @@ impl Statistics {
 mod tests {
     use super::*;
     use copyedit::walk::Source;
-    use copyedit::{Diagnostic, Severity, Suppression};
+    use copyedit_core::{Diagnostic, Severity, Suppression};
 
     #[test]
     fn counts_by_rule_and_word() {

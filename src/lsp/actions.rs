@@ -12,9 +12,9 @@ use serde_json::json;
 
 use super::check::{fix_all, Governed};
 use super::{Doc, Server, ADD_WORD, FIX_ALL_KIND};
-use crate::diagnostic::{Applicability, Edit};
-use crate::document::Format;
-use crate::fix::{chosen_fix, validate};
+use copyedit_core::diagnostic::{Applicability, Edit};
+use copyedit_core::document::Format;
+use copyedit_core::fix::{chosen_fix, validate};
 
 /// Rules whose problems are about a word being wrong: a word the project
 /// may accept (what `copyedit-ignore` accepts).

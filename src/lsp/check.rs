@@ -10,14 +10,15 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
 
-use crate::config::{ConfigError, Project};
-use crate::diagnostic::Diagnostic;
-use crate::document::Format;
-use crate::fix::{fix_text_scoped, FixOptions, FixOutcome};
-use crate::language::Skip;
-use crate::linter::{Config, Linter, RuleLevel};
-use crate::vocabulary::Vocabulary;
-use crate::Lang;
+use crate::config::Project;
+use copyedit_core::config::ConfigError;
+use copyedit_core::diagnostic::Diagnostic;
+use copyedit_core::document::Format;
+use copyedit_core::fix::{fix_text_scoped, FixOptions, FixOutcome};
+use copyedit_core::language::Skip;
+use copyedit_core::linter::{Config, Linter, RuleLevel};
+use copyedit_core::vocabulary::Vocabulary;
+use copyedit_core::Lang;
 
 /// The largest document checked: the CLI's default `--max-file-size`.
 pub const MAX_DOCUMENT: usize = 10 << 20;
@@ -133,7 +134,7 @@ pub fn check(
     format: Format,
     name: &str,
 ) -> Result<Vec<Diagnostic>, Skip> {
-    let mut census = crate::vocabulary::Census::default();
+    let mut census = copyedit_core::vocabulary::Census::default();
     let mut out = linter.check_source(text, format, name, true, Some(&mut census))?;
     let mut vocabulary = Vocabulary::new();
     vocabulary.add(census);

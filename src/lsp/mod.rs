@@ -27,10 +27,10 @@ use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response}
 use lsp_types as lt;
 use serde_json::{json, Value};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Format;
-use crate::linter::RuleLevel;
 use check::{Defaults, Done, Governed, Job, Projects, MAX_DOCUMENT};
+use copyedit_core::diagnostic::{Diagnostic, Severity};
+use copyedit_core::document::Format;
+use copyedit_core::linter::RuleLevel;
 use text::{path_to_uri, uri_to_path, Encoding, LineIndex, Positions};
 use transport::{Out, Transport};
 
@@ -393,7 +393,7 @@ impl Server {
                             Some("error") => Some(RuleLevel::On(Severity::Error)),
                             _ => None,
                         };
-                        match (crate::rules::find(code), parsed) {
+                        match (copyedit_core::rules::find(code), parsed) {
                             (None, _) => problems.push(format!("unknown rule `{code}`")),
                             (_, None) => problems.push(format!(
                                 "invalid severity {level} for rule `{code}` (expected off, info, warning or error)"
@@ -688,7 +688,11 @@ impl Server {
         );
     }
 
-    fn publish_config_error(&mut self, file: &std::path::Path, e: &crate::config::ConfigError) {
+    fn publish_config_error(
+        &mut self,
+        file: &std::path::Path,
+        e: &copyedit_core::config::ConfigError,
+    ) {
         let Ok(uri) = path_to_uri(file).parse::<lt::Uri>() else {
             return;
         };
@@ -787,7 +791,7 @@ impl Server {
             .iter()
             .filter(|d| d.suppressed.is_none() && d.span.start <= at && at <= d.span.end)
         {
-            let explanation = crate::rules::find(d.rule).map_or("", |r| r.explanation);
+            let explanation = copyedit_core::rules::find(d.rule).map_or("", |r| r.explanation);
             parts.push(format!(
                 "**copyedit `{}`** ({}): {}\n\n{}",
                 d.rule, d.severity, d.message, explanation

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{escape_control, help_lines, shown, LineIndex, ReportOptions};
-use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
+use copyedit_core::diagnostic::Severity;
 
 /// Escape a command's data (the message): `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {

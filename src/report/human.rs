@@ -10,8 +10,8 @@ use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::{escape_control, help_lines, shown, LineIndex, ReportOptions, Shown};
-use crate::diagnostic::Severity;
 use crate::walk::{Checked, InputError};
+use copyedit_core::diagnostic::Severity;
 
 /// A problem on a line longer than this is shown in a window of the line.
 const LONG_LINE: usize = 400;
@@ -120,7 +120,7 @@ fn render<W: WriteColor>(out: &mut W, c: &Checked, opts: &ReportOptions) -> io::
 /// The bytes the caret underlines: the problem's span, except for
 /// `missing-space`, whose span is the whole `end.Next` but whose problem is
 /// the mark the space goes after (the character before its fix's insertion).
-fn caret_span(d: &crate::diagnostic::Diagnostic, text: &str) -> Range<usize> {
+fn caret_span(d: &copyedit_core::diagnostic::Diagnostic, text: &str) -> Range<usize> {
     if d.rule == "missing-space" {
         let at = d
             .fixes
@@ -279,8 +279,8 @@ impl<'f> Files<'f> for Excerpt<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
     use crate::walk::Source;
+    use copyedit_core::diagnostic::Diagnostic;
 
     fn render(text: &str, span: Range<usize>) -> String {
         render_one(text, Diagnostic::new("x", Severity::Error, span, "m"))
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn missing_space_caret_is_on_the_mark() {
-        use crate::diagnostic::{Applicability, Edit, Fix};
+        use copyedit_core::diagnostic::{Applicability, Edit, Fix};
         let text = "It ended.Next day.\n";
         let out = render_one(
             text,

@@ -16,9 +16,9 @@ use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::language::SkipReason;
 use crate::walk::{Checked, InputError};
+use copyedit_core::diagnostic::{Diagnostic, Severity};
+use copyedit_core::language::SkipReason;
 
 pub use json::JSON_VERSION;
 

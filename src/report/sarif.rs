@@ -9,9 +9,9 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::{shown, LineIndex, ReportOptions};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RULES;
 use crate::walk::{Checked, InputError, Source};
+use copyedit_core::diagnostic::{Diagnostic, Severity};
+use copyedit_core::rules::RULES;
 
 /// The `$schema` of the log.
 pub const SARIF_SCHEMA: &str =

@@ -2,7 +2,7 @@
 //! `en-us.lm.bin` (BSD-2, see `dictionaries/README.md`), converted by
 //! `scripts/convert-sphinx-lm.py` to `dictionaries/trigrams.bin` (its layout
 //! is documented there); `build.rs` turns it into fixed-width records
-//! ([`fixed`]) that are compiled in and read in place: no decoding, no heap,
+//! ([`copyedit_dict::lm_fixed`]) that are compiled in and read in place: no decoding, no heap,
 //! and only the pages a text's words touch are loaded.
 //!
 //! 72,547 lowercase words (with contractions), 2,051,541 bigrams and
@@ -13,9 +13,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use copyedit_dict::lm_fixed as fixed;
+use copyedit_dict::lm_fixed as fixed;
 // The fixed-width table `build.rs` makes from `dictionaries/trigrams.bin`
-// ([`fixed`]), read in place.
+// (`copyedit_dict::lm_fixed`), read in place.
 use copyedit_dict::LM as TABLE;
 
 /// A word's index in the model.

@@ -20,10 +20,9 @@ pub(crate) use automaton::{builder as lev_builder, search_each};
 pub use copyedit_dict::fold::fold_diacritics;
 pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
-/// Sum of all unigram counts.
-pub use copyedit_dict::UNIGRAM_TOTAL;
 use copyedit_dict::{
     BIGRAMS, CONFUSABLES, CONFUSABLE_WORDS, CORRECTIONS, LEXICON, MISSPELLINGS, SUGGEST,
+    UNIGRAM_TOTAL,
 };
 
 /// Flag bits stored in the lexicon (shared with `build.rs`).
