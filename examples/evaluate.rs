@@ -45,7 +45,7 @@ mod repos;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {
-        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE] [--sample N --seed S --out FILE] DIR... | inject-repos [--seed N] [--per-repo N] DIR... | all");
+        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE [--list LABEL]] [--sample N --seed S --out FILE] DIR... | inject-repos [--seed N] [--per-repo N] DIR... | all");
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {

@@ -12,8 +12,9 @@ crates/copyedit-dict/:
     dictionaries/words-en.txt  words-en_US.txt  words-en_GB.txt  words-en_CA.txt
     dictionaries/words-en_AU.txt  words-rare.txt  names.txt
     dictionaries/frequencies.tsv  bigrams.tsv  misspellings.tsv  words-tech.txt
+    dictionaries/words-large.txt
     dictionaries/LICENSES/SCOWL.txt  dictionaries/LICENSES/symspellpy.txt
-    dictionaries/LICENSES/cspell-tech-dictionaries.txt
+    dictionaries/LICENSES/cspell-tech-dictionaries.txt  dictionaries/LICENSES/cspell-dict-en_us.txt
 
 The other files in dictionaries/LICENSES/ are maintained by hand. (The license
 texts written name the files relative to crates/copyedit-dict/.)
@@ -417,6 +418,33 @@ def main(argv):
         step = max(1, len(v) // 12)
         note(f"  dropped {k} sample: {' '.join(v[::step][:12])}")
 
+    # --- a larger American list (words-large.txt) --------------------------------------
+    # cspell's en_US (hunspell en_US-large, SCOWL size 70, plus cspell's own
+    # additions): the words none of the lists above accept, not known
+    # misspellings. The spelling rule reports these as notes, not errors: a
+    # larger list is evidence that a word exists, not that it is right here.
+    large = set()
+    dropped = {k: [] for k in ("folded-or-forbidden", "not-a-word", "known", "misspelling")}
+    for line in read_lines(os.path.join(src, "cspell_en_us.txt")):
+        w = unicodedata.normalize("NFC", line.strip()).replace("\u2019", "'")
+        if not w:
+            continue
+        if w.startswith(("~", "!")) or "+" in w:
+            dropped["folded-or-forbidden"].append(w)
+        elif not NAME_TOKEN.fullmatch(w):
+            dropped["not-a-word"].append(w)
+        elif already_accepted(w) or w in tech:
+            dropped["known"].append(w)
+        elif w.lower() in typos:
+            dropped["misspelling"].append(w)
+        else:
+            large.add(w)
+    write_lines("words-large.txt", byte_sorted(large))
+    note(f"large: {len(large)} kept; dropped " + ", ".join(f"{k}={len(v)}" for k, v in dropped.items()))
+    for k, v in dropped.items():
+        step = max(1, len(v) // 12)
+        note(f"  dropped {k} sample: {' '.join(v[::step][:12])}")
+
     # --- licenses copied from the staged sources -------------------------------------
     lic = os.path.join(src, "LICENSES")
     scowl_notice = open(os.path.join(lic, "SCOWL.copyright"), encoding="utf-8").read()
@@ -436,6 +464,14 @@ def main(argv):
         f.write("symspellpy 6.10.1 (PyPI), used for dictionaries/frequencies.tsv and bigrams.tsv.\n"
                 "The word counts derive from the Google Books Ngram data (CC BY 3.0),\n"
                 "intersected with SCOWL; see dictionaries/README.md.\n\n" + sym.rstrip() + "\n")
+
+    with open(os.path.join(lic, "cspell-en_us.LICENSE"), encoding="utf-8") as f:
+        en_us = f.read()
+    with open(os.path.join(DEST, "LICENSES", "cspell-dict-en_us.txt"), "w",
+              encoding="utf-8", newline="\n") as f:
+        f.write("The npm package behind dictionaries/words-large.txt. Its words are SCOWL's\n"
+                "hunspell en_US-large dictionary (SCOWL notice: SCOWL.txt) and cspell's\n"
+                "additions.\n\n" + en_us.rstrip() + "\n")
 
     blocks = []
     for fname in byte_sorted(os.listdir(lic)):

@@ -116,6 +116,20 @@ for t in $TECH; do
   done
 done
 
+# --- npm: a larger American English list ------------------------------------------
+# cspell's en_US dictionary (MIT; its words are SCOWL's hunspell en_US-large,
+# size 70, plus cspell's additions), stored as a trie: dumped to one word per
+# line with cspell-trie's reader. Entries starting with `~` (case- and
+# accent-folded copies) or `!` (forbidden) are left to build-dictionaries.py.
+log "npm pack @cspell/dict-en_us, dump with cspell-trie"
+mkdir -p "$D/stage/large"
+( cd "$D/stage/large" && npm pack --silent @cspell/dict-en_us@4.4.43 >/dev/null \
+  && tar xzf cspell-dict-en_us-4.4.43.tgz \
+  && npm install --silent --no-save cspell-trie@9.7.0 >/dev/null 2>&1 \
+  && npx --no-install cspell-trie reader package/en_US.trie.gz -o "$OUT/cspell_en_us.txt" >/dev/null )
+{ printf '@cspell/dict-en_us 4.4.43 (npm), license: MIT\n\n'; cat "$D/stage/large/package/LICENSE"; } \
+  > "$OUT/LICENSES/cspell-en_us.LICENSE"
+
 rm -rf "$D/stage"
 ( cd "$OUT" && wc -l ./*.txt ./*.tsv ./*.dic | sort -n ) >&2
 log "done -> $OUT"

@@ -13,6 +13,7 @@
 //!   the same values
 //! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
 //! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
+//! - `large.fst`: the words of `words-large.txt` (value 0)
 //! - `common.fst`: lowercase word with a corpus count → its value in
 //!   `suggest.fst`
 //! - `phonetic.fst`: phonetic key (`src/phonetic.rs`) → `first << 16 |
@@ -346,6 +347,15 @@ fn main() {
     }
     fs::write(out.join("corrections.txt"), blob).expect("write corrections");
     write_map(&out.join("misspellings.fst"), entries.into_iter());
+
+    // The larger list: words only it has (spelling reports them as notes).
+    let large_text = read(&dir, "words-large.txt");
+    let large: std::collections::BTreeSet<String> =
+        lines(&large_text).map(|w| w.replace('’', "'")).collect();
+    write_map(
+        &out.join("large.fst"),
+        large.iter().map(|w| (w.as_str(), 0)),
+    );
 }
 
 /// A candidate must be this many times as common as the word to be a

@@ -238,6 +238,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
     let mut seed = 1u64;
     let mut out_file = None;
     let mut safe_only = false;
+    let mut list: Option<String> = None;
     let mut dirs = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -249,6 +250,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--out" => out_file = Some(value()?),
             "--safe-only" => safe_only = true,
+            "--list" => list = Some(value()?),
             _ => dirs.push(a.clone()),
         }
     }
@@ -315,7 +317,7 @@ pub fn repos(args: &[String]) -> Result<(), String> {
         all.extend(run.flags);
     }
     if let Some(file) = labels {
-        report_labels(&file, &all)?;
+        report_labels(&file, &all, list.as_deref())?;
     }
     if let Some(n) = sample {
         let out = out_file.ok_or("--sample needs --out FILE")?;
@@ -324,7 +326,9 @@ pub fn repos(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn report_labels(file: &str, flags: &[Flag]) -> Result<(), String> {
+/// Prints the labelled sample's precision per rule; with `list` (a label, or
+/// `unlabelled`), also prints every flag at warning level with that label.
+fn report_labels(file: &str, flags: &[Flag], list: Option<&str>) -> Result<(), String> {
     let labels = read_labels(file)?;
     // rule -> (true, true-badfix, false, debatable, unlabelled)
     let mut per: BTreeMap<String, [usize; 5]> = BTreeMap::new();
@@ -348,6 +352,16 @@ fn report_labels(file: &str, flags: &[Flag]) -> Result<(), String> {
             None => 4,
         };
         if warn {
+            let name = ["true", "true-badfix", "false", "debatable", "unlabelled"][slot];
+            if list == Some(name) {
+                let note = labels
+                    .get(&key(&f.path, f.line, f.column, &f.rule))
+                    .map_or("", |(_, n)| n.as_str());
+                println!(
+                    "  [{name}] {}:{}:{} {} {:?} → {:?}  {}  | {}",
+                    f.path, f.line, f.column, f.rule, f.text, f.first_fix, note, f.context
+                );
+            }
             per.entry(f.rule.clone()).or_default()[slot] += 1;
         }
         if f.safe {

@@ -46,6 +46,9 @@ pub const UNIGRAM_TOTAL: &str = env!("COPYEDIT_UNIGRAM_TOTAL");
 /// `suggest.fst`: lowercase word → `first record << 16 | count` in
 /// [`FORMS`].
 pub static SUGGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/suggest.fst"));
+/// `large.fst`: the words of `words-large.txt` (value 0): only a larger
+/// list has them.
+pub static LARGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/large.fst"));
 /// `suggest_reversed.fst`: the keys of [`SUGGEST`] spelt backwards, with
 /// the same values.
 pub static SUGGEST_REVERSED: &[u8] =

@@ -21,9 +21,26 @@ pub use copyedit_dict::fold::fold_diacritics;
 pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
 use copyedit_dict::{
-    BIGRAMS, CONFUSABLES, CONFUSABLE_WORDS, CORRECTIONS, LEXICON, MISSPELLINGS, SUGGEST,
+    BIGRAMS, CONFUSABLES, CONFUSABLE_WORDS, CORRECTIONS, LARGE, LEXICON, MISSPELLINGS, SUGGEST,
     UNIGRAM_TOTAL,
 };
+
+/// Whether the larger word list (`dictionaries/words-large.txt`: cspell's
+/// en_US, SCOWL size 70 and cspell's additions, less every word the main
+/// lists accept and every known misspelling) has `word`, as written or, for
+/// a capitalised word, in lowercase (`Natively` at the start of a
+/// sentence). Not a reason to accept a word: evidence that it exists.
+pub fn in_larger_list(word: &str) -> bool {
+    static SET: std::sync::OnceLock<Map<&'static [u8]>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| map(LARGE));
+    let word = normalize_apostrophes(word);
+    if set.contains_key(word.as_bytes()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let title = chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase());
+    title && set.contains_key(word.to_lowercase().as_bytes())
+}
 
 /// Flag bits stored in the lexicon (shared with `build.rs`).
 pub use copyedit_dict::flags;

@@ -87,7 +87,8 @@ other part is not a common word (`io-uring’s`), and words written against
 a slash, a dot or a bracket (`compress/flate`, `web.dev’s`, `Uitob(x)`,
 `(L)abel`), unless they are known misspellings. Letters written against
 inline code or an escaped underscore (`` `.await`ing ``, `cmd\\_regen`),
-a coining suffix after a hyphen (`Jekyll-ize`, `Management-ese`) and a
+a coining suffix or an ending after a hyphen (`Jekyll-ize`, `cc-ing`), a
+prefix before one (`mis-imported`, `meta-`) and a
 capitalised term that opens a list item before a colon (`- Bitrig: ...`)
 are not words at all. A capitalised word of seven letters or more one edit
 from a common word with the same first letter is a slip, not a name
@@ -107,6 +108,10 @@ that leaves the stem as it is (`-s`, `-ed`, `-ing`, `-er`, `-ness`,
 only after an adjective's ending, `-ity` after `-al` or `-ic`), the plural
 of a listed agent noun (`accessors`, `prefetchers`), or a free prefix
 before a common word (`unbuilt`; `un` only before adjectives).
+Also `info`: a word that only the larger word list has (`cruft`,
+`honoraria`, `fillable`: cspell's en_US list, less known misspellings; a
+word exists, but may not be meant here), and a verb made of a command or
+an abbreviation with an apostrophe (`exec'ing`, `DM'd`).
 Run-togethers with a function word (`toknow`, `stayat`) and endings that
 change the stem (`achieveable`, `occured`) stay errors. A note (`info`)
 never has a Safe fix.
@@ -536,6 +541,15 @@ impl Rule for Spelling {
             } else if u.in_name_list && cx.dict.known_misspelling(&lower_word).is_empty() {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (in a list of names)", u.word);
+            } else if let Some((stem, ending)) = verb_of_a_name(u.word) {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (`{stem}` + `{ending}`?)", u.word);
+            } else if crate::dictionary::in_larger_list(u.word) {
+                d.severity = Severity::Info;
+                d.message = format!(
+                    "unknown word `{}` (only the larger word list has it)",
+                    u.word
+                );
             } else if !has_evidence(&u, &suggestions) {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
@@ -778,10 +792,10 @@ fn aphetic(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
 
 /// Prefixes that make new words freely (`bio`terrorism, `un`obligated,
 /// `de`randomized).
-const PREFIXES: [&str; 31] = [
+const PREFIXES: [&str; 35] = [
     "anti", "bio", "co", "counter", "cyber", "de", "dis", "eco", "geo", "hyper", "inter", "intra",
-    "macro", "mega", "micro", "mid", "mini", "multi", "neo", "non", "out", "over", "post", "pre",
-    "pro", "re", "semi", "sub", "super", "trans", "un",
+    "macro", "mega", "meta", "micro", "mid", "mini", "mis", "multi", "neo", "non", "out", "over",
+    "post", "pre", "pro", "proto", "re", "semi", "sub", "super", "trans", "tri", "un",
 ];
 
 /// A free prefix written before a hyphen and a word (`un-American`,
@@ -1157,9 +1171,20 @@ fn dash_run_before(text: &str, at: usize) -> Option<usize> {
 
 /// Suffixes written after a hyphen to coin a word: `Management-ese`,
 /// `Jekyll-ize`, `Kafka-esque`.
-const HYPHEN_SUFFIXES: [&str; 9] = [
-    "ese", "esque", "ize", "ise", "ify", "ish", "ism", "ist", "ness",
+const HYPHEN_SUFFIXES: [&str; 11] = [
+    "ed", "ese", "esque", "ing", "ize", "ise", "ify", "ish", "ism", "ist", "ness",
 ];
+
+/// A verb made of a name, a command or an abbreviation with an apostrophe
+/// before its ending (`exec'ing`, `cd’ing`, `DM'd`, `OK'ed`): the stem and
+/// the ending, when the stem has two letters or more.
+fn verb_of_a_name(word: &str) -> Option<(&str, &str)> {
+    let at = word.rfind(['\'', '’'])?;
+    let (stem, ending) = (word.get(..at)?, word.get(at..)?);
+    let bare = ending.get(ending.chars().next()?.len_utf8()..)?;
+    (matches!(bare, "ing" | "ed" | "d") && stem.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .then_some((stem, ending))
+}
 
 /// Whether `word` is a coining suffix written after a word and a hyphen.
 fn suffix_after_hyphen(text: &str, start: usize, word: &str) -> bool {
@@ -1874,6 +1899,31 @@ mod tests {
             by_level_md("- Bitrig: no longer built.\n- Recieve: a slip.\n\nJekyll-ize it.\n");
         assert_eq!(errors, ["Recieve"]);
         assert!(info.is_empty(), "{info:?}");
+        // Prefixes and endings written apart with a hyphen; a verb made of
+        // a command with an apostrophe is a note, a slip in it is not.
+        let (errors, info) = by_level_md(
+            "The mis-imported package, cc-ing the team, exec'ing a tool, and a slpi.\n",
+        );
+        assert_eq!(errors, ["slpi"]);
+        assert_eq!(info, ["exec'ing"]);
+    }
+
+    #[test]
+    fn words_only_the_larger_list_has_are_notes() {
+        // `honoraria` and `cruft` are in cspell's en_US, not in the main lists.
+        let (errors, info) =
+            by_level_md("The honoraria were paid; the cruft remains; recieve it.\n");
+        assert_eq!(errors, ["recieve"]);
+        assert_eq!(info, ["honoraria", "cruft"]);
+        // A known misspelling is never taken from the larger list.
+        assert!(!crate::dictionary::in_larger_list("alway"));
+        assert!(crate::dictionary::in_larger_list("Honoraria"));
+        assert!(!crate::dictionary::in_larger_list("HONORARIA"));
+        let d = run(&Spelling, "The cruft remains.");
+        assert!(d[0]
+            .fixes
+            .iter()
+            .all(|f| f.applicability == Applicability::Unsafe));
     }
 
     #[test]
