@@ -666,22 +666,22 @@ fn special(s: &str) -> Option<(TokenKind, usize)> {
         if !stem.is_empty() && FILE_EXTS.contains(&ext.to_ascii_lowercase().as_str()) {
             return Some((TokenKind::Path, len));
         }
-        // A bare lowercase domain: example.com, bbc.co.uk/news; or a
-        // capitalised one with a TLD no sentence begins with: Crates.io,
-        // Booking.com.
-        let host = chunk.split('/').next().unwrap_or(chunk);
-        if let Some((name, tld)) = host.rsplit_once('.') {
-            let mut rest = host.chars();
-            let capitalised = rest.next().is_some_and(char::is_uppercase)
-                && rest.all(|c| !c.is_uppercase())
-                && BRAND_TLDS.contains(&tld);
-            if !name.is_empty()
-                && (host == host.to_lowercase() || capitalised)
-                && TLDS.contains(&tld)
-                && !name.ends_with('.')
-            {
-                return Some((TokenKind::Url, len));
-            }
+    }
+    // A bare lowercase domain, with or without a path: example.com,
+    // bbc.co.uk/news; or a capitalised one with a TLD no sentence begins
+    // with: Crates.io, Booking.com.
+    let host = chunk.split('/').next().unwrap_or(chunk);
+    if let Some((name, tld)) = host.rsplit_once('.') {
+        let mut rest = host.chars();
+        let capitalised = rest.next().is_some_and(char::is_uppercase)
+            && rest.all(|c| !c.is_uppercase())
+            && BRAND_TLDS.contains(&tld);
+        if !name.is_empty()
+            && (host == host.to_lowercase() || capitalised)
+            && TLDS.contains(&tld)
+            && !name.ends_with('.')
+        {
+            return Some((TokenKind::Url, len));
         }
     }
     if chunk.contains('/') && chunk.split('/').filter(|p| !p.is_empty()).count() >= 3 {
@@ -1363,7 +1363,7 @@ mod tests {
 
     #[test]
     fn urls_emails_handles_tags_and_paths() {
-        let text = "See https://example.com/a_b?x=1, (www.bbc.co.uk) or mail bob@example.org, ping @jane_doe #Rust in src/main.rs and /usr/bin/env or README.md at example.com.";
+        let text = "See https://example.com/a_b?x=1, (www.bbc.co.uk) or mail bob@example.org, ping @jane_doe #Rust in src/main.rs and /usr/bin/env or README.md at example.com, bbc.co.uk/news or cla.developers.google.com/clas.";
         let special: Vec<_> = kinds(text)
             .into_iter()
             .filter(|(k, _)| !matches!(k, TokenKind::Word | TokenKind::Punct))
@@ -1380,6 +1380,8 @@ mod tests {
                 (TokenKind::Path, "/usr/bin/env"),
                 (TokenKind::Path, "README.md"),
                 (TokenKind::Url, "example.com"),
+                (TokenKind::Url, "bbc.co.uk/news"),
+                (TokenKind::Url, "cla.developers.google.com/clas"),
             ]
         );
     }

@@ -64,6 +64,11 @@ fn key(word: &str) -> String {
     }
 }
 
+/// The word a possessive belongs to (`callee's` → `callee`), from a key.
+fn possessive_stem(key: &str) -> Option<&str> {
+    key.strip_suffix("'s").filter(|s| s.chars().count() >= 2)
+}
+
 impl Census {
     /// Count the words of a parsed and tokenized document.
     pub fn of(doc: &Document<'_>, tokens: &Tokens) -> Census {
@@ -79,7 +84,12 @@ impl Census {
                         continue;
                     }
                 }
-                *c.prose.entry(key(w)).or_default() += 1;
+                let k = key(w);
+                // A possessive counts for its word too (`the callee's`).
+                if let Some(stem) = possessive_stem(&k) {
+                    *c.prose.entry(stem.to_owned()).or_default() += 1;
+                }
+                *c.prose.entry(k).or_default() += 1;
             }
         }
         if doc.format.is_markdown() {
@@ -159,6 +169,12 @@ impl Vocabulary {
         let w = key(word);
         if !dict.known_misspelling(&w).is_empty() {
             return false;
+        }
+        // A possessive is the project's when its word is.
+        if let Some(stem) = possessive_stem(&w) {
+            if self.is_vocabulary(dict, stem, None) {
+                return true;
+            }
         }
         let e = self.get(&w);
         let outside = e.outside
@@ -302,6 +318,15 @@ mod tests {
         // Once: not the project's.
         let v = vocab(&[a]);
         assert!(!judged(&v, a)[0].1);
+        // A possessive counts for its word, and is the project's when the
+        // word is: `zorbulator` once and `zorbulator’s` once.
+        let b = "The zorbulator’s output.\n";
+        let v = vocab(&[a, b]);
+        assert!(judged(&v, a)[0].1);
+        assert!(judged(&v, b)[0].1, "{:?}", judged(&v, b));
+        // A possessive alone, once, is not.
+        let v = vocab(&[b]);
+        assert!(!judged(&v, b)[0].1);
     }
 
     #[test]

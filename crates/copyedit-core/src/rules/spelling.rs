@@ -85,7 +85,9 @@ none of them a common lowercase word (`- Aki`, `- nscyclone`), are handles
 and names: reported as `info`. So are parts of a hyphenated name whose
 other part is not a common word (`io-uring’s`), and words written against
 a slash, a dot or a bracket (`compress/flate`, `web.dev’s`, `Uitob(x)`,
-`(L)abel`), unless they are known misspellings. Letters written against
+`(L)abel`), unless they are known misspellings, and words of link text
+that the link's target spells too (`[Moby](https://mobyproject.org/)`;
+not a `#heading` anchor, which copies a heading's typo). Letters written against
 inline code or an escaped underscore (`` `.await`ing ``, `cmd\\_regen`),
 a coining suffix or an ending after a hyphen (`Jekyll-ize`, `cc-ing`), a
 prefix before one (`mis-imported`, `meta-`) and a
@@ -218,6 +220,10 @@ struct Unknown<'t> {
     /// (`compress/flate`, `image/bmp`), a call (`Uitob(x, b)`), a letter
     /// marked in a menu (`(L)abel`).
     code_shaped: bool,
+    /// The word is link text and the link's target spells it too
+    /// (`[Moby](https://mobyproject.org/)`, `[flate](/pkg/compress/flate/)`):
+    /// the name of what is linked.
+    named_by_link: bool,
     /// The word opens its block and a colon follows it (`- Bitrig: the
     /// OS ...`, `**Gleam:** a language`): a term being described.
     term_label: bool,
@@ -415,6 +421,7 @@ impl Rule for Spelling {
                 hyphen_name: tok.is_hyphenated() && hyphen_name(cx, tokens, i),
                 term_label: term_label(cx.text, tokens, i),
                 code_shaped: code_shaped(cx.text, tok.span.clone()),
+                named_by_link: named_by_link(cx.text, tok.span.clone(), word),
                 in_name_list: (list_item(cx, tokens, i)
                     && *name_lists
                         .entry(range.start)
@@ -535,6 +542,9 @@ impl Rule for Spelling {
             } else if u.code_shaped && cx.dict.known_misspelling(&lower_word).is_empty() {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (part of a path or code?)", u.word);
+            } else if u.named_by_link {
+                d.severity = Severity::Info;
+                d.message = format!("unknown word `{}` (the link's target spells it so)", u.word);
             } else if u.hyphen_name {
                 d.severity = Severity::Info;
                 d.message = format!("unknown word `{}` (in a hyphenated name?)", u.word);
@@ -1174,6 +1184,64 @@ fn dash_run_before(text: &str, at: usize) -> Option<usize> {
 const HYPHEN_SUFFIXES: [&str; 11] = [
     "ed", "ese", "esque", "ing", "ize", "ise", "ify", "ish", "ism", "ist", "ness",
 ];
+
+/// The longest link text and target looked at, in bytes.
+const LINK_WINDOW: usize = 512;
+
+/// Whether the word at `span` is in the text of an inline Markdown link
+/// (`[... word ...](target)`, on one line) whose target, less its
+/// `#fragment`, has the word in any case as a whole part or as the start of
+/// its host's name: a page or a package named by it. A heading's anchor (`#recieve-data`) is no evidence: it copies
+/// the heading, typo and all.
+fn named_by_link(text: &str, span: Range<usize>, word: &str) -> bool {
+    let line_start = text
+        .get(..span.start)
+        .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+    let before = text
+        .get(line_start.max(span.start.saturating_sub(LINK_WINDOW))..span.start)
+        .unwrap_or("");
+    // An opening `[` with no `]` after it.
+    match (before.rfind('['), before.rfind(']')) {
+        (Some(open), close) if close.is_none_or(|c| c < open) => {}
+        _ => return false,
+    }
+    let after = text
+        .get(span.end..text.len().min(span.end + LINK_WINDOW))
+        .or_else(|| text.get(span.end..))
+        .unwrap_or("");
+    let after = after.split('\n').next().unwrap_or("");
+    let Some(close) = after.find(']') else {
+        return false;
+    };
+    if after.get(..close).is_some_and(|t| t.contains('[')) {
+        return false;
+    }
+    let Some(target) = after.get(close + 1..).and_then(|t| t.strip_prefix('(')) else {
+        return false;
+    };
+    let target = target
+        .split([')', ' ', '#'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let stem = strip_possessive(word).to_lowercase();
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    // A whole part of the target (`/pkg/compress/flate/`), or the start of
+    // its host's name (`mobyproject.org`); not any substring: a letter
+    // dropped at the end (`instal`) is inside the word it slipped from.
+    let host = target
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .map(|h| h.trim_start_matches("www."))
+        .and_then(|h| h.split('.').next());
+    target
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|part| part == stem)
+        || host.is_some_and(|h| h.starts_with(&stem) && h.len() > stem.len() + 2)
+}
 
 /// A verb made of a name, a command or an abbreviation with an apostrophe
 /// before its ending (`exec'ing`, `cd’ing`, `DM'd`, `OK'ed`): the stem and
@@ -1906,6 +1974,19 @@ mod tests {
         );
         assert_eq!(errors, ["slpi"]);
         assert_eq!(info, ["exec'ing"]);
+    }
+
+    #[test]
+    fn a_word_the_link_target_spells_is_a_note() {
+        let (errors, info) = by_level_md(
+            "- [Moby](https://mobyproject.org/) and [compress/flate](/pkg/compress/flate/).\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(info, ["Moby", "flate"]);
+        // A heading's anchor copies the heading's typo: no evidence.
+        let (errors, _) =
+            by_level_md("See [recieve data](#recieve-data), [Zorbx](https://x.org/).\n");
+        assert_eq!(errors, ["recieve"]);
     }
 
     #[test]
