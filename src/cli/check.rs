@@ -480,7 +480,10 @@ impl Streamed<'_> {
         let mut report_opts = report_options(args);
         report_opts.warnings = warnings;
         let mut out = BufferedStandardStream::stdout(color_choice(args.color));
-        let mut err = io::stderr().lock();
+        // Not locked for the whole run: the progress bar draws on stderr
+        // from the worker threads, and a lock held here while they wait to
+        // draw would hang the run (as it did on a terminal, over 200 files).
+        let mut err = io::stderr();
         let mut reporter = Reporter::new(&report_opts);
         // The statistics, for `--statistics` and the end of a long human report.
         let mut tally =
