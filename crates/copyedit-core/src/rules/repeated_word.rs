@@ -5,9 +5,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "repeated-word";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "repeated-word",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "the same word twice in a row (`the the`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a word written twice in a row with only white space between the two
 (spaces, or a single line break), compared without regard to case:
 
