@@ -316,7 +316,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     // An acronym may be said as a word (`a REPL`, `a SWF`): never unasked.
     let acronym =
         next.kind == TokenKind::Word && matches!(case_of(word), Case::Upper | Case::Mixed);
-    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an || acronym {
+    let applicability = if !wants_an || acronym {
         Applicability::Unsafe
     } else {
         Applicability::Safe

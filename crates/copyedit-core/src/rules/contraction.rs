@@ -143,7 +143,7 @@ impl Rule for Contraction {
                 .with_fix(Fix::new(
                     format!("replace with `{replacement}`"),
                     Edit::replace(span.clone(), replacement),
-                    cx.quotes.applicability(&span),
+                    crate::diagnostic::Applicability::Safe,
                 )),
             );
         }

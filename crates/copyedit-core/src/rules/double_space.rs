@@ -191,7 +191,7 @@ impl Rule for DoubleSpace {
                 let applicability = if run.len() >= 3 {
                     Applicability::Unsafe
                 } else {
-                    cx.quotes.applicability(&tok.span)
+                    Applicability::Safe
                 };
                 out.push(
                     Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(

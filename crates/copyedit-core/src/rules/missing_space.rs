@@ -218,7 +218,7 @@ impl Rule for MissingSpace {
                 let applicability = if m == "." && !is_function_word(&n.to_lowercase()) {
                     Applicability::Unsafe
                 } else {
-                    cx.quotes.applicability(&span)
+                    Applicability::Safe
                 };
                 out.push(
                     Diagnostic::new(

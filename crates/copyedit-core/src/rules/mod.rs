@@ -47,7 +47,8 @@ pub struct Context<'a> {
     pub dict: &'a Dictionary,
     /// The selected language.
     pub lang: Lang,
-    /// Direct quotations (no fix inside one is Safe).
+    /// Direct quotations. Rules offer their fixes as if there were none: the
+    /// `suppress` stage makes every Safe fix in one Unsafe.
     pub quotes: &'a Quotations,
     /// Words and phrases the project forbids (`forbid` in `copyedit.toml`;
     /// rule `forbidden`); none unless the linter sets them.
@@ -259,7 +260,9 @@ pub(crate) mod testing {
         run_with(rule, text, Format::Plain, Lang::EnUs)
     }
 
-    /// Run one rule over text in a format and language.
+    /// Run one rule over text in a format and language, then the stage
+    /// after the rules (`suppress`: `[sic]`, and the quotation policy: no
+    /// Safe fix inside a quotation), as the linter does.
     pub fn run_with(rule: &dyn Rule, text: &str, format: Format, lang: Lang) -> Vec<Diagnostic> {
         let dict = Dictionary::new(lang);
         let doc = Document::parse(text, format);
@@ -269,6 +272,7 @@ pub(crate) mod testing {
         let cx = Context::new(text, &doc, &tokens, &dict, lang, &quotes, &mut interner);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         out
     }
 

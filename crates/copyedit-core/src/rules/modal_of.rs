@@ -219,7 +219,7 @@ impl Rule for ModalOf {
                 .with_fix(Fix::new(
                     "replace `of` with `have`",
                     Edit::replace(span.clone(), replacement),
-                    cx.quotes.applicability(&span),
+                    crate::diagnostic::Applicability::Safe,
                 )),
             );
         }

@@ -266,7 +266,7 @@ fn push(
     let applicability = if emphatic || mark_after {
         Applicability::Unsafe
     } else {
-        cx.quotes.applicability(&span)
+        Applicability::Safe
     };
     out.push(
         Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(

@@ -193,7 +193,7 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     // one; a doubled content word is as often a word typed in place of
     // another (`work work` for `work week`): fixed only when asked.
     let applicability = if super::spelling::is_function_word(&lower) {
-        cx.quotes.applicability(&span)
+        Applicability::Safe
     } else {
         Applicability::Unsafe
     };

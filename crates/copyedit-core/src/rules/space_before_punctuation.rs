@@ -178,7 +178,7 @@ impl Rule for SpaceBeforePunctuation {
                     _ => {}
                 }
                 let span = space.span.start..mark.span.end;
-                let applicability = cx.quotes.applicability(&span);
+                let applicability = crate::diagnostic::Applicability::Safe;
                 let fix = if swap {
                     Fix::new(
                         format!("move the space after `{m}`"),

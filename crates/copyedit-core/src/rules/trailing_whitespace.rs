@@ -64,7 +64,7 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let span = kept..line.end;
-            let applicability = cx.quotes.applicability(&span);
+            let applicability = crate::diagnostic::Applicability::Safe;
             let title = if span.len() == 1 {
                 "remove the trailing space"
             } else {
