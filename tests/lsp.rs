@@ -256,7 +256,10 @@ fn diagnostics_positions_hover_and_quick_fixes_in_utf16() {
     );
     let value = hover["result"]["contents"]["value"].as_str().unwrap();
     assert!(value.contains("unknown word `teh`"), "{value}");
-    let explanation = copyedit_core::rules::find("spelling").unwrap().explanation;
+    let explanation = copyedit_core::rules::find("spelling")
+        .unwrap()
+        .meta
+        .explanation;
     assert!(
         value.contains(explanation.lines().next().unwrap()),
         "{value}"

@@ -619,7 +619,7 @@ fn list_unknown(results: &[Result<Checked, InputError>]) -> io::Result<()> {
             // The project's own vocabulary is listed too: these are the
             // words a user reviews for a word list.
             let listed = matches!(d.suppressed, None | Some(Suppression::Vocabulary));
-            if d.rule == "spelling" && listed {
+            if d.rule == copyedit_core::rules::spelling::META.code && listed {
                 if let Some(word) = c.text.get(d.span.clone()) {
                     *counts.entry(word).or_default() += 1;
                 }

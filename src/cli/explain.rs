@@ -7,8 +7,8 @@ use copyedit_core::rules::{find, RULES};
 use super::{FAILURE, SUCCESS};
 
 pub(super) fn explain(code: &str) -> u8 {
-    let Some(rule) = find(code) else {
-        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let Some(rule) = find(code).map(|r| &r.meta) else {
+        let codes: Vec<&str> = RULES.iter().map(|r| r.meta.code).collect();
         super::plain_error(format_args!(
             "no rule `{code}` (rules: {})",
             codes.join(", ")
@@ -34,13 +34,13 @@ pub(super) fn explain(code: &str) -> u8 {
 
 pub(super) fn list() -> u8 {
     let mut out = std::io::stdout().lock();
-    let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let width = RULES.iter().map(|r| r.meta.code.len()).max().unwrap_or(0);
     let _ = writeln!(
         out,
         "{:width$}  {:8}  {:5}  summary",
         "code", "severity", "fix"
     );
-    for r in RULES {
+    for r in RULES.iter().map(|r| &r.meta) {
         let _ = writeln!(
             out,
             "{:width$}  {:8}  {:5}  {}",

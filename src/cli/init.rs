@@ -207,7 +207,7 @@ fn seed_words(sources: &[Source], lang: Lang) -> Vec<String> {
         let mut here: HashSet<&str> = HashSet::new();
         for d in &c.diagnostics {
             let listed = matches!(d.suppressed, None | Some(Suppression::Vocabulary));
-            if d.rule == "spelling" && listed {
+            if d.rule == copyedit_core::rules::spelling::META.code && listed {
                 if let Some(w) = c.text.get(d.span.clone()) {
                     here.insert(w);
                 }

@@ -58,6 +58,7 @@ use copyedit_core::decode::BOM;
 use copyedit_core::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use copyedit_core::fix::{EditError, EditSet};
 use copyedit_core::linter::{Config, Linter};
+use copyedit_core::rules::{fragment, spelling};
 
 use super::check::{color_choice, exit_code, report_options};
 use super::fix::{stderr_color, Tally};
@@ -67,7 +68,7 @@ use super::{CheckArgs, FAILURE};
 pub(super) const WORDS_FILE: &str = "copyedit-words.txt";
 
 /// Rules whose problems are about one word that a word list can accept.
-const WORD_LIST_RULES: &[&str] = &["spelling", "fragment"];
+const WORD_LIST_RULES: &[&str] = &[spelling::META.code, fragment::META.code];
 
 /// An answer to the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

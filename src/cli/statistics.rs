@@ -76,7 +76,7 @@ impl Tally {
             let e = self.rules.entry(d.rule).or_default();
             e.0 += 1;
             e.1 += usize::from(chosen_fix(d, false).is_some());
-            if d.rule == "spelling" {
+            if d.rule == copyedit_core::rules::spelling::META.code {
                 if let Some(w) = c.text.get(d.span.clone()) {
                     match self.words.get_mut(w) {
                         Some(n) => *n += 1,

@@ -13,12 +13,10 @@ use serde_json::json;
 use super::check::{fix_all, Governed};
 use super::{Doc, Server, ADD_WORD, FIX_ALL_KIND};
 use copyedit_core::diagnostic::{Applicability, Edit};
+use copyedit_core::directives::IGNORE_APPLIES_TO;
 use copyedit_core::document::Format;
 use copyedit_core::fix::{chosen_fix, validate};
-
-/// Rules whose problems are about a word being wrong: a word the project
-/// may accept (what `copyedit-ignore` accepts).
-const WORD_RULES: &[&str] = &["spelling", "real-word"];
+use copyedit_core::rules::spelling;
 
 impl Server {
     pub(super) fn code_actions(&mut self, p: lt::CodeActionParams) -> Vec<lt::CodeActionOrCommand> {
@@ -74,7 +72,7 @@ impl Server {
                         i == 0,
                     ));
                 }
-                if !WORD_RULES.contains(&d.rule) {
+                if !IGNORE_APPLIES_TO.contains(&d.rule) {
                     continue;
                 }
                 let Some(word) = doc.text.get(d.span.clone()) else {
@@ -83,7 +81,7 @@ impl Server {
                 if !crate::word_file::is_word(word) || !words.insert(word.to_string()) {
                     continue;
                 }
-                if has_config && d.rule == "spelling" {
+                if has_config && d.rule == spelling::META.code {
                     out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
                         title: format!("Add `{word}` to the project's words"),
                         kind: Some(lt::CodeActionKind::QUICKFIX),

@@ -791,7 +791,7 @@ impl Server {
             .iter()
             .filter(|d| d.suppressed.is_none() && d.span.start <= at && at <= d.span.end)
         {
-            let explanation = copyedit_core::rules::find(d.rule).map_or("", |r| r.explanation);
+            let explanation = copyedit_core::rules::find(d.rule).map_or("", |r| r.meta.explanation);
             parts.push(format!(
                 "**copyedit `{}`** ({}): {}\n\n{}",
                 d.rule, d.severity, d.message, explanation

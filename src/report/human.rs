@@ -121,7 +121,7 @@ fn render<W: WriteColor>(out: &mut W, c: &Checked, opts: &ReportOptions) -> io::
 /// `missing-space`, whose span is the whole `end.Next` but whose problem is
 /// the mark the space goes after (the character before its fix's insertion).
 fn caret_span(d: &copyedit_core::diagnostic::Diagnostic, text: &str) -> Range<usize> {
-    if d.rule == "missing-space" {
+    if d.rule == copyedit_core::rules::missing_space::META.code {
         let at = d
             .fixes
             .first()

@@ -60,6 +60,7 @@ fn first_paragraph(s: &str) -> String {
 fn rules() -> Vec<Value> {
     RULES
         .iter()
+        .map(|r| &r.meta)
         .map(|r| {
             json!({
                 "id": r.code,
@@ -114,7 +115,7 @@ fn result(d: &Diagnostic, uri: &str, regions: &Regions<'_>) -> Value {
     let Some(obj) = r.as_object_mut() else {
         return r;
     };
-    if let Some(i) = RULES.iter().position(|info| info.code == d.rule) {
+    if let Some(i) = RULES.iter().position(|info| info.meta.code == d.rule) {
         obj.insert("ruleIndex".into(), json!(i));
     }
     if !d.fixes.is_empty() {

@@ -293,12 +293,15 @@ impl Settings {
             if find(code.get_ref()).is_none() {
                 let near = RULES
                     .iter()
-                    .map(|r| (strsim::damerau_levenshtein(code.get_ref(), r.code), r.code))
+                    .map(|r| {
+                        let c = r.meta.code;
+                        (strsim::damerau_levenshtein(code.get_ref(), c), c)
+                    })
                     .min()
                     .filter(|(d, _)| *d <= 2)
                     .map(|(_, c)| format!("; did you mean `{c}`?"))
                     .unwrap_or_else(|| {
-                        let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+                        let codes: Vec<&str> = RULES.iter().map(|r| r.meta.code).collect();
                         format!(" (rules: {})", codes.join(", "))
                     });
                 return Err(err(

@@ -27,42 +27,10 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Suppress
 use crate::dictionary::{case_of, normalize_apostrophes, Case};
 use crate::document::{markdown_options, outside_code, Format};
 use crate::linter::RuleLevel;
-use crate::rules::{find, Context, Rule, RULES};
+use crate::rules::{find, real_word, spelling, RULES};
 
 /// The rule code of problems with directives themselves.
-pub const CODE: &str = "directive";
-
-/// What `copyedit explain directive` prints.
-pub const EXPLANATION: &str = "\
-Reports inline directives that copyedit cannot follow: an unknown rule code
-(`<!-- copyedit-disable speling -->`), an unknown directive
-(`<!-- copyedit-disabel -->`) or a `copyedit-ignore` without words. A
-directive with a mistake in it would otherwise silently do nothing.
-
-The directives, in Markdown or HTML comments (in plain text, alone on a
-line, with or without the comment markers):
-
-  <!-- copyedit-disable -->            every rule off from here ...
-  <!-- copyedit-enable -->             ... to here (or the end of the file)
-  <!-- copyedit-disable spelling -->   only the rules named (also `enable`)
-  <!-- copyedit-disable-next-line -->  the next line only (rules optional)
-  <!-- copyedit-ignore Kubernetes -->  accept these words in this file
-
-Rule codes and words are separated by spaces or commas; text after `--`
-is a note for readers. Problems a directive silences are shown with
-`--show-suppressed`.
-
-This rule is produced by the linter itself after the other rules run; it
-cannot be silenced by a directive, only switched off in copyedit.toml
-(`[rules] directive = \"off\"`).";
-
-/// Registry entry for `directive`: the problems are produced by [`apply`],
-/// after every rule has run, so the rule itself does nothing.
-pub struct DirectiveRule;
-
-impl Rule for DirectiveRule {
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
-}
+const CODE: &str = crate::rules::directive::META.code;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
@@ -288,7 +256,7 @@ fn unknown_rule(span: Range<usize>, code: &str) -> Diagnostic {
     );
     let best = RULES
         .iter()
-        .map(|r| (strsim::damerau_levenshtein(code, r.code), r.code))
+        .map(|r| (strsim::damerau_levenshtein(code, r.meta.code), r.meta.code))
         .min();
     match best {
         Some((dist, near)) if dist <= 2 => {
@@ -299,7 +267,7 @@ fn unknown_rule(span: Range<usize>, code: &str) -> Diagnostic {
             ));
         }
         _ => {
-            let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+            let codes: Vec<&str> = RULES.iter().map(|r| r.meta.code).collect();
             d.notes.push(format!("rules: {}", codes.join(", ")));
         }
     }
@@ -387,9 +355,9 @@ impl IgnoredWords {
     }
 }
 
-/// Rules whose diagnostics are about a word being wrong (what
-/// `copyedit-ignore` accepts).
-const WORD_RULES: &[&str] = &["spelling", "real-word"];
+/// The rules whose problems `copyedit-ignore WORD` silences: those about
+/// one word being wrong, which the project may accept.
+pub const IGNORE_APPLIES_TO: &[&str] = &[spelling::META.code, real_word::META.code];
 
 /// Apply the directives of `text` to the diagnostics the rules produced:
 /// suppress what they cover, drop diagnostics on the directives themselves
@@ -479,7 +447,7 @@ pub fn apply(text: &str, format: Format, level: Option<RuleLevel>, out: &mut Vec
             .any(|(range, codes)| {
                 range.contains(&pos) && (codes.is_empty() || codes.iter().any(|c| c == d.rule))
             });
-        let by_word = WORD_RULES.contains(&d.rule)
+        let by_word = IGNORE_APPLIES_TO.contains(&d.rule)
             && text
                 .get(d.span.clone())
                 .is_some_and(|w| *word_cache.entry(w).or_insert_with(|| ignored.contains(w)));

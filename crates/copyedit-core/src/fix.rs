@@ -376,7 +376,7 @@ impl FixOutcome {
 fn rule_rank(code: &str) -> usize {
     RULES
         .iter()
-        .position(|r| r.code == code)
+        .position(|r| r.meta.code == code)
         .unwrap_or(RULES.len())
 }
 

@@ -8,7 +8,7 @@ use crate::directives;
 use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
 use crate::language::{self, Skip};
 use crate::quotes::Quotations;
-use crate::rules::{Context, ForbiddenWord, Interner, RULES};
+use crate::rules::{scope_of, Context, ForbiddenWord, Interner, Scope, RULES};
 use crate::tokenize::tokenize;
 use crate::vocabulary::{Census, Vocabulary};
 
@@ -188,7 +188,7 @@ impl Linter {
         }
         let quotes = Quotations::find(doc, &tokens);
         let mut out = Interner::with(&self.dict, |interner| {
-            let cx = Context::new(
+            let mut cx = Context::new(
                 text,
                 doc,
                 &tokens,
@@ -197,11 +197,16 @@ impl Linter {
                 &quotes,
                 interner,
             );
+            cx.forbid = &self.config.forbid;
             self.run_rules(&cx)
         });
         keep_markup(doc, &mut out);
         crate::suppress::apply(text, &tokens, &quotes, &mut out);
-        let directive_level = self.config.rules.get(directives::CODE).copied();
+        let directive_level = self
+            .config
+            .rules
+            .get(crate::rules::directive::META.code)
+            .copied();
         directives::apply(text, format, directive_level, &mut out);
         drop_other_languages(text, doc, !self.config.all_languages, &mut out);
         if let Some(v) = self.vocabulary.get() {
@@ -215,16 +220,20 @@ impl Linter {
         out
     }
 
-    /// Every enabled rule over one document, at its configured severity.
+    /// Every enabled rule's check over one document, at its configured
+    /// severity (`directive` has no check: [`directives::apply`] reports it).
     fn run_rules(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for info in RULES {
-            let level = self.config.rules.get(info.code).copied();
+            let Some(check) = info.check else {
+                continue;
+            };
+            let level = self.config.rules.get(info.meta.code).copied();
             if level == Some(RuleLevel::Off) {
                 continue;
             }
             let start = out.len();
-            info.rule.check_with(cx, &self.config, &mut out);
+            check.check(cx, &mut out);
             if let Some(RuleLevel::On(sev)) = level {
                 for d in out.iter_mut().skip(start) {
                     d.severity = sev;
@@ -255,7 +264,7 @@ fn keep_markup(doc: &Document<'_>, out: &mut [Diagnostic]) {
 /// Rules whose problems are about the project, not the language of the
 /// text: kept in every paragraph.
 fn language_neutral(rule: &str) -> bool {
-    rule == directives::CODE || rule == "forbidden"
+    scope_of(rule) == Some(Scope::Project)
 }
 
 /// Drop problems on words in a script other than Latin (never English

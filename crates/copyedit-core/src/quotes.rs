@@ -107,16 +107,6 @@ impl Quotations {
             .is_some_and(|r| r.start < span.end.max(span.start + 1))
     }
 
-    /// How sure an edit on `span` is: Safe outside quotations, Unsafe inside
-    /// (a quotation is reproduced as it was said or written).
-    pub fn applicability(&self, span: &Range<usize>) -> crate::diagnostic::Applicability {
-        if self.overlaps(span) {
-            crate::diagnostic::Applicability::Unsafe
-        } else {
-            crate::diagnostic::Applicability::Safe
-        }
-    }
-
     /// The quotation ranges.
     pub fn ranges(&self) -> &[Range<usize>] {
         &self.ranges

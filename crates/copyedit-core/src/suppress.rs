@@ -20,10 +20,14 @@ use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Suppression};
 use crate::quotes::Quotations;
+use crate::rules::{a_an, fragment, scope_of, spelling, Scope};
 use crate::tokenize::{Token, TokenKind, Tokens};
 
-/// Rules that judge words (as opposed to spacing and punctuation).
-pub const WORD_RULES: &[&str] = &["spelling", "fragment", "real-word", "repeated-word", "a-an"];
+/// Whether a rule judges a word as written ([`Scope::Word`]): what `[sic]`
+/// vouches for, and what gets the ` [sic]` fix inside a quotation.
+fn word_level(rule: &str) -> bool {
+    scope_of(rule) == Some(Scope::Word)
+}
 
 /// A `[sic]` marker and the words it exempts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,12 +172,12 @@ fn has_standalone_sic(bytes: &[u8]) -> bool {
 
 /// Whether `d` is exempted by the mark.
 fn exempts(mark: &SicMark, d: &Diagnostic) -> bool {
-    WORD_RULES.contains(&d.rule)
+    word_level(d.rule)
         && d.span.start >= mark.phrase_start
         && d.span.end <= mark.word.end
         && (d.span.end > mark.word.start
             // `a apple [sic]`: the article belongs to the marked word.
-            || (d.rule == "a-an" && d.span.end < mark.word.start))
+            || (d.rule == a_an::META.code && d.span.end < mark.word.start))
 }
 
 /// Ranges sorted by start, with the greatest end of every prefix: the
@@ -226,13 +230,13 @@ pub fn apply(text: &str, tokens: &Tokens, quotes: &Quotations, diags: &mut Vec<D
     let fragments: Intervals<()> = Intervals::new(
         diags
             .iter()
-            .filter(|d| d.rule == "fragment")
+            .filter(|d| d.rule == fragment::META.code)
             .map(|d| (d.span.clone(), ()))
             .collect(),
     );
     if !fragments.is_empty() {
         diags.retain(|d| {
-            d.rule != "spelling"
+            d.rule != spelling::META.code
                 || fragments
                     .touching(d.span.start, d.span.end)
                     .next()
@@ -271,7 +275,7 @@ pub fn apply(text: &str, tokens: &Tokens, quotes: &Quotations, diags: &mut Vec<D
                 }
             }
         }
-        if quoted && !touches_sic && WORD_RULES.contains(&d.rule) {
+        if quoted && !touches_sic && word_level(d.rule) {
             d.fixes.push(Fix::new(
                 "mark as quoted: insert ` [sic]`",
                 Edit::insert(d.span.end, " [sic]"),

@@ -213,7 +213,7 @@ impl Vocabulary {
     /// Unsafe.
     pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut [Diagnostic]) {
         for d in diagnostics.iter_mut() {
-            if d.rule != "spelling" || d.suppressed.is_some() {
+            if d.rule != crate::rules::spelling::META.code || d.suppressed.is_some() {
                 continue;
             }
             let Some(word) = text.get(d.span.clone()) else {

@@ -6,9 +6,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case, Known, Lang};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "a-an";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "a-an",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "`a` before a vowel sound or `an` before a consonant sound",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags `a` before a word that starts with a vowel sound and `an` before one
 that starts with a consonant sound. What counts is the sound, not the
 letter:
@@ -306,7 +316,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     // An acronym may be said as a word (`a REPL`, `a SWF`): never unasked.
     let acronym =
         next.kind == TokenKind::Word && matches!(case_of(word), Case::Upper | Case::Mixed);
-    let applicability = if cx.quotes.overlaps(&tok.span) || !wants_an || acronym {
+    let applicability = if !wants_an || acronym {
         Applicability::Unsafe
     } else {
         Applicability::Safe

@@ -6,9 +6,19 @@ use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case};
 
-pub(super) const CODE: &str = "contraction";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "contraction",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Usage,
+    summary: "`its`/`it's`, `your`/`you're`, `their`/`there` mixed up (`its a shame`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags `its`, `your`, `their` and `there` written for one another or for
 `it's`, `you're` and `there`, where the next word leaves only one reading:
 
@@ -133,7 +143,7 @@ impl Rule for Contraction {
                 .with_fix(Fix::new(
                     format!("replace with `{replacement}`"),
                     Edit::replace(span.clone(), replacement),
-                    cx.quotes.applicability(&span),
+                    crate::diagnostic::Applicability::Safe,
                 )),
             );
         }

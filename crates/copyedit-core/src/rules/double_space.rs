@@ -13,9 +13,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
 use crate::tokenize::TokenKind;
 
-pub(super) const CODE: &str = "double-space";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "double-space",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Spacing,
+    summary: "two or more spaces between words",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags two or more spaces between words on the same line. Extra spaces are
 usually left behind by editing (a word deleted, a phrase pasted) and show
 up as uneven gaps once the text is typeset.
@@ -181,7 +191,7 @@ impl Rule for DoubleSpace {
                 let applicability = if run.len() >= 3 {
                     Applicability::Unsafe
                 } else {
-                    cx.quotes.applicability(&tok.span)
+                    Applicability::Safe
                 };
                 out.push(
                     Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(

@@ -9,12 +9,21 @@ use rustc_hash::FxHashMap;
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, normalize_apostrophes, Case};
-use crate::linter::Config;
 use crate::tokenize::{tokenize_str, Token, TokenKind};
 
-pub(super) const CODE: &str = "forbidden";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "forbidden",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Project,
+    summary: "words and phrases the project forbids (`forbid` in copyedit.toml)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags words and phrases the project has forbidden in copyedit.toml, and
 offers the configured replacement:
 
@@ -214,19 +223,16 @@ fn index_of(forbid: &[ForbiddenWord]) -> Rc<Index> {
     })
 }
 
-/// The forbidden-words rule (reads `Config::forbid`).
+/// The forbidden-words rule (reads [`Context::forbid`], the configured list).
 pub struct Forbidden;
 
 impl Rule for Forbidden {
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Nothing is forbidden without configuration.
-    }
-
-    fn check_with(&self, cx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
-        if config.forbid.iter().all(|f| f.pattern.is_empty()) {
+        if cx.forbid.iter().all(|f| f.pattern.is_empty()) {
             return;
         }
-        let index = index_of(&config.forbid);
+        let index = index_of(cx.forbid);
         for range in &cx.tokens.blocks {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
@@ -235,7 +241,7 @@ impl Rule for Forbidden {
             while i < tokens.len() {
                 let found = index
                     .match_at(cx.text, tokens, i)
-                    .and_then(|(e, end)| Some((config.forbid.get(e as usize)?, end)));
+                    .and_then(|(e, end)| Some((cx.forbid.get(e as usize)?, end)));
                 let (Some((f, end)), Some(first)) = (found, tokens.get(i)) else {
                     i += 1;
                     continue;
@@ -259,7 +265,7 @@ impl Rule for Forbidden {
                         }
                         _ => r.clone(),
                     };
-                    let applicability = cx.quotes.applicability(&span);
+                    let applicability = crate::diagnostic::Applicability::Safe;
                     d = d.with_fix(Fix::new(
                         format!("replace with `{replacement}`"),
                         Edit::replace(span, replacement),
@@ -283,19 +289,16 @@ mod tests {
     use crate::tokenize::tokenize;
 
     fn run(text: &str, forbid: &[(&str, Option<&str>)]) -> Vec<Diagnostic> {
-        let config = Config {
-            forbid: forbid
-                .iter()
-                .map(|(w, r)| ForbiddenWord::new(*w, r.map(str::to_string)))
-                .collect(),
-            ..Config::default()
-        };
+        let forbid: Vec<ForbiddenWord> = forbid
+            .iter()
+            .map(|(w, r)| ForbiddenWord::new(*w, r.map(str::to_string)))
+            .collect();
         let dict = Dictionary::new(Lang::EnUs);
         let doc = Document::parse(text, Format::Plain);
         let tokens = tokenize(&doc);
         let quotes = Quotations::find(&doc, &tokens);
         let mut interner = crate::rules::Interner::default();
-        let cx = Context::new(
+        let mut cx = Context::new(
             text,
             &doc,
             &tokens,
@@ -304,8 +307,10 @@ mod tests {
             &quotes,
             &mut interner,
         );
+        cx.forbid = &forbid;
         let mut out = Vec::new();
-        Forbidden.check_with(&cx, &config, &mut out);
+        Forbidden.check(&cx, &mut out);
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         out
     }
 

@@ -10,9 +10,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, Case, Known};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "fragment";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "fragment",
+    default_severity: crate::diagnostic::Severity::Error,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "stray fragments, split words and words run together",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Finds typing slips that leave pieces of words behind, which a spell
 checker reports badly or not at all:
 

@@ -7,9 +7,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Known;
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "missing-space";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "missing-space",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Spacing,
+    summary: "no space after a full stop, comma or other mark (`end.Next`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a full stop, comma, semicolon, exclamation mark or question mark
 that is glued to the word after it: `the end.Next one`, `red,green`,
 `stop;go`, `wait!Now`, `why?Because`. The space was usually lost in
@@ -208,7 +218,7 @@ impl Rule for MissingSpace {
                 let applicability = if m == "." && !is_function_word(&n.to_lowercase()) {
                     Applicability::Unsafe
                 } else {
-                    cx.quotes.applicability(&span)
+                    Applicability::Safe
                 };
                 out.push(
                     Diagnostic::new(

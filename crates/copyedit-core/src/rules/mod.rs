@@ -1,35 +1,38 @@
-//! The rule registry: every rule, its stable code, default severity and the
-//! explanation `copyedit explain CODE` prints.
+//! The rules: one file per rule, each declaring its metadata (`META`), the
+//! registry that lists them ([`RULES`], in `registry.rs`), and the
+//! [`Context`] every rule reads.
 
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::dictionary::{Dictionary, Known, Lang};
 use crate::document::Document;
-use crate::linter::Config;
 use crate::quotes::Quotations;
 use crate::tokenize::{Token, TokenKind, Tokens};
 
-mod a_an;
-mod contraction;
-mod double_space;
-mod forbidden;
-mod fragment;
-mod missing_space;
-mod modal_of;
+pub mod a_an;
+pub mod contraction;
+pub mod directive;
+pub mod double_space;
+pub mod forbidden;
+pub mod fragment;
+pub mod missing_space;
+pub mod modal_of;
 mod phrases;
-mod real_word;
-mod repeated_punctuation;
-mod repeated_word;
-mod space_before_punctuation;
-mod spelling;
-mod trailing_whitespace;
-mod unbalanced;
+pub mod real_word;
+mod registry;
+pub mod repeated_punctuation;
+pub mod repeated_word;
+pub mod space_before_punctuation;
+pub mod spelling;
+pub mod trailing_whitespace;
+pub mod unbalanced;
 mod words;
 
 pub use forbidden::ForbiddenWord;
+pub use registry::{find, scope_of, RuleInfo, RuleMeta, Scope, RULES};
 pub use words::{Interner, ScoreKey, WordInfo, WordTable};
 
 /// Everything a rule may read.
@@ -44,8 +47,12 @@ pub struct Context<'a> {
     pub dict: &'a Dictionary,
     /// The selected language.
     pub lang: Lang,
-    /// Direct quotations (no fix inside one is Safe).
+    /// Direct quotations. Rules offer their fixes as if there were none: the
+    /// `suppress` stage makes every Safe fix in one Unsafe.
     pub quotes: &'a Quotations,
+    /// Words and phrases the project forbids (`forbid` in `copyedit.toml`;
+    /// rule `forbidden`); none unless the linter sets them.
+    pub forbid: &'a [ForbiddenWord],
     /// Dictionary answers already looked up in this document.
     pub memo: WordMemo,
     /// The distinct spellings of the text's word tokens, each looked up and
@@ -79,6 +86,7 @@ impl<'a> Context<'a> {
             dict,
             lang,
             quotes,
+            forbid: &[],
             memo: WordMemo::default(),
             words: WordTable::new(text, tokens, dict, interner),
         }
@@ -239,158 +247,6 @@ fn code_tokens(cx: &Context<'_>) -> bool {
 pub trait Rule: Send + Sync {
     /// Push a diagnostic for every problem found.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
-
-    /// What the linter calls: rules that read project configuration
-    /// (`forbid`) override this; the others just [`Rule::check`].
-    fn check_with(&self, cx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
-        let _ = config;
-        self.check(cx, out);
-    }
-}
-
-/// A registered rule.
-pub struct RuleInfo {
-    /// Stable code, e.g. `spelling`.
-    pub code: &'static str,
-    /// Severity when configuration says nothing.
-    pub default_severity: Severity,
-    /// Whether the rule offers fixes.
-    pub fixable: bool,
-    /// One line: what it checks.
-    pub summary: &'static str,
-    /// What `copyedit explain CODE` prints (Markdown-ish plain text).
-    pub explanation: &'static str,
-    /// The implementation.
-    pub rule: &'static dyn Rule,
-}
-
-/// Every rule, in the order they run and are listed.
-pub static RULES: &[RuleInfo] = &[
-    RuleInfo {
-        code: spelling::CODE,
-        default_severity: Severity::Error,
-        fixable: true,
-        summary: "words that are in no dictionary",
-        explanation: spelling::EXPLANATION,
-        rule: &spelling::Spelling,
-    },
-    RuleInfo {
-        code: fragment::CODE,
-        default_severity: Severity::Error,
-        fixable: true,
-        summary: "stray fragments, split words and words run together",
-        explanation: fragment::EXPLANATION,
-        rule: &fragment::Fragment,
-    },
-    RuleInfo {
-        code: real_word::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "a real word where a near neighbour fits far better",
-        explanation: real_word::EXPLANATION,
-        rule: &real_word::RealWord,
-    },
-    RuleInfo {
-        code: repeated_word::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "the same word twice in a row (`the the`)",
-        explanation: repeated_word::EXPLANATION,
-        rule: &repeated_word::RepeatedWord,
-    },
-    RuleInfo {
-        code: modal_of::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "`of` for `have` after a modal (`should of known`)",
-        explanation: modal_of::EXPLANATION,
-        rule: &modal_of::ModalOf,
-    },
-    RuleInfo {
-        code: contraction::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "`its`/`it's`, `your`/`you're`, `their`/`there` mixed up (`its a shame`)",
-        explanation: contraction::EXPLANATION,
-        rule: &contraction::Contraction,
-    },
-    RuleInfo {
-        code: a_an::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "`a` before a vowel sound or `an` before a consonant sound",
-        explanation: a_an::EXPLANATION,
-        rule: &a_an::AAn,
-    },
-    RuleInfo {
-        code: double_space::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "two or more spaces between words",
-        explanation: double_space::EXPLANATION,
-        rule: &double_space::DoubleSpace,
-    },
-    RuleInfo {
-        code: space_before_punctuation::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "a space before `, . ; : ! ?`",
-        explanation: space_before_punctuation::EXPLANATION,
-        rule: &space_before_punctuation::SpaceBeforePunctuation,
-    },
-    RuleInfo {
-        code: missing_space::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "no space after a full stop, comma or other mark (`end.Next`)",
-        explanation: missing_space::EXPLANATION,
-        rule: &missing_space::MissingSpace,
-    },
-    RuleInfo {
-        code: repeated_punctuation::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "punctuation typed twice (`,,` `..` `!!`)",
-        explanation: repeated_punctuation::EXPLANATION,
-        rule: &repeated_punctuation::RepeatedPunctuation,
-    },
-    RuleInfo {
-        code: trailing_whitespace::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "spaces or tabs at the end of a line (plain text)",
-        explanation: trailing_whitespace::EXPLANATION,
-        rule: &trailing_whitespace::TrailingWhitespace,
-    },
-    RuleInfo {
-        code: unbalanced::CODE,
-        default_severity: Severity::Warning,
-        fixable: false,
-        summary: "brackets and double quotes without a partner",
-        explanation: unbalanced::EXPLANATION,
-        rule: &unbalanced::Unbalanced,
-    },
-    RuleInfo {
-        code: forbidden::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "words and phrases the project forbids (`forbid` in copyedit.toml)",
-        explanation: forbidden::EXPLANATION,
-        rule: &forbidden::Forbidden,
-    },
-    RuleInfo {
-        code: crate::directives::CODE,
-        default_severity: Severity::Warning,
-        fixable: true,
-        summary: "inline directives with an unknown rule code or name",
-        explanation: crate::directives::EXPLANATION,
-        rule: &crate::directives::DirectiveRule,
-    },
-];
-
-/// Look a rule up by code.
-pub fn find(code: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.code == code)
 }
 
 #[cfg(test)]
@@ -404,7 +260,9 @@ pub(crate) mod testing {
         run_with(rule, text, Format::Plain, Lang::EnUs)
     }
 
-    /// Run one rule over text in a format and language.
+    /// Run one rule over text in a format and language, then the stage
+    /// after the rules (`suppress`: `[sic]`, and the quotation policy: no
+    /// Safe fix inside a quotation), as the linter does.
     pub fn run_with(rule: &dyn Rule, text: &str, format: Format, lang: Lang) -> Vec<Diagnostic> {
         let dict = Dictionary::new(lang);
         let doc = Document::parse(text, format);
@@ -414,6 +272,7 @@ pub(crate) mod testing {
         let cx = Context::new(text, &doc, &tokens, &dict, lang, &quotes, &mut interner);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         out
     }
 
@@ -424,13 +283,14 @@ pub(crate) mod testing {
 
     #[test]
     fn codes_are_unique_and_explained() {
-        let mut codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        let mut codes: Vec<_> = RULES.iter().map(|r| r.meta.code).collect();
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), RULES.len());
         for r in RULES {
-            assert!(r.explanation.len() > 80, "{} needs an explanation", r.code);
-            assert!(find(r.code).is_some());
+            let m = &r.meta;
+            assert!(m.explanation.len() > 80, "{} needs an explanation", m.code);
+            assert!(find(m.code).is_some());
         }
     }
 }

@@ -6,9 +6,19 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::match_case;
 use crate::dictionary::{case_of, Case};
 
-pub(super) const CODE: &str = "modal-of";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "modal-of",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Usage,
+    summary: "`of` for `have` after a modal (`should of known`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags `of` written for `have` after a modal verb, the way the contracted
 `'ve` sounds:
 
@@ -209,7 +219,7 @@ impl Rule for ModalOf {
                 .with_fix(Fix::new(
                     "replace `of` with `have`",
                     Edit::replace(span.clone(), replacement),
-                    cx.quotes.applicability(&span),
+                    crate::diagnostic::Applicability::Safe,
                 )),
             );
         }

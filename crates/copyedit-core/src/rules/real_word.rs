@@ -8,9 +8,19 @@ use crate::lm::{Model, WordId};
 use crate::suggest::keyboard_adjacent;
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "real-word";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "real-word",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "a real word where a near neighbour fits far better",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a correctly spelled word that is probably a typo for another word:
 `Too many people ere dying` (for `were`), `form the start` (for `from`).
 A spell checker cannot see these: every word is in the dictionary.

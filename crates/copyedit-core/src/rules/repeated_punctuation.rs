@@ -10,9 +10,19 @@ use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "repeated-punctuation";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "repeated-punctuation",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Punctuation,
+    summary: "punctuation typed twice (`,,` `..` `!!`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags punctuation typed twice: `,,`, `;;`, `::`, `..` (exactly two full
 stops), and a comma and full stop together (`.,` or `,.`). These are
 almost always slips of the finger or leftovers from editing.
@@ -256,7 +266,7 @@ fn push(
     let applicability = if emphatic || mark_after {
         Applicability::Unsafe
     } else {
-        cx.quotes.applicability(&span)
+        Applicability::Safe
     };
     out.push(
         Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(
@@ -365,8 +375,8 @@ Trump has previously claimed he could end the Ukraine-Russia conflict “in 24 h
             "unbalanced",
         ];
         for code in codes {
-            let info = crate::rules::find(code).unwrap();
-            let d = run(info.rule, text);
+            let check = crate::rules::find(code).unwrap().check.unwrap();
+            let d = run(check, text);
             assert!(d.is_empty(), "{code}: {d:?}");
         }
     }

@@ -5,9 +5,19 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "repeated-word";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "repeated-word",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "the same word twice in a row (`the the`)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a word written twice in a row with only white space between the two
 (spaces, or a single line break), compared without regard to case:
 
@@ -183,7 +193,7 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     // one; a doubled content word is as often a word typed in place of
     // another (`work work` for `work week`): fixed only when asked.
     let applicability = if super::spelling::is_function_word(&lower) {
-        cx.quotes.applicability(&span)
+        Applicability::Safe
     } else {
         Applicability::Unsafe
     };

@@ -8,9 +8,19 @@ use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "space-before-punctuation";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "space-before-punctuation",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Spacing,
+    summary: "a space before `, . ; : ! ?`",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a space between a word (or number) and the comma, full stop,
 semicolon, colon, exclamation mark or question mark that follows it. In
 English these marks sit against the word before them; a space there is
@@ -168,7 +178,7 @@ impl Rule for SpaceBeforePunctuation {
                     _ => {}
                 }
                 let span = space.span.start..mark.span.end;
-                let applicability = cx.quotes.applicability(&span);
+                let applicability = crate::diagnostic::Applicability::Safe;
                 let fix = if swap {
                     Fix::new(
                         format!("move the space after `{m}`"),

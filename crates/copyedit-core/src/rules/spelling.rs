@@ -13,9 +13,19 @@ use crate::dictionary::{case_of, normalize_apostrophes, Case, Known};
 use crate::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "spelling";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "spelling",
+    default_severity: crate::diagnostic::Severity::Error,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "words that are in no dictionary",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags words that are in none of the bundled dictionaries (SCOWL English word
 lists for the selected variant, rare words, names and places) nor in the
 project's own word lists, and suggests up to five corrections, best first.

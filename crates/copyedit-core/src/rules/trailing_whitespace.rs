@@ -6,9 +6,19 @@ use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Format;
 
-pub(super) const CODE: &str = "trailing-whitespace";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "trailing-whitespace",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: true,
+    scope: super::Scope::Spacing,
+    summary: "spaces or tabs at the end of a line (plain text)",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags spaces and tabs at the end of a line of a plain-text file, including
 lines that hold nothing but white space. Trailing white space is invisible,
 makes diffs noisy and can upset tools that compare or wrap text.
@@ -54,7 +64,7 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let span = kept..line.end;
-            let applicability = cx.quotes.applicability(&span);
+            let applicability = crate::diagnostic::Applicability::Safe;
             let title = if span.len() == 1 {
                 "remove the trailing space"
             } else {

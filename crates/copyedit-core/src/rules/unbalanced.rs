@@ -11,9 +11,19 @@ use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) const CODE: &str = "unbalanced";
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "unbalanced",
+    default_severity: crate::diagnostic::Severity::Warning,
+    fixable: false,
+    scope: super::Scope::Punctuation,
+    summary: "brackets and double quotes without a partner",
+    explanation: EXPLANATION,
+};
 
-pub(super) const EXPLANATION: &str = "\
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
 Flags a bracket `(` `)` `[` `]` `{` `}` or a double quote (`“` `”` or a
 straight `\"`) that has no partner in the same paragraph. A lost bracket or
 quote mark usually means a clause was cut or pasted badly, and it leaves
