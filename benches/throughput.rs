@@ -73,7 +73,7 @@ fn corpus(target_bytes: usize, typo_every: usize) -> Vec<String> {
         for text in &texts {
             for word in text.split_inclusive(' ') {
                 n += 1;
-                if typo_every > 0 && n % typo_every == 0 {
+                if typo_every > 0 && n.is_multiple_of(typo_every) {
                     doc.push_str(&inject_typo(word.trim_end(), &mut rng));
                     if word.ends_with(' ') {
                         doc.push(' ');

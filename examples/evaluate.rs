@@ -149,7 +149,7 @@ fn suggest_mode(args: &[String]) -> Result<(), String> {
                 continue;
             };
             line_no += 1;
-            if line_no % every != 0 {
+            if !line_no.is_multiple_of(every) {
                 continue;
             }
             total += 1;

@@ -113,7 +113,7 @@ fn inject(linter: &Linter, clean: &str, every: usize, rng: &mut Rng) -> (String,
             continue;
         }
         seen += 1;
-        if seen % every != 0 {
+        if !seen.is_multiple_of(every) {
             continue;
         }
         let Some(typo) = nonword_typo(linter, word, rng) else {

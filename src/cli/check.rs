@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use copyedit::config::Project;
-use copyedit::report::{error_line, report, OutputFormat, ReportOptions, Reporter};
+use copyedit::report::{report, OutputFormat, ReportOptions, Reporter};
 use copyedit::walk::{
     apply_vocabulary, check_streaming, check_with, discover, lexical, named_files, read_source,
     Checked, InputError, Selector, Source, WalkOptions,
@@ -20,11 +20,10 @@ use copyedit_core::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use super::outcome::{written, Output, Verdict};
 use super::plan::{plan, ConfigSelect, Plan};
 use super::statistics::{Statistics, Tally, MANY_FILES};
-use super::{
-    error, plain_error, CheckArgs, ColorWhen, FormatArg, StdinFormat, FAILURE, PROBLEMS, SUCCESS,
-};
+use super::{plain_error, CheckArgs, CliError, ColorWhen, Exit, FormatArg, Outcome, StdinFormat};
 
 /// Show a progress bar when checking more files than this (on a terminal,
 /// outside CI).
@@ -59,12 +58,6 @@ pub(super) struct Setup {
     pub fail_on: Vec<FailOn>,
 }
 
-/// Parse the shared options, find the configuration of every input and
-/// discover the inputs (sorted by path, each once); on a usage error, print
-/// it and return the exit code. Inputs under a broken configuration are
-/// left out and the configuration is reported among `walk_errors`. With
-/// `same_file`, paths that lead to the same file (a symbolic link and its
-/// target) are one input too.
 /// Inputs found: the plan, inputs that could not be found, and warnings
 /// (a directory with no file to check).
 struct Prepared {
@@ -75,23 +68,24 @@ struct Prepared {
     all_empty: bool,
 }
 
-fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, u8> {
+/// Parse the shared options, find the configuration of every input and
+/// discover the inputs (sorted by path, each once), or the usage error.
+/// Inputs under a broken configuration are left out and the configuration
+/// is reported among `walk_errors`. With `same_file`, paths that lead to
+/// the same file (a symbolic link and its target) are one input too.
+fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, CliError> {
     let format = report_options(args).format;
-    let lang: Option<Lang> = match args.lang.as_deref().map(str::parse).transpose() {
-        Ok(l) => l,
-        Err(e) => {
-            error(format, e);
-            return Err(FAILURE);
-        }
-    };
+    let lang: Option<Lang> = args
+        .lang
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|e| CliError::new(format, e))?;
     if let Some(n) = args.threads {
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
+        rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
-        {
-            error(format, format_args!("cannot start {n} threads: {e}"));
-            return Err(FAILURE);
-        }
+            .map_err(|e| CliError::new(format, format_args!("cannot start {n} threads: {e}")))?;
     }
     if let Some(f) = args.stdin_format {
         copyedit::walk::set_stdin_format(match f {
@@ -102,33 +96,28 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, u8> {
     }
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
-        error(format, "`-` (standard input) may be given only once");
-        return Err(FAILURE);
+        return Err(CliError::new(
+            format,
+            "`-` (standard input) may be given only once",
+        ));
     }
     // Without `-` the name would be silently ignored and the current
     // directory checked instead.
     if stdin_count == 0 {
         if let Some(name) = &args.stdin_filename {
-            error(
+            return Err(CliError::new(
                 format,
                 format_args!(
                     "`--stdin-filename` names standard input, which is read only \
                      when `-` is given: `copyedit check --stdin-filename {name} -`"
                 ),
-            );
-            return Err(FAILURE);
+            ));
         }
     }
     let project = if args.no_config {
         Project::disabled()
     } else if let Some(path) = &args.config {
-        match Project::fixed(path) {
-            Ok(p) => p,
-            Err(e) => {
-                error(format, e);
-                return Err(FAILURE);
-            }
-        }
+        Project::fixed(path).map_err(|e| CliError::new(format, e))?
     } else {
         Project::discover()
     };
@@ -210,7 +199,7 @@ fn dedup(sources: &mut Vec<Source>, same_file: bool) {
 
 /// [`prepare`] for subcommands that fix (`fix`, `--fix`, `--diff`,
 /// `--interactive`): each input with the linter of its own configuration.
-pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
+pub(super) fn setup(args: &CheckArgs) -> Result<Setup, CliError> {
     // A file fixed twice would be refused the second time as changed on
     // disk: one input per file, however it is reached.
     let Prepared {
@@ -220,7 +209,8 @@ pub(super) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
         ..
     } = prepare(args, true)?;
     if all_empty {
-        return Err(FAILURE);
+        // Each path has had its warning.
+        return Err(CliError::reported());
     }
     let scopes = super::scope::scopes(args, &plan.sources, &plan.baselines)?;
     Ok(Setup {
@@ -248,42 +238,14 @@ pub(super) fn report_options(args: &CheckArgs) -> ReportOptions {
     }
 }
 
-/// Exit code for a set of results: 2 if an input failed, 1 if a problem
-/// at its configuration's `fail-on` severity (`fail_on[i]` for result `i`;
-/// default: warning) or above was reported, else 0.
-pub(super) fn exit_code(results: &[Result<Checked, InputError>], fail_on: &[FailOn]) -> u8 {
-    let unreadable = results.iter().any(Result::is_err);
-    let failing = results.iter().enumerate().any(|(i, r)| {
-        let fail_on = fail_on.get(i).copied().unwrap_or_default();
-        r.as_ref().is_ok_and(|c| {
-            c.diagnostics
-                .iter()
-                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
-        })
-    });
-    if unreadable {
-        FAILURE
-    } else if failing {
-        PROBLEMS
-    } else {
-        SUCCESS
-    }
-}
-
-pub(super) fn run(args: &CheckArgs) -> u8 {
+pub(super) fn run(args: &CheckArgs) -> Outcome {
     let Prepared {
         plan,
         walk_errors,
         warnings,
         all_empty,
-    } = match prepare(args, false) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let scopes = match super::scope::scopes(args, &plan.sources, &plan.baselines) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    } = prepare(args, false)?;
+    let scopes = super::scope::scopes(args, &plan.sources, &plan.baselines)?;
     let progress = progress_bar(plan.sources.len());
     let fallback = Linter::default();
     let tick = || progress.inc(1);
@@ -297,19 +259,21 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             scopes: &scopes,
             fail_on: &plan.fail_on,
         };
-        let code = run.stream(
+        let exit = run.stream(
             &plan.sources,
             linter_for,
             done,
             &progress,
             walk_errors,
             warnings,
-        );
-        return if all_empty && code == SUCCESS {
-            FAILURE
+        )?;
+        // A mistyped path in CI must not pass as "no problems".
+        return Ok(if all_empty && exit == Exit::Success {
+            Exit::Failure
         } else {
-            code
-        };
+            exit
+        }
+        .into());
     }
     let vocabulary = Mutex::new(Vocabulary::new());
     let mut results = check_with(
@@ -334,50 +298,30 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         {
             super::plain_error(format_args!("{}: {}", e.path, e.message));
         }
-        return match super::scope::write_baseline(file, &results) {
-            Ok(n) => {
-                eprintln!(
-                    "copyedit: recorded {n} problem{} in {}",
-                    if n == 1 { "" } else { "s" },
-                    copyedit::report::escape_control(&file.display().to_string())
-                );
-                if unreadable {
-                    FAILURE
-                } else {
-                    SUCCESS
-                }
-            }
-            Err(e) => {
-                super::plain_error(format_args!("{e}"));
-                FAILURE
-            }
-        };
+        let n = super::scope::write_baseline(file, &results).map_err(CliError::plain)?;
+        eprintln!(
+            "copyedit: recorded {n} problem{} in {}",
+            if n == 1 { "" } else { "s" },
+            copyedit::report::escape_control(&file.display().to_string())
+        );
+        return Ok(if unreadable {
+            Exit::Failure
+        } else {
+            Exit::Success
+        }
+        .into());
     }
     let hidden = super::scope::apply(&scopes, &mut results);
-    // Each file fails the run at its own configuration's `fail-on`.
-    let failing = results.iter().zip(&plan.fail_on).any(|(r, fail_on)| {
-        r.as_ref().is_ok_and(|c| {
-            c.diagnostics
-                .iter()
-                .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
-        })
-    });
     results.extend(walk_errors.into_iter().map(Err));
-    let unreadable = results.iter().any(Result::is_err);
+    // Each file fails the run at its own configuration's `fail-on`.
+    let verdict = Verdict::of(&results, &plan.fail_on);
 
     if args.list_unknown {
-        return match list_unknown(&results) {
-            Ok(()) if unreadable => FAILURE,
-            Ok(()) => SUCCESS,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
-            Err(e) => {
-                error(
-                    report_options(args).format,
-                    format_args!("cannot write output: {e}"),
-                );
-                FAILURE
-            }
-        };
+        let format = report_options(args).format;
+        // A list, not a report: problems do not fail it. (A closed pipe
+        // ends it with 0, even after an unreadable input.)
+        let failed = written(format, list_unknown(&results))? == Output::Open && verdict.unreadable;
+        return Ok(if failed { Exit::Failure } else { Exit::Success }.into());
     }
 
     let mut report_opts = report_options(args);
@@ -404,17 +348,14 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             )
         })
     };
-    if let Err(code) = end_report(written, &mut out, &mut err, report_opts.format, &hidden) {
-        return code;
-    }
+    end_report(written, &mut out, &mut err, report_opts.format, &hidden)?;
     // A mistyped path in CI must not pass as "no problems".
-    if unreadable || all_empty {
-        FAILURE
-    } else if failing {
-        PROBLEMS
+    Ok(if all_empty {
+        Exit::Failure
     } else {
-        SUCCESS
+        verdict.exit()
     }
+    .into())
 }
 
 /// A long human-format run ends with the counts per rule.
@@ -431,23 +372,17 @@ fn write_statistics(
     Ok(())
 }
 
-/// After a report: a write error (not a closed pipe) fails the run with
-/// the exit code returned; output is flushed, and a report for people is
-/// followed by the notes on what a baseline or `--changed-since` hid.
+/// After a report: a write error (not a closed pipe) ends the run; output
+/// is flushed, and a report for people is followed by the notes on what a
+/// baseline or `--changed-since` hid.
 fn end_report(
-    written: io::Result<()>,
+    report_written: io::Result<()>,
     out: &mut impl Write,
     err: &mut impl Write,
     format: OutputFormat,
     hidden: &super::scope::Hidden,
-) -> Result<(), u8> {
-    if let Err(e) = written {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            let message = format!("cannot write output: {e}");
-            let _ = writeln!(err, "{}", error_line(format, &message));
-            return Err(FAILURE);
-        }
-    }
+) -> Result<(), CliError> {
+    written(format, report_written)?;
     let _ = out.flush();
     if matches!(format, OutputFormat::Human | OutputFormat::Concise) {
         for note in hidden.notes() {
@@ -466,7 +401,7 @@ struct Streamed<'a> {
 
 impl Streamed<'_> {
     /// Check the sources and report each as soon as it and those before it
-    /// are checked (see [`check_streaming`]); the exit code.
+    /// are checked (see [`check_streaming`]); the exit code by the results.
     fn stream<'l>(
         &self,
         sources: &[Source],
@@ -475,7 +410,7 @@ impl Streamed<'_> {
         progress: &ProgressBar,
         walk_errors: Vec<InputError>,
         warnings: Vec<InputError>,
-    ) -> u8 {
+    ) -> Result<Exit, CliError> {
         let args = self.args;
         let mut report_opts = report_options(args);
         report_opts.warnings = warnings;
@@ -489,7 +424,7 @@ impl Streamed<'_> {
         let mut tally =
             (args.statistics || report_opts.format == OutputFormat::Human).then(Tally::default);
         let mut hidden = super::scope::Hidden::default();
-        let (mut failing, mut unreadable, mut checked) = (false, false, 0usize);
+        let (mut verdict, mut checked) = (Verdict::default(), 0usize);
         // The first write error; after a closed pipe the files are still
         // checked, for the exit code.
         let mut write_error: Option<io::Error> = None;
@@ -502,12 +437,7 @@ impl Streamed<'_> {
                 .and_then(|i| self.fail_on.get(i))
                 .copied()
                 .unwrap_or_default();
-            failing |= r.as_ref().is_ok_and(|c| {
-                c.diagnostics
-                    .iter()
-                    .any(|d| d.suppressed.is_none() && fail_on.fails(d.severity))
-            });
-            unreadable |= r.is_err();
+            verdict.add(&r, fail_on);
             checked += usize::from(r.is_ok());
             if let Some(t) = &mut tally {
                 t.add(&r);
@@ -554,17 +484,8 @@ impl Streamed<'_> {
                 write_statistics(&mut out, report_opts.format, checked, &stats)
             }),
         };
-        if let Err(code) = end_report(written, &mut out, &mut err, report_opts.format, &hidden) {
-            return code;
-        }
-        // A mistyped path in CI must not pass as "no problems".
-        if unreadable {
-            FAILURE
-        } else if failing {
-            PROBLEMS
-        } else {
-            SUCCESS
-        }
+        end_report(written, &mut out, &mut err, report_opts.format, &hidden)?;
+        Ok(verdict.exit())
     }
 }
 

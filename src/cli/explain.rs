@@ -4,16 +4,15 @@ use std::io::Write;
 
 use copyedit_core::rules::{find, RULES};
 
-use super::{FAILURE, SUCCESS};
+use super::{CliError, Exit, Outcome};
 
-pub(super) fn explain(code: &str) -> u8 {
+pub(super) fn explain(code: &str) -> Outcome {
     let Some(rule) = find(code).map(|r| &r.meta) else {
         let codes: Vec<&str> = RULES.iter().map(|r| r.meta.code).collect();
-        super::plain_error(format_args!(
+        return Err(CliError::plain(format_args!(
             "no rule `{code}` (rules: {})",
             codes.join(", ")
-        ));
-        return FAILURE;
+        )));
     };
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
@@ -29,10 +28,10 @@ pub(super) fn explain(code: &str) -> u8 {
         },
         rule.explanation
     );
-    SUCCESS
+    Ok(Exit::Success.into())
 }
 
-pub(super) fn list() -> u8 {
+pub(super) fn list() -> Outcome {
     let mut out = std::io::stdout().lock();
     let width = RULES.iter().map(|r| r.meta.code.len()).max().unwrap_or(0);
     let _ = writeln!(
@@ -50,5 +49,5 @@ pub(super) fn list() -> u8 {
             r.summary
         );
     }
-    SUCCESS
+    Ok(Exit::Success.into())
 }

@@ -18,9 +18,10 @@ use copyedit_core::linter::Linter;
 use copyedit_core::vocabulary::Vocabulary;
 use rayon::prelude::*;
 
-use super::check::{color_choice, exit_code, report_options, setup, Setup};
+use super::check::{color_choice, report_options, setup, Setup};
+use super::outcome::{written, Output, Verdict};
 use super::scope::FileScope;
-use super::{error, CheckArgs, ColorWhen, FAILURE, PROBLEMS, SUCCESS};
+use super::{CheckArgs, CliError, ColorWhen, Exit, Outcome};
 
 /// Shown after `copyedit fix --help`.
 pub(super) const FIX_HELP: &str = "\
@@ -182,28 +183,26 @@ impl Tally {
     }
 }
 
-pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
+pub(super) fn run(args: &CheckArgs, subcommand: bool) -> Outcome {
     let flags = &args.fix;
+    let format = report_options(args).format;
     if !subcommand && !flags.fix && !flags.diff && !flags.interactive {
-        error(
-            report_options(args).format,
+        return Err(CliError::new(
+            format,
             "--unsafe applies only with --fix, --diff or --interactive",
-        );
-        return FAILURE;
+        ));
     }
     if args.write_baseline.is_some() {
-        error(
-            report_options(args).format,
+        return Err(CliError::new(
+            format,
             "--write-baseline records problems; it does not fix them",
-        );
-        return FAILURE;
+        ));
     }
     if flags.interactive && (args.changed_since.is_some() || args.baseline.is_some()) {
-        error(
-            report_options(args).format,
+        return Err(CliError::new(
+            format,
             "--interactive asks about every problem; it does not take --changed-since or --baseline",
-        );
-        return FAILURE;
+        ));
     }
     let Setup {
         mut linters,
@@ -211,27 +210,18 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         scopes,
         mut walk_errors,
         mut fail_on,
-    } = match setup(args) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    } = setup(args)?;
     if !flags.diff {
         // A signal must not leave a temporary file behind.
-        if let Err(e) = copyedit::atomic::remove_temp_files_on_signals() {
-            error(
-                report_options(args).format,
-                format_args!("cannot handle signals: {e}"),
-            );
-            return FAILURE;
-        }
+        copyedit::atomic::remove_temp_files_on_signals()
+            .map_err(|e| CliError::new(format, format_args!("cannot handle signals: {e}")))?;
     }
     if flags.interactive {
         if sources.iter().any(|s| matches!(s, Source::Stdin(_))) {
-            error(
-                report_options(args).format,
+            return Err(CliError::new(
+                format,
                 "--interactive reads answers from standard input, so it cannot fix `-`",
-            );
-            return FAILURE;
+            ));
         }
         // A FIFO would be opened (and waited on) to learn its words and to
         // report on it: refused here, once.
@@ -246,7 +236,8 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         (sources, rest) = kept.into_iter().unzip();
         (linters, fail_on) = rest.into_iter().unzip();
         super::check::learn_vocabulary(&linters, &sources, args.max_file_size);
-        return super::interactive::run(args, &linters, &sources, walk_errors, &fail_on);
+        let exit = super::interactive::run(args, &linters, &sources, walk_errors, &fail_on)?;
+        return Ok(exit.into());
     }
     let opts = FixOptions {
         unsafe_fixes: flags.unsafe_fixes,
@@ -262,11 +253,12 @@ pub(super) fn run(args: &CheckArgs, subcommand: bool) -> u8 {
         &opts,
         !flags.diff,
     );
-    if flags.diff {
-        show_diffs(args, fixed, walk_errors)
+    let exit = if flags.diff {
+        show_diffs(args, fixed, walk_errors)?
     } else {
-        write_and_report(args, fixed, walk_errors, &fail_on)
-    }
+        write_and_report(args, fixed, walk_errors, &fail_on)?
+    };
+    Ok(exit.into())
 }
 
 fn fix_all(
@@ -403,11 +395,12 @@ fn input_error(format: OutputFormat, e: &InputError) -> String {
     error_line(format, &format!("{}: {}", e.path, e.message))
 }
 
+/// `--diff`: the exit code is 1 when something would change.
 fn show_diffs(
     args: &CheckArgs,
     fixed: Vec<Result<Fixed, InputError>>,
     walk_errors: Vec<InputError>,
-) -> u8 {
+) -> Result<Exit, CliError> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
@@ -440,26 +433,21 @@ fn show_diffs(
             .context_radius(3)
             .header(&name, &name)
             .to_string();
-        if let Err(e) = out.write_all(text.as_bytes()) {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                break;
-            }
-            let message = format!("cannot write output: {e}");
-            let _ = writeln!(err, "{}", error_line(format, &message));
-            return FAILURE;
+        if written(format, out.write_all(text.as_bytes()))? == Output::Closed {
+            break;
         }
     }
     let _ = out.flush();
     if args.format != super::FormatArg::Json {
         let _ = writeln!(err, "{}", tally.line(true));
     }
-    if failed {
-        FAILURE
+    Ok(if failed {
+        Exit::Failure
     } else if tally.fixed > 0 {
-        PROBLEMS
+        Exit::Problems
     } else {
-        SUCCESS
-    }
+        Exit::Success
+    })
 }
 
 fn write_and_report(
@@ -467,7 +455,7 @@ fn write_and_report(
     fixed: Vec<Result<Fixed, InputError>>,
     walk_errors: Vec<InputError>,
     fail_on: &[FailOn],
-) -> u8 {
+) -> Result<Exit, CliError> {
     let mut err = io::stderr().lock();
     let mut tally = Tally::default();
     let mut write_failed = false;
@@ -488,13 +476,13 @@ fn write_and_report(
         let written = match &f.source {
             Source::Stdin(_) => {
                 let mut out = io::stdout().lock();
-                match out.write_all(&f.fixed_bytes()).and_then(|()| out.flush()) {
-                    Ok(()) => true,
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+                let r = out.write_all(&f.fixed_bytes()).and_then(|()| out.flush());
+                match written(report_options(args).format, r) {
+                    Ok(Output::Open) => true,
+                    Ok(Output::Closed) => false,
+                    // The other inputs are still fixed and reported.
                     Err(e) => {
-                        let message = format!("cannot write output: {e}");
-                        let line = error_line(report_options(args).format, &message);
-                        let _ = writeln!(err, "{line}");
+                        e.print();
                         write_failed = true;
                         false
                     }
@@ -575,23 +563,17 @@ fn write_and_report(
         let _ = out.flush();
         r
     };
-    if let Err(e) = outcome {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            let message = format!("cannot write output: {e}");
-            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
-            return FAILURE;
-        }
-    }
+    written(report_opts.format, outcome)?;
     if report_opts.format != OutputFormat::Json {
         let _ = writeln!(err, "{}", tally.line(false));
     }
-    if write_failed {
-        FAILURE
+    Ok(if write_failed {
+        Exit::Failure
     } else {
         // Each file fails the run at its configuration's `fail-on`, as in
         // `check` (`results` begins with the inputs, in order).
-        exit_code(&results, fail_on)
-    }
+        Verdict::of(&results, fail_on).exit()
+    })
 }
 
 #[cfg(test)]

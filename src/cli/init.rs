@@ -16,7 +16,7 @@ use copyedit_core::linter::{Config, Linter};
 use copyedit_core::vocabulary::Vocabulary;
 use copyedit_core::{Dictionary, Lang};
 
-use super::{FAILURE, SUCCESS};
+use super::{CliError, Exit, Outcome};
 
 /// An unknown word goes into the seeded word file when this many files use it.
 pub(super) const SEED_MIN_FILES: usize = 3;
@@ -93,26 +93,26 @@ pub(super) fn starter(lang: Lang, variants: &Variants) -> String {
     )
 }
 
-pub(super) fn run(dir: &Path, words: bool) -> u8 {
+pub(super) fn run(dir: &Path, words: bool) -> Outcome {
     let existing = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.exists());
     if let (Some(existing), false) = (&existing, words) {
-        super::plain_error(format_args!(
+        return Err(CliError::plain(format_args!(
             "{} already exists; not overwriting it",
             existing.display()
-        ));
-        return FAILURE;
+        )));
     }
     let word_file = dir.join(DEFAULT_WORD_FILE);
     if words && word_file.exists() {
-        super::plain_error(format_args!(
+        return Err(CliError::plain(format_args!(
             "{} already exists; not overwriting it (`copyedit words add` adds to it)",
             word_file.display()
-        ));
-        return FAILURE;
+        )));
     }
     if !dir.is_dir() {
-        super::plain_error(format_args!("{} is not a directory", dir.display()));
-        return FAILURE;
+        return Err(CliError::plain(format_args!(
+            "{} is not a directory",
+            dir.display()
+        )));
     }
     // The repository's texts, as `check` would walk them.
     let (sources, _) = discover(&[dir.to_path_buf()], &WalkOptions::default());
@@ -128,7 +128,6 @@ pub(super) fn run(dir: &Path, words: bool) -> u8 {
         }
     }
     let lang = variants.lang();
-    let mut code = SUCCESS;
     match &existing {
         Some(existing) => println!(
             "kept {}",
@@ -145,10 +144,7 @@ pub(super) fn run(dir: &Path, words: bool) -> u8 {
                     variants.american,
                     sources.len()
                 ),
-                Err(e) => {
-                    super::plain_error(format_args!("{e}"));
-                    return FAILURE;
-                }
+                Err(e) => return Err(CliError::plain(e)),
             }
         }
     }
@@ -169,10 +165,7 @@ pub(super) fn run(dir: &Path, words: bool) -> u8 {
                 copyedit::report::escape_control(&word_file.display().to_string()),
                 seeded.len()
             ),
-            Err(e) => {
-                super::plain_error(format_args!("{e}"));
-                code = FAILURE;
-            }
+            Err(e) => return Err(CliError::plain(e)),
         }
     } else {
         println!(
@@ -180,7 +173,7 @@ pub(super) fn run(dir: &Path, words: bool) -> u8 {
              with the unknown words several files use"
         );
     }
-    code
+    Ok(Exit::Success.into())
 }
 
 /// The unknown words (`spelling`, reported or taken for the project's

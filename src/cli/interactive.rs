@@ -60,9 +60,10 @@ use copyedit_core::fix::{EditError, EditSet};
 use copyedit_core::linter::{Config, Linter};
 use copyedit_core::rules::{fragment, spelling};
 
-use super::check::{color_choice, exit_code, report_options};
+use super::check::{color_choice, report_options};
 use super::fix::{stderr_color, Tally};
-use super::{CheckArgs, FAILURE};
+use super::outcome::{written, Verdict};
+use super::{CheckArgs, CliError, Exit};
 
 /// The project word list `a` appends to, in the current directory.
 pub(super) const WORDS_FILE: &str = "copyedit-words.txt";
@@ -342,7 +343,7 @@ pub(super) fn run(
     sources: &[Source],
     walk_errors: Vec<InputError>,
     fail_on: &[copyedit_core::config::FailOn],
-) -> u8 {
+) -> Result<Exit, CliError> {
     let stdin = io::stdin();
     let echo = !stdin.is_terminal();
     let mut session = Session {
@@ -404,13 +405,10 @@ pub(super) fn run(
     let report_opts = report_options(args);
     let mut out = BufferedStandardStream::stdout(color_choice(args.color));
     let mut err = io::stderr().lock();
-    if let Err(e) = report(&mut out, &mut err, &results, &report_opts) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            let message = format!("cannot write output: {e}");
-            let _ = writeln!(err, "{}", error_line(report_opts.format, &message));
-            return FAILURE;
-        }
-    }
+    written(
+        report_opts.format,
+        report(&mut out, &mut err, &results, &report_opts),
+    )?;
     let _ = out.flush();
     if report_opts.format != OutputFormat::Json {
         let mut tally = Tally {
@@ -423,11 +421,11 @@ pub(super) fn run(
         }
         let _ = writeln!(err, "{}", tally.line(false));
     }
-    if session.failed {
-        FAILURE
+    Ok(if session.failed {
+        Exit::Failure
     } else {
-        exit_code(&results, fail_on)
-    }
+        Verdict::of(&results, fail_on).exit()
+    })
 }
 
 #[cfg(test)]

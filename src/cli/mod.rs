@@ -6,6 +6,7 @@ mod fix;
 mod init;
 mod interactive;
 mod lsp;
+mod outcome;
 mod plan;
 mod scope;
 mod statistics;
@@ -236,32 +237,13 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("`{s}` is not a size (e.g. 500K, 10M)"))
 }
 
-/// Print an error on standard error: escaped, so a file name or a
-/// configuration string in it stays on its line; with `--format github`, an
-/// `::error` workflow command.
-pub(crate) fn error(format: copyedit::report::OutputFormat, message: impl std::fmt::Display) {
-    eprintln!(
-        "{}",
-        copyedit::report::error_line(format, &message.to_string())
-    );
-}
+pub(crate) use outcome::{error, plain_error, CliError, Exit, Outcome};
 
-/// [`error`] for commands without `--format`.
-pub(crate) fn plain_error(message: impl std::fmt::Display) {
-    error(copyedit::report::OutputFormat::Human, message);
-}
-
-/// Exit code: no problems.
-pub const SUCCESS: u8 = 0;
-/// Exit code: problems found.
-pub const PROBLEMS: u8 = 1;
-/// Exit code: usage error or unreadable input.
-pub const FAILURE: u8 = 2;
-
-/// Parse arguments and run.
+/// Parse arguments and run: the one place where an error that ends a
+/// subcommand is printed and becomes the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match cli.command {
+    let outcome = match cli.command {
         Command::Check(args) if args.fix.wanted() => fix::run(&args, false),
         Command::Check(args) => check::run(&args),
         Command::Fix(args) => fix::run(&args, true),
@@ -273,7 +255,10 @@ pub fn main() -> ExitCode {
         }
         Command::Lsp => lsp::run(),
     };
-    ExitCode::from(code)
+    outcome.unwrap_or_else(|e| {
+        e.print();
+        e.exit().into()
+    })
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use copyedit::walk::{io_message, lexical, Checked, InputError, Source};
 use copyedit_core::diagnostic::Diagnostic;
 use copyedit_core::fix::{original_offset, Change};
 
-use super::{CheckArgs, FAILURE};
+use super::{CheckArgs, CliError};
 
 /// Problems a scope left out, by reason.
 #[derive(Debug, Default, Clone, Copy)]
@@ -144,14 +144,14 @@ pub(super) fn is_file(source: &Source, file: &Path) -> bool {
 }
 
 /// The scope of each source, from `--changed-since`, `--baseline` and the
-/// configurations' `baseline` (`config_baselines`, one per source). On an
-/// error (not a git repository, an unreadable baseline), prints it and
-/// returns the exit code.
+/// configurations' `baseline` (`config_baselines`, one per source), or
+/// the error that ends the run (not a git repository, an unreadable
+/// baseline).
 pub(super) fn scopes(
     args: &CheckArgs,
     sources: &[Source],
     config_baselines: &[Option<PathBuf>],
-) -> Result<Vec<FileScope>, u8> {
+) -> Result<Vec<FileScope>, CliError> {
     let mut scopes = vec![FileScope::default(); sources.len()];
     if args.write_baseline.is_some() {
         // Recording: everything, whatever the configuration's baseline.
@@ -170,13 +170,7 @@ pub(super) fn scopes(
             })
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| PathBuf::from("."));
-        let changed = match ChangedLines::since(reference, &dir) {
-            Ok(c) => c,
-            Err(e) => {
-                super::plain_error(format_args!("{e}"));
-                return Err(FAILURE);
-            }
-        };
+        let changed = ChangedLines::since(reference, &dir).map_err(CliError::plain)?;
         for (scope, source) in scopes.iter_mut().zip(sources) {
             scope.lines = Some(match source {
                 // Standard input is not in the repository: all of it is new.
@@ -213,25 +207,23 @@ pub(super) fn scopes(
 /// The largest baseline read: about a million recorded problems.
 const MAX_BASELINE_SIZE: u64 = 200 << 20;
 
-fn read_baseline(file: &Path) -> Result<Baseline, u8> {
+fn read_baseline(file: &Path) -> Result<Baseline, CliError> {
     // A regular file of bounded size, like every file copyedit reads
     // besides the texts (a baseline is a line per recorded problem).
     let text =
         copyedit::safe_read::read_regular_to_string(file, MAX_BASELINE_SIZE).map_err(|e| {
-            super::plain_error(format_args!(
+            CliError::plain(format_args!(
                 "cannot read baseline {}: {e} (record one with \
              `copyedit check --write-baseline {}`)",
                 file.display(),
                 file.display()
-            ));
-            FAILURE
+            ))
         })?;
     Baseline::parse(&text).map_err(|(line, message)| {
-        super::plain_error(format_args!(
+        CliError::plain(format_args!(
             "{}:{line}: not a copyedit baseline: {message}",
             file.display()
-        ));
-        FAILURE
+        ))
     })
 }
 

@@ -7,25 +7,23 @@ use copyedit::config::{display_path, Project};
 use copyedit::report::escape_control;
 use copyedit::word_file::{is_word, Added};
 
-use super::{plain_error, FAILURE, SUCCESS};
+use super::{CliError, Exit, Outcome};
 
-pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
+pub(super) fn add(words: &[String], config: Option<&Path>) -> Outcome {
     if let Some(w) = words.iter().find(|w| !is_word(w)) {
-        plain_error(format_args!(
+        return Err(CliError::plain(format_args!(
             "`{w}` is not a word (no spaces or control characters, not starting with `#`)"
-        ));
-        return FAILURE;
+        )));
     }
     let config: PathBuf = match config {
         Some(c) => c.to_path_buf(),
         None => match Project::discover().config_file_for(Path::new("-")) {
             Some(c) => c,
             None => {
-                plain_error(
+                return Err(CliError::plain(
                     "no copyedit.toml or .copyedit.toml in this directory or above \
                      (create one with `copyedit init`, or pass --config)",
-                );
-                return FAILURE;
+                ));
             }
         },
     };
@@ -33,13 +31,7 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
         file,
         added,
         present,
-    } = match copyedit::word_file::add(&config, words) {
-        Ok(a) => a,
-        Err(e) => {
-            plain_error(e);
-            return FAILURE;
-        }
-    };
+    } = copyedit::word_file::add(&config, words).map_err(CliError::plain)?;
     let plural = if added == 1 { "" } else { "s" };
     println!(
         "added {added} word{plural} to {}",
@@ -48,5 +40,5 @@ pub(super) fn add(words: &[String], config: Option<&Path>) -> u8 {
     if !present.is_empty() {
         println!("already listed: {}", present.join(", "));
     }
-    SUCCESS
+    Ok(Exit::Success.into())
 }
