@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::common::{dropped_g, is_function_word, name_particle, NAME_PARTICLES};
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Dictionary;
@@ -575,22 +576,6 @@ impl Rule for Spelling {
     }
 }
 
-/// Words that do not make closed compounds: run together with another word
-/// they are a slip (`toknow`, `stayat`, `alot`, `eachother`).
-const FUNCTION_WORDS: [&str; 70] = [
-    "a", "also", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "could", "do",
-    "each", "every", "for", "from", "had", "has", "have", "he", "her", "here", "his", "i", "if",
-    "in", "into", "is", "it", "its", "just", "many", "me", "more", "most", "much", "my", "no",
-    "not", "of", "on", "onto", "or", "our", "should", "so", "some", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "to", "too", "upon", "us", "very",
-    "was", "we", "were", "with", "would",
-];
-
-/// Whether `w` (lowercase) is a function word (see [`FUNCTION_WORDS`]).
-pub(super) fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
-}
-
 /// Regular endings that make a word from a known one without changing its
 /// spelling, with what the known word must not end with: the plural or
 /// third person (`inodes`, `nonces`), `-ed` and `-ing` (`benchmarked`,
@@ -759,17 +744,6 @@ fn content_compound<'w>(
         };
         (content(l) && content(r)).then_some((l, r))
     })
-}
-
-/// Dialect spelling with the final g dropped and marked: `goin’`, `comin'`.
-pub(super) fn dropped_g(cx: &Context<'_>, tokens: &[Token], i: usize, word: &str) -> bool {
-    let Some(tok) = tokens.get(i) else {
-        return false;
-    };
-    let apostrophe_follows = tokens
-        .get(i + 1)
-        .is_some_and(|t| t.span.start == tok.span.end && matches!(t.text(cx.text), "'" | "’"));
-    apostrophe_follows && word.ends_with("in") && cx.check(&format!("{word}g")) == Known::Yes
 }
 
 /// Old words that lost their first letters to an apostrophe (`’tis`,
@@ -988,39 +962,6 @@ fn before_capital(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
         && word != "I"
         && matches!(case_of(word), Case::Title | Case::Mixed)
         && cx.check(&word.to_lowercase()) != Known::Yes
-}
-
-/// Lowercase particles of personal names (`Ursula von der Leyen`,
-/// `Ibn Khaldun`'s `ibn`, `Leonardo da Vinci`, `zu Guttenberg`).
-const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
-    "ibn", "la", "le", "ter", "van", "von", "zu", "af", "av",
-];
-
-/// A name particle before a capitalised word, perhaps through a second
-/// particle (`von der Leyen`): part of a name, not a word to check.
-pub(super) fn name_particle(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
-    if !NAME_PARTICLES.contains(&word) {
-        return false;
-    }
-    let mut j = i;
-    for _ in 0..2 {
-        let (Some(space), Some(next)) = (tokens.get(j + 1), tokens.get(j + 2)) else {
-            return false;
-        };
-        if space.text(text) != " " || next.kind != TokenKind::Word {
-            return false;
-        }
-        let next_text = next.text(text);
-        if next_text.starts_with(char::is_uppercase) {
-            return true;
-        }
-        if !NAME_PARTICLES.contains(&next_text) {
-            return false;
-        }
-        j += 2;
-    }
-    false
 }
 
 /// Abbreviated units the word lists lack, accepted only after a number:

@@ -2,7 +2,8 @@
 //! ([`rerank`]) and how sure the first one is ([`safe_margin`]).
 
 use crate::dictionary::Dictionary;
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::neighbours::unhyphenated_word_beside;
+use crate::tokenize::Token;
 
 use super::cost::KEY_SUB;
 use super::rank::{EDIT_WEIGHT, FIRST_LETTER_BONUS, KNOWN_BONUS};
@@ -152,18 +153,6 @@ pub fn safe_margin(
 /// most) between, lowercase: the context [`rerank`] and [`safe_margin`]
 /// weigh.
 pub fn context_word(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
-    let mut j = i;
-    let mut breaks = 0;
-    loop {
-        j = if forward { j + 1 } else { j.checked_sub(1)? };
-        let t = tokens.get(j)?;
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Newline if breaks == 0 => breaks += 1,
-            TokenKind::Word if !t.is_hyphenated() => {
-                return Some(crate::dictionary::normalize_apostrophes(t.text(text)).to_lowercase())
-            }
-            _ => return None,
-        }
-    }
+    let t = tokens.get(unhyphenated_word_beside(tokens, i, forward)?)?;
+    Some(crate::dictionary::normalize_apostrophes(t.text(text)).to_lowercase())
 }

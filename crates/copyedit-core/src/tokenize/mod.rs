@@ -15,6 +15,7 @@ use std::ops::Range;
 use crate::document::{Document, PieceKind};
 
 mod code;
+pub(crate) mod neighbours;
 mod scan;
 mod special;
 #[cfg(test)]
