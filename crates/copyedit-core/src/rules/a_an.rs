@@ -4,6 +4,7 @@
 use super::{Context, Rule, WordInfo};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case, Known, Lang};
+use crate::tokenize::neighbours::{spaced_word_after, spaced_word_before, token_after_space};
 use crate::tokenize::{Token, TokenKind};
 
 /// The rule's entry in the registry.
@@ -220,7 +221,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     // lowercase word starting with a consonant letter other than `h` and
     // `n` (whose sound is always a consonant, or unsure: never flagged).
     if !an {
-        let next = next_after_space(tokens, i).map(|j| (j, tokens.get(j)));
+        let next = token_after_space(tokens, i).map(|j| (j, tokens.get(j)));
         if let Some((j, Some(next))) = next {
             let consonant = matches!(
                 cx.text.as_bytes().get(next.span.start),
@@ -250,7 +251,7 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
     {
         return None;
     }
-    let j = next_after_space(tokens, i)?;
+    let j = token_after_space(tokens, i)?;
     let next = tokens.get(j)?;
     let word = next.text(cx.text);
     match next.kind {
@@ -268,14 +269,14 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
         TokenKind::Number => {}
         _ => return None,
     }
-    if super::repeated_word::in_identifier(cx.text, tokens, j) {
+    if super::common::in_identifier(cx.text, tokens, j) {
         return None;
     }
     let shouting = article == "AN"
         || (article == "A"
             && is_upper_word(word)
-            && (prev_word(cx.text, tokens, i).is_some_and(is_upper_word)
-                || next_word(cx.text, tokens, j).is_some_and(is_upper_word)));
+            && (spaced_word_before(cx.text, tokens, i).is_some_and(is_upper_word)
+                || spaced_word_after(cx.text, tokens, j).is_some_and(is_upper_word)));
     let sound = match next.kind {
         TokenKind::Number => number_sound(word, cx.lang)?,
         _ => word_token_sound(cx, word, cx.word_at(base + j), shouting)?,
@@ -334,40 +335,6 @@ fn check_article(cx: &Context<'_>, tokens: &[Token], base: usize, i: usize) -> O
             applicability,
         )),
     )
-}
-
-/// The first token after token `i` when only white space (with at most one
-/// line break) separates them.
-fn next_after_space(tokens: &[Token], i: usize) -> Option<usize> {
-    let mut newlines = 0;
-    let mut j = i + 1;
-    while let Some(t) = tokens.get(j) {
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Newline => {
-                newlines += 1;
-                if newlines > 1 {
-                    return None;
-                }
-            }
-            _ => return (j > i + 1).then_some(j),
-        }
-        j += 1;
-    }
-    None
-}
-
-/// The word before token `i`, if only white space separates them.
-fn prev_word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
-    let here = tokens.get(i)?;
-    let t = tokens.get(..i)?.iter().rev().find(|t| !t.is_space())?;
-    (t.kind == TokenKind::Word && t.span.end < here.span.start).then(|| t.text(text))
-}
-
-/// The word after token `j`, if only white space separates them.
-fn next_word<'t>(text: &'t str, tokens: &[Token], j: usize) -> Option<&'t str> {
-    let t = tokens.get(next_after_space(tokens, j)?)?;
-    (t.kind == TokenKind::Word).then(|| t.text(text))
 }
 
 /// Two or more letters, all capitals.

@@ -5,6 +5,7 @@
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case};
+use crate::tokenize::neighbours::word_one_space_away;
 
 /// The rule's entry in the registry.
 pub const META: super::RuleMeta = super::RuleMeta {
@@ -108,7 +109,7 @@ impl Rule for Contraction {
             let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
                 continue;
             };
-            let Some(next) = super::word_beside(cx.text, tokens, p - range.start, true)
+            let Some(next) = word_one_space_away(cx.text, tokens, p - range.start, true)
                 .and_then(|n| tokens.get(n))
             else {
                 continue;

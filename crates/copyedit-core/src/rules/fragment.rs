@@ -8,6 +8,7 @@
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, match_case, Case, Known};
+use crate::tokenize::neighbours::{word_after_in_prose, word_before_in_prose, word_one_space_away};
 use crate::tokenize::{Token, TokenKind};
 
 /// The rule's entry in the registry.
@@ -89,26 +90,6 @@ fn is_known(cx: &Context<'_>, w: &str) -> bool {
     cx.check(w) == Known::Yes
 }
 
-/// The word before `i` with only white space between (index); not across
-/// markup (`should <em>ld</em>`).
-fn prev_word(tokens: &[Token], i: usize) -> Option<usize> {
-    let mut j = i.checked_sub(1)?;
-    while tokens.get(j)?.is_space() {
-        j = j.checked_sub(1)?;
-    }
-    (tokens.get(j)?.kind == TokenKind::Word && super::contiguous(tokens, j, i)).then_some(j)
-}
-
-/// The word after `i` with only white space between (index); not across
-/// markup.
-fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    while tokens.get(j)?.is_space() {
-        j += 1;
-    }
-    (tokens.get(j)?.kind == TokenKind::Word && super::contiguous(tokens, i, j)).then_some(j)
-}
-
 impl Rule for Fragment {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Only a word that is not known, or a known word whose next word
@@ -170,7 +151,7 @@ fn check_word(
     if !(case == Case::Lower || (case == Case::Title && tok.is_sentence_start())) {
         return None;
     }
-    let next = super::word_beside(cx.text, tokens, i, true);
+    let next = word_one_space_away(cx.text, tokens, i, true);
     let next_known = next.is_none_or(|j| cx.known_at(base + j) == Known::Yes);
     // Two known words in a row (nearly every pair): nothing to do.
     if known && next_known {
@@ -214,7 +195,7 @@ fn check_word(
     let chars = lower.chars().count();
     if (1..=3).contains(&chars)
         && case == Case::Lower
-        && !super::spelling::name_particle(cx.text, tokens, i, word)
+        && !super::common::name_particle(cx.text, tokens, i, word)
         // A technical acronym written in lowercase (`the AWS cli client`).
         && cx
             .dict
@@ -222,8 +203,8 @@ fn check_word(
             .is_none_or(|e| e.flags & crate::dictionary::flags::TECH == 0)
     {
         let lower_at = |j: usize| tokens.get(j).map(|t| t.text(cx.text).to_lowercase());
-        let prev = prev_word(tokens, i).and_then(lower_at);
-        let next = next_word(tokens, i).and_then(lower_at);
+        let prev = word_before_in_prose(tokens, i).and_then(lower_at);
+        let next = word_after_in_prose(tokens, i).and_then(lower_at);
         let echoes_prev = prev
             .as_deref()
             .is_some_and(|p| p.len() > lower.len() && p.ends_with(&lower));
@@ -249,7 +230,7 @@ fn check_word(
     }
 
     // Words run together: `alot` (but not `goin’`).
-    if chars >= 4 && !super::spelling::dropped_g(cx, tokens, i, &lower) {
+    if chars >= 4 && !super::common::dropped_g(cx, tokens, i, &lower) {
         if let Some((left, right)) = best_split(cx, &lower) {
             let split = format!("{left} {right}");
             let replacement = match_case(&split, case);
@@ -262,13 +243,13 @@ fn check_word(
             let solid = listed.is_empty()
                 && ((left.len() >= 3
                     && right.len() >= 3
-                    && !super::spelling::is_function_word(&left)
-                    && !super::spelling::is_function_word(&right))
+                    && !super::common::is_function_word(&left)
+                    && !super::common::is_function_word(&right))
                     // A verb and its particle written solid is the noun
                     // (`signup`, `standup`, `wakeup`, `followup`): common
                     // in technical writing, a note like other compounds.
                     || (left.len() >= 3
-                        && !super::spelling::is_function_word(&left)
+                        && !super::common::is_function_word(&left)
                         && PARTICLES.contains(&right.as_str())));
             let (severity, message) = if solid {
                 (

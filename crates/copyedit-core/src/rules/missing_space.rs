@@ -1,7 +1,7 @@
 //! `missing-space`: no space after a sentence or clause mark (`end.Next`,
 //! `word,word`).
 
-use super::spelling::is_function_word;
+use super::common::is_function_word;
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::Known;

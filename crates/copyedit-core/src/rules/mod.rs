@@ -13,6 +13,7 @@ use crate::quotes::Quotations;
 use crate::tokenize::{Token, TokenKind, Tokens};
 
 pub mod a_an;
+mod common;
 pub mod contraction;
 pub mod directive;
 pub mod double_space;
@@ -112,35 +113,6 @@ impl<'a> Context<'a> {
         self.memo.known.borrow_mut().insert(word.to_string(), k);
         k
     }
-}
-
-/// The word token next to token `i` (after it when `forward`, else before
-/// it) when one plain space separates them (index in `tokens`).
-pub(crate) fn word_beside(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<usize> {
-    let (space, word) = if forward {
-        (i + 1, i + 2)
-    } else {
-        (i.checked_sub(1)?, i.checked_sub(2)?)
-    };
-    let s = tokens.get(space)?;
-    let w = tokens.get(word)?;
-    (s.kind == crate::tokenize::TokenKind::Space
-        && s.text(text) == " "
-        && w.kind == crate::tokenize::TokenKind::Word
-        && contiguous(tokens, i.min(word), i.max(word)))
-    .then_some(word)
-}
-
-/// Whether tokens `from..=to` follow one another with no byte between them:
-/// no markup (emphasis markers, a link target, an HTML tag or comment) lies
-/// between the first and the last. Rules that join two words across white
-/// space ask this before they offer a fix spanning both: a fix may only edit
-/// prose.
-pub(crate) fn contiguous(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens.get(from..=to).is_some_and(|run| {
-        run.windows(2)
-            .all(|w| matches!(w, [a, b] if a.span.end == b.span.start))
-    })
 }
 
 /// The block (a range of token indices) that holds token `p`, searching

@@ -1,10 +1,11 @@
 //! `modal-of`: `of` written for `have` after a modal verb (`should of
 //! known` → `should have known`).
 
-use super::{word_beside, Context, Rule};
+use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::match_case;
 use crate::dictionary::{case_of, Case};
+use crate::tokenize::neighbours::word_one_space_away;
 
 /// The rule's entry in the registry.
 pub const META: super::RuleMeta = super::RuleMeta {
@@ -166,8 +167,8 @@ impl Rule for ModalOf {
             };
             let i = p - range.start;
             let (Some(m), Some(n)) = (
-                word_beside(cx.text, tokens, i, false),
-                word_beside(cx.text, tokens, i, true),
+                word_one_space_away(cx.text, tokens, i, false),
+                word_one_space_away(cx.text, tokens, i, true),
             ) else {
                 continue;
             };
@@ -185,7 +186,7 @@ impl Rule for ModalOf {
                 continue;
             }
             // `the might of`, `a must of`: a noun after a determiner.
-            let noun = word_beside(cx.text, tokens, m, false)
+            let noun = word_one_space_away(cx.text, tokens, m, false)
                 .and_then(|d| tokens.get(d))
                 .is_some_and(|d| {
                     matches!(

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::dictionary::{fold_diacritics, normalize_apostrophes};
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::neighbours::word_across_space_or_hyphen;
+use crate::tokenize::Token;
 
 use copyedit_dict::PHRASES;
 
@@ -42,31 +43,6 @@ fn index() -> &'static Index {
     })
 }
 
-/// The next word token after token `i` (before it when `forward` is
-/// false), with only white space (one line break at most) or a hyphen
-/// between. Like `suggest::context_word`, but it returns the index, so the
-/// walk can go on, and a hyphen joins (`laissez-faire`).
-fn word_away(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<usize> {
-    let mut j = i;
-    let mut breaks = 0;
-    loop {
-        j = if forward { j + 1 } else { j.checked_sub(1)? };
-        let t = tokens.get(j)?;
-        match t.kind {
-            TokenKind::Word => return Some(j),
-            TokenKind::Space => {}
-            TokenKind::Newline => {
-                breaks += 1;
-                if breaks > 1 {
-                    return None;
-                }
-            }
-            TokenKind::Punct if t.text(text) == "-" => {}
-            _ => return None,
-        }
-    }
-}
-
 /// Whether the word token `i` (text `word`) stands inside one of the
 /// phrases, with every other word of the phrase around it in order.
 pub(super) fn in_phrase(text: &str, tokens: &[Token], i: usize, word: &str) -> bool {
@@ -80,12 +56,12 @@ pub(super) fn in_phrase(text: &str, tokens: &[Token], i: usize, word: &str) -> b
         };
         let mut j = Some(i);
         let before = words.get(..*k).unwrap_or_default().iter().rev().all(|w| {
-            j = j.and_then(|j| word_away(text, tokens, j, false));
+            j = j.and_then(|j| word_across_space_or_hyphen(text, tokens, j, false));
             matches(j, w)
         });
         let mut j = Some(i);
         let after = words.get(k + 1..).unwrap_or_default().iter().all(|w| {
-            j = j.and_then(|j| word_away(text, tokens, j, true));
+            j = j.and_then(|j| word_across_space_or_hyphen(text, tokens, j, true));
             matches(j, w)
         });
         before && after
@@ -95,7 +71,7 @@ pub(super) fn in_phrase(text: &str, tokens: &[Token], i: usize, word: &str) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize_str;
+    use crate::tokenize::{tokenize_str, TokenKind};
 
     /// Whether the `n`th word of `text` is inside a phrase.
     fn nth_in_phrase(text: &str, n: usize) -> bool {

@@ -1,8 +1,10 @@
 //! `repeated-word`: the same word twice in a row (`the the`).
 
+use super::common::in_identifier;
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::dictionary::{case_of, Case};
+use crate::tokenize::neighbours::token_after_space;
 use crate::tokenize::{Token, TokenKind};
 
 /// The rule's entry in the registry.
@@ -138,7 +140,8 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     if first.kind != TokenKind::Word {
         return;
     }
-    let Some((j, second)) = next_after_space(tokens, i).and_then(|j| tokens.get(j).map(|t| (j, t)))
+    let Some((j, second)) =
+        token_after_space(tokens, i).and_then(|j| tokens.get(j).map(|t| (j, t)))
     else {
         return;
     };
@@ -192,7 +195,7 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     // A doubled function word (`the the`) is a slip whose fix is deleting
     // one; a doubled content word is as often a word typed in place of
     // another (`work work` for `work week`): fixed only when asked.
-    let applicability = if super::spelling::is_function_word(&lower) {
+    let applicability = if super::common::is_function_word(&lower) {
         Applicability::Safe
     } else {
         Applicability::Unsafe
@@ -210,49 +213,6 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
             applicability,
         )),
     );
-}
-
-/// The index of the first token after token `i` when only white space (with
-/// at most one line break) separates them.
-fn next_after_space(tokens: &[Token], i: usize) -> Option<usize> {
-    let mut newlines = 0;
-    let mut j = i + 1;
-    while let Some(t) = tokens.get(j) {
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Newline => {
-                newlines += 1;
-                if newlines > 1 {
-                    return None;
-                }
-            }
-            _ => return (j > i + 1).then_some(j),
-        }
-        j += 1;
-    }
-    None
-}
-
-/// Whether word token `i` is glued to an identifier or path character
-/// (`to_str`, `src/the`, `obj.the`, `f(`), so is not prose.
-pub(super) fn in_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(tok) = tokens.get(i) else {
-        return false;
-    };
-    let glue = |t: &Token| {
-        t.kind != TokenKind::Punct || matches!(t.text(text), "_" | "/" | "\\" | "@" | "=" | "(")
-    };
-    let before = i
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .filter(|t| t.span.end == tok.span.start && !t.is_space());
-    let after = tokens
-        .get(i + 1)
-        .filter(|t| t.span.start == tok.span.end && !t.is_space());
-    let dotted =
-        |t: Option<&Token>| t.is_some_and(|t| t.is_word() && t.span.start == tok.span.end + 1);
-    before.is_some_and(|t| glue(t) && t.text(text) != "(")
-        || after.is_some_and(|t| glue(t) || (t.text(text) == "." && dotted(tokens.get(i + 2))))
 }
 
 /// Whether two spellings of one word are cased alike: identical (but not

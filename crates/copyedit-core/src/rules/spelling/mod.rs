@@ -1,0 +1,587 @@
+//! `spelling`: words that are in no dictionary.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+mod derived;
+mod hyphens;
+mod links;
+mod names;
+mod shape;
+#[cfg(test)]
+mod tests;
+
+use super::common::{dropped_g, name_particle};
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::dictionary::Dictionary;
+use crate::dictionary::{case_of, normalize_apostrophes, Case, Known};
+use crate::suggest::{context_word, rerank, safe_margin, suggest, Suggestions};
+use derived::{closed_compound, compound, content_compound, derived, inflects_known};
+use hyphens::{cut_off, drawn_out, prefix_before_hyphen, suffix_after_hyphen, PREFIXES};
+use links::{named_by_link, verb_of_a_name};
+use names::{
+    before_capital, beside_name, hyphen_name, in_title_case, is_transposition, list_item,
+    long_slip, may_be_slip_of_name, name_list, short_label, term_label, title_slip,
+};
+use shape::{
+    aphetic, code_shaped, glued_to_code, numeral_marker, strip_possessive, unit_after_number,
+};
+
+/// The rule's entry in the registry.
+pub const META: super::RuleMeta = super::RuleMeta {
+    code: "spelling",
+    default_severity: crate::diagnostic::Severity::Error,
+    fixable: true,
+    scope: super::Scope::Word,
+    summary: "words that are in no dictionary",
+    explanation: EXPLANATION,
+};
+
+const CODE: &str = META.code;
+
+const EXPLANATION: &str = "\
+Flags words that are in none of the bundled dictionaries (SCOWL English word
+lists for the selected variant, rare words, names and places) nor in the
+project's own word lists, and suggests up to five corrections, best first.
+
+Suggestions come from dictionary words one or two edits away (swapped,
+doubled, dropped, extra or wrong letters), words that sound alike
+(`annonsment` -> `announcement`, `fone` -> `phone`) and two words run
+together (`infact` -> `in fact`), ranked by how common the word is and how
+likely the error is: a doubled or dropped letter, swapped letters, `ph` for
+`f` or `c` for `s` cost less than other edits, and a word that sounds the
+same costs less than its spelling alone would say. When the first few are
+close, the words before and after decide (`They ard coming` -> `are`,
+`bread ard butter` -> `and`). Known misspellings (`recieve`) put their
+listed correction first. Case is kept: `Recieve` ->
+`Receive`, `RECIEVE` -> `RECEIVE`.
+
+Names are not flagged, by these rules, because a false alarm costs more
+than a missed typo:
+  - A capitalised unknown word that is not the first word of a sentence is
+    presumed a name, unless it is a well-known name with two letters
+    swapped (`Kremiln` -> `Kremlin`) or a known misspelling. Names vary by
+    a letter (`Dmitry`/`Dmitri`), so other near misses are let through.
+  - A capitalised unknown word used two or more times in the document is a
+    name wherever it appears (`Witkoff`, `Witkoff's`).
+  - A sentence-initial capitalised word is flagged only when a likely
+    correction exists.
+  - Words in ALL CAPS of five letters or fewer are presumed acronyms
+    (`NATO`, `OPEC`); longer ones are checked (`DYING` is fine).
+  - Words with inner capitals (`iPhone`, `GitHub`) are presumed product
+    names or identifiers.
+  - Closed compounds are words: a free prefix and a common word of five
+    letters or more (`counterterrorism`, `unobligated`; `un` only before
+    adjectives and participles), or two common words that are a frequent
+    pair, but not so frequent that writing it as one word is the usual
+    slip (`redtape` passes; `everytime`, `alot` do not), and never a known
+    misspelling (`untill`).
+  - A free prefix before a hyphen and a word is not a word of its own
+    (`un-American`, `intra-departmental`).
+  - A word cut off by a dash that begins a real word (`I'm all out of
+    prac—`, `experi-—what`) and a word drawn out across dashes whose
+    pieces make a word (`Beau—ootiful Soo—oop`) are speech, not typos.
+  - Dialect marked with an apostrophe: a dropped final g (`goin’`), and
+    old words shortened at the front right after one (`’tis`, `’twas`,
+    `’neath`); without the apostrophe they are flagged (`tis`).
+  - A capitalised word starting a sentence before another capitalised
+    word begins a name (`Novo Nordisk said`) unless it is a known
+    misspelling; one whose all-caps form is listed is an acronym written
+    as a name (`Unesco`, `Nvidia`).
+  - Lowercase name particles before a capitalised word (`von der Leyen`,
+    `bin Salman`, `da Vinci`).
+  - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`,
+    and after a number `0.36 ns`, `20 mins`), URLs and bare domains
+    (`example.com`, `Crates.io`), e-mail addresses, @handles, #tags, file
+    paths and code are never spell-checked.
+  - Lowercase Roman numerals that number clauses (`(ii)`, `or iv) the`,
+    `vii.` at the start of a line), and the words of listed foreign phrases
+    inside the phrase (`mea culpa`, `coup d'état`, `per se`; `se` alone is
+    still flagged).
+
+`fo`, `si`, `os` and `od` are not accepted though the big lists have
+them: in prose they are `of`, `is`, `so` and `do` with letters swapped.
+
+Unknown words that stand as items of a list of names (a paragraph with
+four commas or more whose words are two in five capitalised: contributors
+in release notes), or in a list item or table cell of at most three words
+none of them a common lowercase word (`- Aki`, `- nscyclone`), are handles
+and names: reported as `info`. So are parts of a hyphenated name whose
+other part is not a common word (`io-uring’s`), and words written against
+a slash, a dot or a bracket (`compress/flate`, `web.dev’s`, `Uitob(x)`,
+`(L)abel`), unless they are known misspellings, and words of link text
+that the link's target spells too (`[Moby](https://mobyproject.org/)`;
+not a `#heading` anchor, which copies a heading's typo). Letters written against
+inline code or an escaped underscore (`` `.await`ing ``, `cmd\\_regen`),
+a coining suffix or an ending after a hyphen (`Jekyll-ize`, `cc-ing`), a
+prefix before one (`mis-imported`, `meta-`) and a
+capitalised term that opens a list item before a colon (`- Bitrig: ...`)
+are not words at all. A capitalised word of seven letters or more one edit
+from a common word with the same first letter is a slip, not a name
+(`Applicaion`, `Wrnings`).
+
+Reported as `info` rather than as an error: a word with no evidence of a
+typo, that is, not a known misspelling, with no dictionary word one edit
+away and no common word two edits away (`kubectl`, `rehype`, `TOCTOU`:
+far more often a term the dictionaries lack than a slip; `--list-unknown`
+lists them). Also as `info` (no common word is near, so the writer
+probably meant it): two common content words written as one
+(`risktakers`, `warfighters`: a compound the lists lack, or a lost hyphen;
+the hyphenated form is the first suggestion), and a regular form of a
+known word the lists lack, when no common word is one edit away: an ending
+that leaves the stem as it is (`-s`, `-ed`, `-ing`, `-er`, `-ness`,
+`-able`, `-ize`, ...: `benchmarked`, `renderable`, `findability`; `-ly`
+only after an adjective's ending, `-ity` after `-al` or `-ic`), the plural
+of a listed agent noun (`accessors`, `prefetchers`), or a free prefix
+before a common word (`unbuilt`; `un` only before adjectives).
+Also `info`: a word that only the larger word list has (`cruft`,
+`honoraria`, `fillable`: cspell's en_US list, less known misspellings; a
+word exists, but may not be meant here), and a verb made of a command or
+an abbreviation with an apostrophe (`exec'ing`, `DM'd`).
+Run-togethers with a function word (`toknow`, `stayat`) and endings that
+change the stem (`achieveable`, `occured`) stay errors. A note (`info`)
+never has a Safe fix.
+
+A correction is applied by `copyedit fix` without asking (Safe) only when
+the word is lowercase (or starts a sentence), has three letters or more,
+is not in a quotation or marked [sic], is not a regular form of a known
+word that the lists may lack (`elations`, `kidnaped`), the fix does not
+merely drop an ending (`suppressions`) or split the word in two, the
+correction is a common word one edit away with the same first letter
+(`shuold`; not `pthreads` -> `threads`) or the single listed correction of
+a known misspelling at most two edits away (`teh`, `recieve`), and it is far more likely than every alternative: about 665
+times (e^6.5) by frequency, how likely the slip is, and how well each
+candidate fits between the words before and after. So `minimum pwage` is
+not fixed to `page`, nor `oyur` to `your` (`our` is as close). Otherwise
+the first suggestion is Unsafe (applied with `fix --unsafe`).
+
+Examples:
+  Recieve teh report on Wendsday.
+  ^^^^^^^ Receive
+          ^^^ the
+                        ^^^^^^^^ Wednesday
+
+The files checked together teach copyedit their vocabulary: an unknown
+word that they also use outside prose (in code, a link target, a file
+name), or write twice or more (a slip is rarely typed the same way
+twice), is the project's
+word and is not reported (`--show-suppressed` shows it, as `vocabulary`),
+unless it is a known misspelling or one edit from a dictionary word the
+files use ten times as often (a consistent typo). A Safe fix also needs
+the word to be a known misspelling or to occur once in the files checked.
+
+Accept a word for a project with `words = [\"...\"]` in copyedit.toml.";
+
+/// The spelling rule.
+pub struct Spelling;
+
+/// A capitalised word that is a proper name at least this common with two
+/// letters swapped is flagged even mid-sentence (`Kremiln`). Other one-letter
+/// differences are how names vary (`Dmitry`/`Dmitri`, `Kirill`/`krill`).
+pub(super) const NAME_NEAR_COUNT: u64 = 200_000;
+
+/// A sentence-initial capitalised unknown word is flagged only when its best
+/// suggestion is at least this common (or a known misspelling).
+const SENTENCE_START_COUNT: u64 = 20_000;
+
+/// For a Safe fix, the first candidate must be this much more likely (log
+/// units: e^6.5 ≈ 665 times) than any other, context included
+/// ([`safe_margin`]). On injected typos (fix_eval, five seeds) 6.0 gave
+/// 0.10% wrong Safe edits, 6.5 0.05%, 7.0 0.04%.
+const SAFE_MARGIN: f64 = 6.5;
+
+/// Two-letter words have too many neighbours for an unasked fix.
+const SAFE_MIN_LEN: usize = 3;
+
+/// A Safe correction must be at least this common.
+const SAFE_MIN_COUNT: u64 = 1_000_000;
+
+/// A correction two edits away is evidence of a typo only when it is at
+/// least this common and the word has at least [`FAR_EVIDENCE_LEN`] letters.
+const FAR_EVIDENCE_COUNT: u64 = 1_000_000;
+
+const FAR_EVIDENCE_LEN: usize = 5;
+
+/// Whether a flagged word has the evidence of a typo that an error needs: it
+/// is a known misspelling, or a dictionary word (not a rare one) is one edit
+/// away, or a common one two edits away in a longer word. Without it the
+/// word is more likely a term the dictionaries lack (`kubectl`, `rehype`,
+/// `TOCTOU`): reported as `info`.
+fn has_evidence(u: &Unknown<'_>, s: &Suggestions) -> bool {
+    let Some(first) = s.list.first() else {
+        return false;
+    };
+    if s.list.iter().any(|c| c.known) {
+        return true;
+    }
+    s.list.iter().take(3).any(|c| {
+        !c.rare
+            && !c.word.contains(' ')
+            && (c.distance <= 1
+                || (c.distance == 2
+                    && c.count >= FAR_EVIDENCE_COUNT
+                    && u.word.chars().count() >= FAR_EVIDENCE_LEN))
+    }) || (first.word.contains(' ') && first.distance <= 1)
+}
+
+struct Unknown<'t> {
+    span: Range<usize>,
+    word: &'t str,
+    case: Case,
+    sentence_start: bool,
+    /// The words just before and after (lowercase), for context.
+    left: Option<String>,
+    right: Option<String>,
+    /// The next word, after one space, is capitalised (not `I`): a name
+    /// of two words or more (`Novo Nordisk`) when this one is too.
+    before_capital: bool,
+    /// A neighbour (across short function words) is a capitalised common
+    /// word: Title Case (`Project Managment Team`, a heading, link text),
+    /// where a capital is style, not a name's.
+    title_case: bool,
+    /// The word just before or after (one space between) is capitalised and
+    /// not a common word in lowercase: part of a full name (`Ivan Tse`,
+    /// `Kirstin Heidler`).
+    beside_name: bool,
+    /// A part of a hyphenated compound (`nisbet-hubbard`, `io-uring`): a
+    /// handle or a package name as often as a word, so never fixed unasked.
+    hyphenated: bool,
+    /// Written against a slash or a bracket with no space: a package path
+    /// (`compress/flate`, `image/bmp`), a call (`Uitob(x, b)`), a letter
+    /// marked in a menu (`(L)abel`).
+    code_shaped: bool,
+    /// The word is link text and the link's target spells it too
+    /// (`[Moby](https://mobyproject.org/)`, `[flate](/pkg/compress/flate/)`):
+    /// the name of what is linked.
+    named_by_link: bool,
+    /// The word opens its block and a colon follows it (`- Bitrig: the
+    /// OS ...`, `**Gleam:** a language`): a term being described.
+    term_label: bool,
+    /// Another part of the hyphenated compound is not a common word either
+    /// (`io-uring’s`, `tokio-uring`: unknown, or known only as a rare or
+    /// technical term): a name.
+    hyphen_name: bool,
+    /// The paragraph is a list of names (`Thanks to Ben Balter, parkr,
+    /// Pat Hawks, ...`): its unknown words are handles and names.
+    in_name_list: bool,
+}
+
+impl Rule for Spelling {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let unknown = collect_unknown(cx);
+        if unknown.is_empty() {
+            return;
+        }
+        // Capitalised unknown words seen twice or more are names.
+        let mut capitalised: HashMap<String, usize> = HashMap::new();
+        for u in &unknown {
+            if u.case == Case::Title {
+                let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
+                *capitalised.entry(stem).or_default() += 1;
+            }
+        }
+        for u in unknown {
+            let is_name = || {
+                let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
+                capitalised.get(&stem).copied().unwrap_or(0) >= 2
+            };
+            let Some(suggestions) = suggestions_for(cx, &u, is_name) else {
+                continue;
+            };
+            let mut d = diagnostic(cx.dict, &u, &suggestions);
+            grade(cx, &u, &suggestions, &mut d);
+            // A note is weak evidence: its fixes are never applied unasked.
+            if d.severity == Severity::Info {
+                for f in &mut d.fixes {
+                    f.applicability = Applicability::Unsafe;
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// The unknown words of the text worth a second look, with the evidence
+/// about each: the words the checks below explain away are left out.
+fn collect_unknown<'t>(cx: &Context<'t>) -> Vec<Unknown<'t>> {
+    let mut unknown: Vec<Unknown<'_>> = Vec::new();
+    let mut cursor = 0;
+    let mut name_lists: HashMap<usize, bool> = HashMap::new();
+    // The word tokens only, known words skipped before their block is
+    // looked up.
+    for &p in cx.words.word_tokens() {
+        let p = p as usize;
+        if cx.known_at(p) != Known::No {
+            continue;
+        }
+        let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            continue;
+        };
+        let (Some(tokens), Some(tok)) =
+            (cx.tokens.tokens.get(range.clone()), cx.tokens.tokens.get(p))
+        else {
+            continue;
+        };
+        let i = p - range.start;
+        let word = tok.text(cx.text);
+        if word.chars().count() < 2 || word.len() > 64 {
+            continue;
+        }
+        // A known hyphenated compound, or a word split into
+        // syllables (`pre-cious`, `bles-sed`).
+        if tok.is_hyphenated()
+            && compound(cx.text, tokens, i).is_some_and(|c| {
+                cx.check(c) == Known::Yes || cx.check(&c.replace('-', "")) == Known::Yes
+            })
+        {
+            continue;
+        }
+        // `fo`, `si`, `os`, `od` are left out of the lexicon as slips
+        // for `of`, `is`, `so`, `do` (build.rs, `SWAPPED_COMMON`); a
+        // part of a compound is no such slip (`Ga-od`, drawn out).
+        if tok.is_hyphenated() && matches!(word, "fo" | "si" | "os" | "od") {
+            continue;
+        }
+        if dropped_g(cx, tokens, i, word)
+            || aphetic(cx.text, tokens, i, word)
+            || closed_compound(cx, word, tok.is_sentence_start())
+            || cut_off(cx, tok.span.clone(), word)
+            || prefix_before_hyphen(cx.text, tok.span.end, word)
+            || drawn_out(cx, tok.span.clone())
+            || numeral_marker(cx.text, tok.span.clone(), word)
+            || unit_after_number(cx.text, tokens, i, word)
+            || name_particle(cx.text, tokens, i, word)
+            || super::phrases::in_phrase(cx.text, tokens, i, word)
+            || glued_to_code(cx.text, tokens, i)
+            || suffix_after_hyphen(cx.text, tok.span.start, word)
+        {
+            continue;
+        }
+        unknown.push(Unknown {
+            span: tok.span.clone(),
+            word,
+            case: case_of(word),
+            sentence_start: tok.is_sentence_start(),
+            left: context_word(cx.text, tokens, i, false),
+            right: context_word(cx.text, tokens, i, true),
+            before_capital: before_capital(cx, tokens, i),
+            title_case: in_title_case(cx, tokens, i),
+            beside_name: beside_name(cx, tokens, i),
+            hyphenated: tok.is_hyphenated(),
+            hyphen_name: tok.is_hyphenated() && hyphen_name(cx, tokens, i),
+            term_label: term_label(cx.text, tokens, i),
+            code_shaped: code_shaped(cx.text, tok.span.clone()),
+            named_by_link: named_by_link(cx.text, tok.span.clone(), word),
+            in_name_list: (list_item(cx, tokens, i)
+                && *name_lists
+                    .entry(range.start)
+                    .or_insert_with(|| name_list(cx.text, tokens)))
+                || short_label(cx, cursor, tokens),
+        });
+    }
+    unknown
+}
+
+/// The suggestions for unknown word `u`, or `None` when it is not reported:
+/// mixed case, a short acronym, a name (`is_name`: capitalised twice or more
+/// in the text) or a capitalised word no likely slip explains.
+fn suggestions_for(
+    cx: &Context<'_>,
+    u: &Unknown<'_>,
+    is_name: impl Fn() -> bool,
+) -> Option<Suggestions> {
+    let suggestions = match u.case {
+        Case::Mixed => return None,
+        Case::Upper if u.word.chars().count() <= 5 => return None,
+        Case::Title if is_name() => return None,
+        // In Title Case a capitalised word one edit from a common
+        // word (same first letter) is a slip of it: `Project
+        // Managment Team`.
+        Case::Title if !u.sentence_start && u.beside_name => return None,
+        Case::Title if !u.sentence_start && u.title_case => {
+            let s = suggest(cx.dict, cx.lang, u.word);
+            if !title_slip(u.word, &s) && !may_be_slip_of_name(cx.dict, u.word) {
+                return None;
+            }
+            s
+        }
+        // A long capitalised word one edit from a common word (same
+        // first letter) is a slip of it: `Applicaion`, `Wrnings`.
+        Case::Title if !u.sentence_start && long_slip(cx.dict, u.word) => {
+            suggest(cx.dict, cx.lang, u.word)
+        }
+        Case::Title if !u.sentence_start && !may_be_slip_of_name(cx.dict, u.word) => return None,
+        // A capitalised term a list item or a paragraph describes.
+        Case::Title
+            if u.term_label && cx.dict.known_misspelling(&u.word.to_lowercase()).is_empty() =>
+        {
+            return None
+        }
+        // An acronym the lists have, written as a name in British
+        // news style (`Unesco`, `Nasa`) or a brand's (`Nvidia`).
+        Case::Title if cx.check(&u.word.to_uppercase()) == Known::Yes => return None,
+        // A capitalised word at the start of a sentence before
+        // another capitalised word begins a name (`Novo Nordisk
+        // said`), unless it is a known misspelling.
+        Case::Title
+            if u.sentence_start
+                && u.before_capital
+                && cx.dict.known_misspelling(&u.word.to_lowercase()).is_empty() =>
+        {
+            return None
+        }
+        Case::Title => {
+            let s = suggest(cx.dict, cx.lang, u.word);
+            let likely = s.list.iter().any(|c| {
+                c.known
+                    || if u.sentence_start {
+                        c.distance <= 2 && c.count >= SENTENCE_START_COUNT
+                    } else {
+                        c.proper && c.count >= NAME_NEAR_COUNT && is_transposition(u.word, &c.word)
+                    }
+            });
+            if !likely {
+                return None;
+            }
+            s
+        }
+        _ => {
+            let mut s = suggest(cx.dict, cx.lang, u.word);
+            rerank(cx.dict, u.left.as_deref(), u.right.as_deref(), &mut s);
+            s
+        }
+    };
+    Some(suggestions)
+}
+
+/// Grades diagnostic `d` of unknown word `u`: a note, with the reason in its
+/// message, when the word is a compound of two words, a regular form of a
+/// known one, part of a path or a name, a word the link or a larger list
+/// spells, or one no dictionary word is close to.
+fn grade(cx: &Context<'_>, u: &Unknown<'_>, suggestions: &Suggestions, d: &mut Diagnostic) {
+    let lower_word = u.word.to_lowercase();
+    if let Some((l, r)) = content_compound(cx, u.word, suggestions) {
+        d.severity = Severity::Info;
+        d.message = format!(
+            "unknown word `{}` (`{l}` and `{r}` written as one?)",
+            u.word
+        );
+        let hyphenated = format!("{l}-{r}");
+        d.fixes.insert(
+            0,
+            Fix::new(
+                format!("replace with `{hyphenated}`"),
+                Edit::replace(u.span.clone(), hyphenated),
+                Applicability::Unsafe,
+            ),
+        );
+        d.fixes.truncate(5);
+    } else if let Some((stem, ending)) = derived(cx, u.word, suggestions) {
+        d.severity = Severity::Info;
+        d.message = if PREFIXES.contains(&ending) {
+            format!("unknown word `{}` (`{ending}-` + `{stem}`?)", u.word)
+        } else {
+            format!("unknown word `{}` (`{stem}` + `-{ending}`?)", u.word)
+        };
+        for f in &mut d.fixes {
+            f.applicability = Applicability::Unsafe;
+        }
+    } else if u.code_shaped && cx.dict.known_misspelling(&lower_word).is_empty() {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (part of a path or code?)", u.word);
+    } else if u.named_by_link {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (the link's target spells it so)", u.word);
+    } else if u.hyphen_name {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (in a hyphenated name?)", u.word);
+    } else if u.in_name_list && cx.dict.known_misspelling(&lower_word).is_empty() {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (in a list of names)", u.word);
+    } else if let Some((stem, ending)) = verb_of_a_name(u.word) {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (`{stem}` + `{ending}`?)", u.word);
+    } else if crate::dictionary::in_larger_list(u.word) {
+        d.severity = Severity::Info;
+        d.message = format!(
+            "unknown word `{}` (only the larger word list has it)",
+            u.word
+        );
+    } else if !has_evidence(u, suggestions) {
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
+    }
+}
+
+fn diagnostic(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        CODE,
+        Severity::Error,
+        u.span.clone(),
+        format!("unknown word `{}`", u.word),
+    );
+    let safe = is_safe(dict, u, s);
+    d.fixes.reserve_exact(s.list.len().min(5));
+    for (i, cand) in s.list.iter().take(5).enumerate() {
+        let applicability = if i == 0 && safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        d.fixes.push(Fix::new(
+            format!("replace with `{}`", cand.word),
+            Edit::replace(u.span.clone(), cand.word.clone()),
+            applicability,
+        ));
+    }
+    d
+}
+
+/// A correction may be applied unasked only when it is unambiguous: the
+/// word is lowercase (or starts a sentence), the correction is a common
+/// word one edit away (or a known misspelling's single listed correction,
+/// at most two), does not merely drop an ending, and is far more likely than
+/// every alternative, context included ([`safe_margin`]).
+fn is_safe(dict: &Dictionary, u: &Unknown<'_>, s: &Suggestions) -> bool {
+    let Some(first) = s.list.first() else {
+        return false;
+    };
+    if (u.case == Case::Title && !u.sentence_start) || u.case == Case::Mixed || u.hyphenated {
+        return false;
+    }
+    // Dropping an ending (`suppressions` → `suppression`) changes grammar.
+    let lower = u.word.to_lowercase();
+    let first_lower = first.word.to_lowercase();
+    if lower.len() > first_lower.len() && lower.starts_with(&first_lower) {
+        return false;
+    }
+    // A word run together may be a compound the lists lack (`drawdown`).
+    if first_lower.contains(' ') || first.rare || first.count < SAFE_MIN_COUNT {
+        return false;
+    }
+    // A regular form of a known word may be one the lists lack (`elations`,
+    // `kidnaped`, `benefitted`, `leaguers`): never changed unasked.
+    if inflects_known(dict, &lower) {
+        return false;
+    }
+    if u.word.chars().count() < SAFE_MIN_LEN {
+        return false;
+    }
+    // Writers rarely get the first letter wrong; a word that differs there
+    // is more often a term with a prefix (`pthreads`, `bcrypt`) than a slip.
+    if !first.known && lower.chars().next() != first_lower.chars().next() {
+        return false;
+    }
+    let max_distance = if first.known {
+        // Several listed corrections: the list itself is unsure.
+        if s.list.iter().filter(|c| c.known).count() != 1 {
+            return false;
+        }
+        2
+    } else {
+        1
+    };
+    first.distance <= max_distance
+        && safe_margin(dict, u.word, u.left.as_deref(), u.right.as_deref(), s) >= SAFE_MARGIN
+}
