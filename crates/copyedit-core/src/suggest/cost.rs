@@ -69,7 +69,7 @@ pub fn keyboard_adjacent(a: char, b: char) -> bool {
 }
 
 /// Consonants that spell the same or nearly the same sound.
-fn sound_alike(a: char, b: char) -> bool {
+pub fn sound_alike(a: char, b: char) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
     matches!(
         (a, b),

@@ -45,7 +45,7 @@ mod tests;
 pub use cache::suggest;
 pub use context::{context_word, rerank, safe_margin};
 pub use copyedit_dict::phonetic::key as phonetic_key;
-pub use cost::{keyboard_adjacent, weighted_distance};
+pub use cost::{keyboard_adjacent, sound_alike, weighted_distance};
 pub use rank::rank;
 
 /// A ranked suggestion.

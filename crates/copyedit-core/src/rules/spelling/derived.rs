@@ -166,13 +166,14 @@ pub(super) fn derived(
             return Some((base.to_string(), "s"));
         }
     }
-    // A common word one edit away makes a slip likelier, unless it is the
-    // stem itself (`suppression` for `suppressions`).
+    // A common word one slip of the fingers away makes a slip likelier,
+    // unless it is the stem itself (`suppression` for `suppressions`).
     if s.list.iter().any(|c| {
         c.distance <= 1
             && !c.rare
             && !c.word.contains(' ')
             && !lower.starts_with(&c.word.to_lowercase())
+            && slip_shaped(&lower, &c.word.to_lowercase())
     }) {
         return None;
     }
@@ -315,4 +316,47 @@ pub(super) fn inflects_known(dict: &Dictionary, lower: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `typo` is one slip of the fingers from `word` (both lowercase):
+/// a letter left out, two neighbours swapped, a letter struck for one
+/// beside it on the keyboard, for one that sounds alike or for another
+/// vowel, or an extra letter that doubles or sits beside (on the keyboard)
+/// a letter next to it. Inserting an unrelated letter (`nodes` → `inodes`)
+/// or striking a distant one (`makeups` → `wakeups`) is not a slip's shape.
+pub(super) fn slip_shaped(typo: &str, word: &str) -> bool {
+    use crate::suggest::{keyboard_adjacent, sound_alike};
+    let t: Vec<char> = typo.chars().collect();
+    let w: Vec<char> = word.chars().collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    if t.len() + 1 == w.len() {
+        // A letter left out.
+        return (0..w.len()).any(|i| w.get(..i) == t.get(..i) && w.get(i + 1..) == t.get(i..));
+    }
+    if t.len() == w.len() + 1 {
+        // An extra letter, doubling or beside a neighbour.
+        return (0..t.len()).any(|i| {
+            let Some(&x) = t.get(i) else {
+                return false;
+            };
+            t.get(..i) == w.get(..i)
+                && t.get(i + 1..) == w.get(i..)
+                && [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| t.get(j))
+                    .any(|&n| n == x || keyboard_adjacent(x, n))
+        });
+    }
+    if t.len() != w.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..t.len()).filter(|&i| t.get(i) != w.get(i)).collect();
+    match diff.as_slice() {
+        [i] => t.get(*i).zip(w.get(*i)).is_some_and(|(&a, &b)| {
+            keyboard_adjacent(a, b) || sound_alike(a, b) || (vowel(a) && vowel(b))
+        }),
+        [i, j] => *j == i + 1 && t.get(*i) == w.get(*j) && t.get(*j) == w.get(*i),
+        _ => false,
+    }
 }

@@ -88,7 +88,8 @@ than a missed typo:
   - A capitalised word starting a sentence before another capitalised
     word begins a name (`Novo Nordisk said`) unless it is a known
     misspelling; one whose all-caps form is listed is an acronym written
-    as a name (`Unesco`, `Nvidia`).
+    as a name (`Unesco`, `Nvidia`); one whose near words are only names
+    (`Nikhita`, beside `Nikita`) is a name too.
   - Lowercase name particles before a capitalised word (`von der Leyen`,
     `bin Salman`, `da Vinci`).
   - Numbers, dates, money and units (`2025-04-11`, `3rd`, `€21bn`, `5km`,
@@ -436,7 +437,7 @@ fn suggestions_for(
             let likely = s.list.iter().any(|c| {
                 c.known
                     || if u.sentence_start {
-                        c.distance <= 2 && c.count >= SENTENCE_START_COUNT
+                        c.distance <= 2 && c.count >= SENTENCE_START_COUNT && !c.proper
                     } else {
                         c.proper && c.count >= NAME_NEAR_COUNT && is_transposition(u.word, &c.word)
                     }

@@ -523,3 +523,43 @@ fn safe_fixes_weigh_every_rival_in_context() {
     assert!(!safe("Protecting oyur vital interests.", "oyur"));
     assert!(!safe("He wnt home.", "wnt"));
 }
+
+#[test]
+fn a_sentence_opening_name_near_only_names_is_left_alone() {
+    let (errors, _) = by_level("Nikhita arrived early. Teh rest came later. Thier bus was late.");
+    assert_eq!(errors, ["Teh", "Thier"]);
+}
+
+#[test]
+fn a_regular_form_whose_near_word_is_no_slip_away_is_a_note() {
+    // `makeups` is one letter from `wakeups`, but `w` for `m` is no slip of
+    // the fingers: the plural of `wakeup`. `recieves` is a slip.
+    let (errors, info) = by_level("Avoid lost wakeups; it recieves mail.");
+    assert_eq!(errors, ["recieves"]);
+    assert_eq!(info, ["wakeups"]);
+}
+
+#[test]
+fn slip_shapes() {
+    use super::derived::slip_shaped;
+    // Left out, swapped, a neighbouring key, a doubled or neighbouring
+    // extra letter, a sound-alike consonant, another vowel.
+    for (typo, word) in [
+        ("recive", "receive"),
+        ("teh", "the"),
+        ("thw", "the"),
+        ("commmon", "common"),
+        ("definately", "definitely"),
+        ("posession", "possession"),
+        ("rasing", "racing"),
+    ] {
+        assert!(slip_shaped(typo, word), "{typo} for {word}");
+    }
+    for (typo, word) in [
+        ("inodes", "nodes"),
+        ("wakeups", "makeups"),
+        ("dogfoods", "dogwoods"),
+    ] {
+        assert!(!slip_shaped(typo, word), "{typo} for {word}");
+    }
+}
