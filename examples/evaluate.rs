@@ -428,7 +428,20 @@ fn on_span(d: &Diagnostic, start: usize, end: usize) -> bool {
     d.span.start < end && start < d.span.end
 }
 
-fn inject(args: &[String]) -> Result<(), String> {
+/// What `inject` counts over all sentences.
+#[derive(Default)]
+struct InjectStats {
+    nonword: ClassStats,
+    realword: ClassStats,
+    /// The real-word rule's flags, and those on an injected real-word typo.
+    rw_flags_total: usize,
+    rw_flags_right: usize,
+    /// Safe edits away from the injected typo.
+    other_safe_edits: usize,
+}
+
+/// `inject`'s command line: `--seed N`, `--sentences N` and files.
+fn inject_args(args: &[String]) -> Result<(u64, usize, Vec<String>), String> {
     let mut seed = 42u64;
     let mut limit = 4000usize;
     let mut files = Vec::new();
@@ -445,37 +458,49 @@ fn inject(args: &[String]) -> Result<(), String> {
             f => files.push(f.to_string()),
         }
     }
-    let linter = Linter::default();
+    Ok((seed, limit, files))
+}
+
+/// A deterministic sample of up to `limit` sentences of `files`.
+fn sample(files: &[String], limit: usize, rng: &mut Rng) -> Result<Vec<String>, String> {
     let mut pool = Vec::new();
-    for f in &files {
+    for f in files {
         pool.extend(sentences(&read(f)?));
     }
-    let mut rng = Rng(seed.max(1));
-    // Deterministic sample.
     let mut picked = Vec::new();
     while picked.len() < limit.min(pool.len()) {
         let i = rng.below(pool.len());
         picked.push(pool.swap_remove(i));
     }
-    let mut nonword = ClassStats::default();
-    let mut realword = ClassStats::default();
-    let mut rw_flags_total = 0;
-    let mut rw_flags_right = 0;
-    let mut other_safe_edits = 0;
+    Ok(picked)
+}
+
+/// The words of a sentence a typo may go into: lowercase ASCII, three
+/// letters or more, with their byte offsets.
+fn candidate_words(sentence: &str) -> Vec<(usize, &str)> {
+    sentence
+        .match_indices(|c: char| c.is_ascii_alphabetic())
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || !sentence.as_bytes()[i - 1].is_ascii_alphabetic())
+        .map(|i| {
+            let end = sentence[i..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .map_or(sentence.len(), |e| i + e);
+            (i, &sentence[i..end])
+        })
+        .filter(|(_, w)| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .collect()
+}
+
+fn inject(args: &[String]) -> Result<(), String> {
+    let (seed, limit, files) = inject_args(args)?;
+    let linter = Linter::default();
+    let mut rng = Rng(seed.max(1));
+    let picked = sample(&files, limit, &mut rng)?;
+    let mut st = InjectStats::default();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for (n, sentence) in picked.iter().enumerate() {
-        let words: Vec<(usize, &str)> = sentence
-            .match_indices(|c: char| c.is_ascii_alphabetic())
-            .map(|(i, _)| i)
-            .filter(|&i| i == 0 || !sentence.as_bytes()[i - 1].is_ascii_alphabetic())
-            .map(|i| {
-                let end = sentence[i..]
-                    .find(|c: char| !c.is_ascii_alphabetic())
-                    .map_or(sentence.len(), |e| i + e);
-                (i, &sentence[i..end])
-            })
-            .filter(|(_, w)| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
-            .collect();
+        let words = candidate_words(sentence);
         if words.is_empty() {
             continue;
         }
@@ -495,7 +520,11 @@ fn inject(args: &[String]) -> Result<(), String> {
         );
         let end = start + typo.len();
         let diags = linter.check(&text, Format::Plain);
-        let stats = if real { &mut realword } else { &mut nonword };
+        let stats = if real {
+            &mut st.realword
+        } else {
+            &mut st.nonword
+        };
         stats.injected += 1;
         let hit = diags
             .iter()
@@ -514,70 +543,107 @@ fn inject(args: &[String]) -> Result<(), String> {
             );
         }
         if let Some(d) = hit {
-            stats.detected += 1;
-            if let Some(f) = d.fixes.first() {
-                let fixed = apply(&text, f);
-                let right = fixed == *sentence;
-                stats.top1 += usize::from(right);
-                if !right && verbose {
-                    println!(
-                        "  top-1 miss: {word} -> {typo} -> {:?} ({})",
-                        f.title, d.rule
-                    );
-                }
-                if f.applicability == Applicability::Safe {
-                    if right {
-                        stats.safe_right += 1;
-                    } else {
-                        stats.safe_wrong += 1;
-                        if verbose {
-                            println!(
-                                "  safe but wrong: {word} -> {typo} -> {:?} ({})",
-                                f.title, d.rule
-                            );
-                        }
-                    }
-                }
-            }
+            score_hit(d, &text, sentence, word, &typo, verbose, stats);
         }
-        for d in &diags {
-            if d.rule == "real-word" {
-                rw_flags_total += 1;
-                let right = real && on_span(d, start, end);
-                rw_flags_right += usize::from(right);
-                if verbose {
-                    println!(
-                        "  real-word flag ({}): {:?} {}",
-                        if right { "right" } else { "wrong" },
-                        text.get(d.span.clone()).unwrap_or(""),
-                        d.message
-                    );
-                }
-            }
-            let safe = d
-                .fixes
-                .first()
-                .is_some_and(|f| f.applicability == Applicability::Safe);
-            // Safe edits on words the corpus itself got wrong are not ours
-            // to judge: count them apart.
-            if safe && !on_span(d, start, end) {
-                other_safe_edits += 1;
-                if verbose {
-                    println!(
-                        "  safe elsewhere: {} {:?} in {text:?}",
-                        d.rule,
-                        text.get(d.span.clone())
-                    );
-                }
-            }
-        }
+        count_other_flags(&diags, &text, start..end, real, verbose, &mut st);
     }
     println!(
         "inject: {} sentences from {} files (seed {seed})",
         picked.len(),
         files.len()
     );
-    for (name, s) in [("non-word", &nonword), ("real-word", &realword)] {
+    print_inject(&st);
+    Ok(())
+}
+
+/// The flag `d` on an injected typo: whether its first fix restores the
+/// sentence, and whether that fix is Safe.
+fn score_hit(
+    d: &Diagnostic,
+    text: &str,
+    sentence: &str,
+    word: &str,
+    typo: &str,
+    verbose: bool,
+    stats: &mut ClassStats,
+) {
+    stats.detected += 1;
+    let Some(f) = d.fixes.first() else {
+        return;
+    };
+    let fixed = apply(text, f);
+    let right = fixed == *sentence;
+    stats.top1 += usize::from(right);
+    if !right && verbose {
+        println!(
+            "  top-1 miss: {word} -> {typo} -> {:?} ({})",
+            f.title, d.rule
+        );
+    }
+    if f.applicability == Applicability::Safe {
+        if right {
+            stats.safe_right += 1;
+        } else {
+            stats.safe_wrong += 1;
+            if verbose {
+                println!(
+                    "  safe but wrong: {word} -> {typo} -> {:?} ({})",
+                    f.title, d.rule
+                );
+            }
+        }
+    }
+}
+
+/// The real-word rule's flags (right when on an injected real-word typo at
+/// `site`) and Safe edits away from the typo.
+fn count_other_flags(
+    diags: &[Diagnostic],
+    text: &str,
+    site: std::ops::Range<usize>,
+    real: bool,
+    verbose: bool,
+    st: &mut InjectStats,
+) {
+    let (start, end) = (site.start, site.end);
+    for d in diags {
+        if d.rule == "real-word" {
+            st.rw_flags_total += 1;
+            let right = real && on_span(d, start, end);
+            st.rw_flags_right += usize::from(right);
+            if verbose {
+                println!(
+                    "  real-word flag ({}): {:?} {}",
+                    if right { "right" } else { "wrong" },
+                    text.get(d.span.clone()).unwrap_or(""),
+                    d.message
+                );
+            }
+        }
+        let safe = d
+            .fixes
+            .first()
+            .is_some_and(|f| f.applicability == Applicability::Safe);
+        // Safe edits on words the corpus itself got wrong are not ours
+        // to judge: count them apart.
+        if safe && !on_span(d, start, end) {
+            st.other_safe_edits += 1;
+            if verbose {
+                println!(
+                    "  safe elsewhere: {} {:?} in {text:?}",
+                    d.rule,
+                    text.get(d.span.clone())
+                );
+            }
+        }
+    }
+}
+
+/// `inject`'s figures after its first line.
+fn print_inject(st: &InjectStats) {
+    let (nonword, realword) = (&st.nonword, &st.realword);
+    let (rw_flags_right, rw_flags_total) = (st.rw_flags_right, st.rw_flags_total);
+    for (name, s) in [("non-word", nonword), ("real-word", realword)] {
         println!(
             "  {name:<9} injected {:5}  recall {:5.1}%  top-1 correction {:5.1}%",
             s.injected,
@@ -597,8 +663,10 @@ fn inject(args: &[String]) -> Result<(), String> {
         pct(nonword.safe_right, nonword.injected),
         pct(safe_wrong, safe_total),
     );
-    println!("  Safe edits elsewhere (on text as the corpus had it): {other_safe_edits}");
-    Ok(())
+    println!(
+        "  Safe edits elsewhere (on text as the corpus had it): {}",
+        st.other_safe_edits
+    );
 }
 
 fn apply(text: &str, fix: &copyedit_core::Fix) -> String {

@@ -313,7 +313,18 @@ struct Totals {
     top1_wrong: usize,
 }
 
-fn main() -> ExitCode {
+/// The command line: `--seed N`, `--every N`, `--limit BYTES`, `--verbose`
+/// and files (by default the development prose).
+struct Args {
+    seed: u64,
+    every: usize,
+    limit: usize,
+    verbose: bool,
+    files: Vec<PathBuf>,
+}
+
+/// The command line, or the exit code after a message.
+fn parse_args() -> Result<Args, ExitCode> {
     let mut seed = 42u64;
     let mut every = 40usize;
     let mut limit = usize::MAX;
@@ -331,15 +342,15 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--seed" => match num("--seed") {
                 Some(n) => seed = n as u64,
-                None => return ExitCode::from(2),
+                None => return Err(ExitCode::from(2)),
             },
             "--every" => match num("--every") {
                 Some(n) => every = n.max(1),
-                None => return ExitCode::from(2),
+                None => return Err(ExitCode::from(2)),
             },
             "--limit" => match num("--limit") {
                 Some(n) => limit = n,
-                None => return ExitCode::from(2),
+                None => return Err(ExitCode::from(2)),
             },
             "--verbose" => verbose = true,
             f => files.push(PathBuf::from(f)),
@@ -349,17 +360,29 @@ fn main() -> ExitCode {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/prose");
         let Ok(rd) = std::fs::read_dir(&dir) else {
             eprintln!("fix_eval: cannot read {}", dir.display());
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         };
         files = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
     }
+    Ok(Args {
+        seed,
+        every,
+        limit,
+        verbose,
+        files,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
     let linter = Linter::default();
-    let lang = linter.config().lang;
-    let opts = FixOptions::default();
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng(args.seed.max(1));
     let mut t = Totals::default();
-    'files: for file in &files {
+    'files: for file in &args.files {
         let text = match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
@@ -368,172 +391,227 @@ fn main() -> ExitCode {
             }
         };
         for clean in documents(&text) {
-            if t.bytes >= limit {
+            if t.bytes >= args.limit {
                 break 'files;
             }
-            t.bytes += clean.len();
-            t.docs += 1;
-            let (typod, sites) = inject(&linter, &clean, every, &mut rng);
-            let base = fix_text(&linter, &clean, Format::Plain, &opts);
-            let out = fix_text(&linter, &typod, Format::Plain, &opts);
-            for a in &base.applied {
-                *t.clean_edits_by_rule.entry(a.rule).or_default() += 1;
-                if matches!(a.rule, "spelling" | "fragment" | "real-word") {
-                    t.clean_word_edits += 1;
-                }
-                if verbose && matches!(a.rule, "spelling" | "fragment" | "a-an") {
-                    let e = &a.edits[0];
-                    println!(
-                        "  clean-text Safe edit [{}]: {:?} -> {:?}",
-                        a.rule,
-                        clean.get(e.span.clone()).unwrap_or(""),
-                        e.replacement
-                    );
-                }
-            }
-            let base_changes: HashSet<(usize, usize, String)> =
-                changed(&base).into_iter().collect();
-            // Typo'd coordinates → clean coordinates, outside sites.
-            let to_clean = |p: usize| -> usize {
-                let shift: isize = sites
-                    .iter()
-                    .take_while(|s| s.end <= p)
-                    .map(|s| s.typo.len() as isize - s.word.len() as isize)
-                    .sum();
-                (p as isize - shift).max(0) as usize
-            };
-            let mut fixed_sites = HashSet::new();
-            for (s, e, repl) in changed(&out) {
-                let hits: Vec<usize> = sites
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, site)| {
-                        (site.start < e && s < site.end)
-                            || (s == e && site.start < s && s < site.end)
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                match hits.as_slice() {
-                    [] => {
-                        if base_changes.contains(&(to_clean(s), to_clean(e), repl.clone())) {
-                            t.corpus_edits += 1;
-                        } else {
-                            t.induced += 1;
-                            let rule = rule_at(&out, s, e);
-                            *t.induced_by_rule.entry(rule).or_default() += 1;
-                            if verbose {
-                                println!(
-                                    "  induced [{rule}]: {:?} -> {repl:?}",
-                                    typod.get(s.saturating_sub(20)..(e + 20).min(typod.len()))
-                                );
-                            }
-                        }
-                    }
-                    [i] if sites[*i].start == s && sites[*i].end == e && sites[*i].word == repl => {
-                        t.corrected += 1;
-                        fixed_sites.insert(*i);
-                    }
-                    _ => {
-                        t.wrong_on_typo += hits.len();
-                        for &i in &hits {
-                            fixed_sites.insert(i);
-                            if verbose {
-                                println!(
-                                    "  WRONG: {} -> {} -> {repl:?} [{}]",
-                                    sites[i].word,
-                                    sites[i].typo,
-                                    rule_at(&out, s, e)
-                                );
-                            }
-                        }
-                    }
-                }
-            }
-            t.injected += sites.len();
+            evaluate_document(&linter, &clean, &args, &mut rng, &mut t);
+        }
+    }
+    print_summary(&t, &args);
+    print_thresholds(&t);
+    ExitCode::SUCCESS
+}
 
-            // Why were the others left alone? Look at the first check.
-            let diags = linter.check(&typod, Format::Plain);
-            let doc = Document::parse(&typod, Format::Plain);
-            let tokens = tokenize(&doc);
-            let quotes = Quotations::find(&doc, &tokens);
-            for (i, site) in sites.iter().enumerate() {
-                t.quoted += usize::from(quotes.overlaps(&(site.start..site.end)));
-                let d = diags.iter().find(|d| {
-                    d.span.start < site.end && site.start < d.span.end && d.suppressed.is_none()
-                });
-                let Some(d) = d else {
-                    t.unflagged += 1;
-                    if !fixed_sites.contains(&i) {
-                        *t.blockers.entry("not flagged").or_default() += 1;
-                    }
-                    continue;
-                };
-                if d.rule != "spelling" {
-                    if !fixed_sites.contains(&i) {
-                        *t.blockers.entry("flagged by another rule").or_default() += 1;
-                    }
-                    continue;
-                }
-                let Some(flag) = flag_of(&typod, d, &tokens, &quotes, lang, &linter) else {
-                    continue;
-                };
-                let right = flag
-                    .suggestions
-                    .list
-                    .first()
-                    .is_some_and(|c| c.word == site.word);
-                if !fixed_sites.contains(&i) {
-                    let why = if !right && !flag.suggestions.list.is_empty() {
-                        "best suggestion is not the original word"
-                    } else if d
-                        .fixes
-                        .first()
-                        .is_some_and(|f| f.applicability == Applicability::Safe)
-                    {
-                        "Safe, but not applied (conflict)"
-                    } else {
-                        blocker(&flag, CURRENT).unwrap_or("Unsafe for another reason")
-                    };
-                    *t.blockers.entry(why).or_default() += 1;
+/// Injects typos into one clean document, fixes it, and adds up what the
+/// fixes did and why the typos left were left.
+fn evaluate_document(linter: &Linter, clean: &str, args: &Args, rng: &mut Rng, t: &mut Totals) {
+    let opts = FixOptions::default();
+    t.bytes += clean.len();
+    t.docs += 1;
+    let (typod, sites) = inject(linter, clean, args.every, rng);
+    let base = fix_text(linter, clean, Format::Plain, &opts);
+    let out = fix_text(linter, &typod, Format::Plain, &opts);
+    count_clean_edits(&base, clean, args.verbose, t);
+    let fixed_sites = score_edits(&base, &out, &typod, &sites, args.verbose, t);
+    t.injected += sites.len();
+    explain_left_sites(linter, &typod, &sites, &fixed_sites, args.verbose, t);
+    collect_clean_flags(linter, clean, t);
+}
+
+/// The Safe edits made on the clean text, by rule.
+fn count_clean_edits(base: &FixOutcome, clean: &str, verbose: bool, t: &mut Totals) {
+    for a in &base.applied {
+        *t.clean_edits_by_rule.entry(a.rule).or_default() += 1;
+        if matches!(a.rule, "spelling" | "fragment" | "real-word") {
+            t.clean_word_edits += 1;
+        }
+        if verbose && matches!(a.rule, "spelling" | "fragment" | "a-an") {
+            let e = &a.edits[0];
+            println!(
+                "  clean-text Safe edit [{}]: {:?} -> {:?}",
+                a.rule,
+                clean.get(e.span.clone()).unwrap_or(""),
+                e.replacement
+            );
+        }
+    }
+}
+
+/// Sorts the edits made on the typo'd text (`out`) into corrections, wrong
+/// edits of typos, the corpus's own edits (also made on the clean text,
+/// `base`) and edits induced elsewhere. Returns the sites an edit touched.
+fn score_edits(
+    base: &FixOutcome,
+    out: &FixOutcome,
+    typod: &str,
+    sites: &[Site],
+    verbose: bool,
+    t: &mut Totals,
+) -> HashSet<usize> {
+    let base_changes: HashSet<(usize, usize, String)> = changed(base).into_iter().collect();
+    // Typo'd coordinates → clean coordinates, outside sites.
+    let to_clean = |p: usize| -> usize {
+        let shift: isize = sites
+            .iter()
+            .take_while(|s| s.end <= p)
+            .map(|s| s.typo.len() as isize - s.word.len() as isize)
+            .sum();
+        (p as isize - shift).max(0) as usize
+    };
+    let mut fixed_sites = HashSet::new();
+    for (s, e, repl) in changed(out) {
+        let hits: Vec<usize> = sites
+            .iter()
+            .enumerate()
+            .filter(|(_, site)| {
+                (site.start < e && s < site.end) || (s == e && site.start < s && s < site.end)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match hits.as_slice() {
+            [] => {
+                if base_changes.contains(&(to_clean(s), to_clean(e), repl.clone())) {
+                    t.corpus_edits += 1;
+                } else {
+                    t.induced += 1;
+                    let rule = rule_at(out, s, e);
+                    *t.induced_by_rule.entry(rule).or_default() += 1;
                     if verbose {
-                        let first = flag.suggestions.list.first();
                         println!(
-                            "  left: {} -> {} ({why}; first {:?} d{} count {} known {})",
-                            site.word,
-                            site.typo,
-                            first.map(|c| c.word.as_str()),
-                            first.map_or(0, |c| c.distance),
-                            first.map_or(0, |c| c.count),
-                            first.is_some_and(|c| c.known),
+                            "  induced [{rule}]: {:?} -> {repl:?}",
+                            typod.get(s.saturating_sub(20)..(e + 20).min(typod.len()))
                         );
                     }
                 }
-                t.top1_wrong += usize::from(!right);
-                t.typo_flags.push((flag, site.word.clone()));
             }
-            // False alarms on the clean text, for the threshold table.
-            let cdiags = linter.check(&clean, Format::Plain);
-            let cdoc = Document::parse(&clean, Format::Plain);
-            let ctokens = tokenize(&cdoc);
-            let cquotes = Quotations::find(&cdoc, &ctokens);
-            for d in cdiags
-                .iter()
-                .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
-            {
-                if let Some(f) = flag_of(&clean, d, &ctokens, &cquotes, lang, &linter) {
-                    t.clean_flags.push(f);
+            [i] if sites[*i].start == s && sites[*i].end == e && sites[*i].word == repl => {
+                t.corrected += 1;
+                fixed_sites.insert(*i);
+            }
+            _ => {
+                t.wrong_on_typo += hits.len();
+                for &i in &hits {
+                    fixed_sites.insert(i);
+                    if verbose {
+                        println!(
+                            "  WRONG: {} -> {} -> {repl:?} [{}]",
+                            sites[i].word,
+                            sites[i].typo,
+                            rule_at(out, s, e)
+                        );
+                    }
                 }
             }
         }
     }
+    fixed_sites
+}
 
+/// Why were the typos not fixed left alone? Looks at the first check of the
+/// typo'd text; records spelling's flags on typos for the threshold table.
+fn explain_left_sites(
+    linter: &Linter,
+    typod: &str,
+    sites: &[Site],
+    fixed_sites: &HashSet<usize>,
+    verbose: bool,
+    t: &mut Totals,
+) {
+    let lang = linter.config().lang;
+    let diags = linter.check(typod, Format::Plain);
+    let doc = Document::parse(typod, Format::Plain);
+    let tokens = tokenize(&doc);
+    let quotes = Quotations::find(&doc, &tokens);
+    for (i, site) in sites.iter().enumerate() {
+        t.quoted += usize::from(quotes.overlaps(&(site.start..site.end)));
+        let d = diags
+            .iter()
+            .find(|d| d.span.start < site.end && site.start < d.span.end && d.suppressed.is_none());
+        let Some(d) = d else {
+            t.unflagged += 1;
+            if !fixed_sites.contains(&i) {
+                *t.blockers.entry("not flagged").or_default() += 1;
+            }
+            continue;
+        };
+        if d.rule != "spelling" {
+            if !fixed_sites.contains(&i) {
+                *t.blockers.entry("flagged by another rule").or_default() += 1;
+            }
+            continue;
+        }
+        let Some(flag) = flag_of(typod, d, &tokens, &quotes, lang, linter) else {
+            continue;
+        };
+        let right = flag
+            .suggestions
+            .list
+            .first()
+            .is_some_and(|c| c.word == site.word);
+        if !fixed_sites.contains(&i) {
+            let why = why_left(d, &flag, right);
+            *t.blockers.entry(why).or_default() += 1;
+            if verbose {
+                let first = flag.suggestions.list.first();
+                println!(
+                    "  left: {} -> {} ({why}; first {:?} d{} count {} known {})",
+                    site.word,
+                    site.typo,
+                    first.map(|c| c.word.as_str()),
+                    first.map_or(0, |c| c.distance),
+                    first.map_or(0, |c| c.count),
+                    first.is_some_and(|c| c.known),
+                );
+            }
+        }
+        t.top1_wrong += usize::from(!right);
+        t.typo_flags.push((flag, site.word.clone()));
+    }
+}
+
+/// Why spelling's flag `d` on a typo did not fix it; `right` is whether its
+/// first suggestion is the original word.
+fn why_left(d: &Diagnostic, flag: &Flag, right: bool) -> &'static str {
+    if !right && !flag.suggestions.list.is_empty() {
+        "best suggestion is not the original word"
+    } else if d
+        .fixes
+        .first()
+        .is_some_and(|f| f.applicability == Applicability::Safe)
+    {
+        "Safe, but not applied (conflict)"
+    } else {
+        blocker(flag, CURRENT).unwrap_or("Unsafe for another reason")
+    }
+}
+
+/// False alarms on the clean text, for the threshold table.
+fn collect_clean_flags(linter: &Linter, clean: &str, t: &mut Totals) {
+    let lang = linter.config().lang;
+    let cdiags = linter.check(clean, Format::Plain);
+    let cdoc = Document::parse(clean, Format::Plain);
+    let ctokens = tokenize(&cdoc);
+    let cquotes = Quotations::find(&cdoc, &ctokens);
+    for d in cdiags
+        .iter()
+        .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
+    {
+        if let Some(f) = flag_of(clean, d, &ctokens, &cquotes, lang, linter) {
+            t.clean_flags.push(f);
+        }
+    }
+}
+
+/// The totals: corrections, wrong edits, and why typos were left.
+fn print_summary(t: &Totals, args: &Args) {
+    let (seed, every) = (args.seed, args.every);
     let safe_edits = t.corrected + t.wrong_on_typo + t.induced;
     let wrong = t.wrong_on_typo + t.induced;
     println!(
         "fix_eval: {} documents, {:.1} MB, {} files, seed {seed}, one typo per {every} eligible words",
         t.docs,
         t.bytes as f64 / 1e6,
-        files.len()
+        args.files.len()
     );
     println!("  injected non-word typos      {:6}", t.injected);
     println!(
@@ -582,9 +660,11 @@ fn main() -> ExitCode {
     for (why, n) in blockers {
         println!("    {n:6}  {:5.1}%  {why}", pct(*n, t.injected));
     }
+}
 
-    // What other thresholds would give. Wrong = a Safe first suggestion that
-    // is not the original word, plus a Safe edit of a clean-text false alarm.
+/// What other thresholds would give. Wrong = a Safe first suggestion that
+/// is not the original word, plus a Safe edit of a clean-text false alarm.
+fn print_thresholds(t: &Totals) {
     println!("  spelling Safe thresholds (margin / minimum count):");
     println!(
         "    {:<34} {:>10} {:>16}",
@@ -621,5 +701,4 @@ fn main() -> ExitCode {
             pct(all_wrong, right + all_wrong),
         );
     }
-    ExitCode::SUCCESS
 }

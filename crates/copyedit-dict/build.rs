@@ -77,14 +77,31 @@ fn main() {
     println!("cargo:rerun-if-changed=src/fold.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
 
-    // The trigram model in fixed-width records, read in place
-    // (`src/lm_fixed.rs`).
+    write_lm_table(&dir, &out);
+    let mut lexicon = word_lists(&dir);
+    let freq_text = read(&dir, "frequencies.tsv");
+    let freq = tab_counts(&freq_text, str::split_once);
+    write_lexicon(&out, &mut lexicon, &freq);
+    let forms = forms(&lexicon);
+    let values = write_suggest(&out, &lexicon, &forms);
+    write_common_and_phonetic(&out, &lexicon, &forms, &values);
+    write_bigrams(&dir, &out);
+    write_confusables(&dir, &out, &lexicon, &freq);
+    write_misspellings(&dir, &out);
+    write_large(&dir, &out);
+}
+
+/// The trigram model in fixed-width records, read in place
+/// (`src/lm_fixed.rs`).
+fn write_lm_table(dir: &Path, out: &Path) {
     println!("cargo:rerun-if-changed=src/lm_fixed.rs");
     let compact = fs::read(dir.join("trigrams.bin")).expect("dictionaries/trigrams.bin");
     let table = lm_fixed::from_compact(&compact).expect("dictionaries/trigrams.bin is corrupt");
     fs::write(out.join("lm.bin"), table).expect("write lm.bin");
+}
 
-    // Lexicon: word → flags, then counts.
+/// The word lists: word → flags.
+fn word_lists(dir: &Path) -> BTreeMap<String, u64> {
     let mut lexicon: BTreeMap<String, u64> = BTreeMap::new();
     for (file, flag) in [
         ("words-en.txt", COMMON),
@@ -97,7 +114,7 @@ fn main() {
         ("names.txt", NAME),
         ("words-tech.txt", TECH),
     ] {
-        let text = read(&dir, file);
+        let text = read(dir, file);
         for word in lines(&text) {
             if file == "words-rare.txt" && SWAPPED_COMMON.contains(&word) {
                 continue;
@@ -117,13 +134,26 @@ fn main() {
     for f in folded {
         lexicon.insert(f, u64::from(RARE));
     }
-    let freq_text = read(&dir, "frequencies.tsv");
-    let mut freq: BTreeMap<&str, u64> = BTreeMap::new();
-    for line in lines(&freq_text) {
-        if let Some((w, c)) = line.split_once('\t') {
-            freq.insert(w, c.trim().parse().unwrap_or(0));
+    lexicon
+}
+
+/// Lines `key<TAB>count` (split by `split`) as a map; an unreadable count
+/// is 0.
+fn tab_counts<'a>(
+    text: &'a str,
+    split: fn(&'a str, char) -> Option<(&'a str, &'a str)>,
+) -> BTreeMap<&'a str, u64> {
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for line in lines(text) {
+        if let Some((w, c)) = split(line, '\t') {
+            counts.insert(w, c.trim().parse().unwrap_or(0));
         }
     }
+    counts
+}
+
+/// Lexicon: word → flags, then counts (`lexicon.fst`).
+fn write_lexicon(out: &Path, lexicon: &mut BTreeMap<String, u64>, freq: &BTreeMap<&str, u64>) {
     let mut lower = String::new();
     for (word, value) in lexicon.iter_mut() {
         lower.clear();
@@ -146,25 +176,36 @@ fn main() {
         &out.join("lexicon.fst"),
         lexicon.iter().map(|(k, v)| (k.as_str(), *v)),
     );
+}
 
-    // Suggestion index: lowercase form → the spellings it stands for, for
-    // every word except those known only from the name lists. Each
-    // spelling is a record of `forms.bin` (core's `dictionary/forms.rs`) with
-    // its lexicon value, so that candidates need no second look-up; a key's
-    // spellings are consecutive records, and its value in `suggest.fst`
-    // (also in `suggest_reversed.fst`, `common.fst`) is the first record
-    // << 16 | their number: values ascend with the keys.
+/// Lowercase form → the spellings it stands for, for every word except
+/// those known only from the name lists.
+fn forms(lexicon: &BTreeMap<String, u64>) -> BTreeMap<String, Vec<&str>> {
     let mut forms: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (word, value) in &lexicon {
+    for (word, value) in lexicon {
         if (*value as u8) & !NAME != 0 {
             forms.entry(word.to_lowercase()).or_default().push(word);
         }
     }
+    forms
+}
+
+/// Suggestion index: lowercase form → the spellings it stands for (`forms`).
+/// Each spelling is a record of `forms.bin` (core's `dictionary/forms.rs`)
+/// with its lexicon value, so that candidates need no second look-up; a
+/// key's spellings are consecutive records, and its value in `suggest.fst`
+/// (also in `suggest_reversed.fst`, `common.fst`) is the first record << 16 |
+/// their number: values ascend with the keys. Returns those values.
+fn write_suggest<'a>(
+    out: &Path,
+    lexicon: &BTreeMap<String, u64>,
+    forms: &'a BTreeMap<String, Vec<&str>>,
+) -> BTreeMap<&'a str, u64> {
     let mut text = String::new();
     let mut records: Vec<u8> = Vec::new();
     let mut record_count = 0u64;
     let mut values: BTreeMap<&str, u64> = BTreeMap::new();
-    for (lower, spellings) in &forms {
+    for (lower, spellings) in forms {
         let first = record_count;
         for s in spellings {
             let value = lexicon.get(*s).copied().unwrap_or(0);
@@ -197,18 +238,27 @@ fn main() {
         &out.join("suggest_reversed.fst"),
         reversed.iter().map(|(k, v)| (k.as_str(), *v)),
     );
+    values
+}
 
-    // Common words (those with a corpus count), for suggestions two edits
-    // away and by sound: lowercase form → its spellings (the value it has
-    // in `suggest.fst`), and phonetic key (`src/phonetic.rs`) → the
-    // spellings with that key (`phonetic_forms.bin`: their record indexes,
-    // `u32` each; the value is the first index << 16 | their number).
-    // Rare uncounted words are left out: they would never be ranked above
-    // a common word two edits away.
+/// Common words (those with a corpus count), for suggestions two edits
+/// away and by sound: lowercase form → its spellings (the value it has in
+/// `suggest.fst`), and phonetic key (`src/phonetic.rs`) → the spellings
+/// with that key (`phonetic_forms.bin`: their record indexes, `u32` each;
+/// the value is the first index << 16 | their number). Rare uncounted
+/// words are left out: they would never be ranked above a common word two
+/// edits away. Also the tables built from those: `far.bin` and the sound
+/// deletes.
+fn write_common_and_phonetic(
+    out: &Path,
+    lexicon: &BTreeMap<String, u64>,
+    forms: &BTreeMap<String, Vec<&str>>,
+    values: &BTreeMap<&str, u64>,
+) {
     println!("cargo:rerun-if-changed=src/phonetic.rs");
     let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut entries = Vec::new();
-    for (lower, spellings) in &forms {
+    for (lower, spellings) in forms {
         let counted = spellings
             .iter()
             .any(|s| lexicon.get(*s).is_some_and(|v| v >> 8 > 0));
@@ -243,23 +293,20 @@ fn main() {
         entries.push((key.as_str(), first << 16 | records.len() as u64));
     }
     fs::write(out.join("phonetic_forms.bin"), index).expect("write phonetic forms");
-    write_sound_deletes(&out, &entries);
+    write_sound_deletes(out, &entries);
     write_map(&out.join("phonetic.fst"), entries.into_iter());
+}
 
-    // Bigrams.
-    let bigram_text = read(&dir, "bigrams.tsv");
-    let mut bigrams: BTreeMap<&str, u64> = BTreeMap::new();
-    for line in lines(&bigram_text) {
-        if let Some((pair, c)) = line.rsplit_once('\t') {
-            bigrams.insert(pair, c.trim().parse().unwrap_or(0));
-        }
-    }
+/// Bigrams: `first second` → count.
+fn write_bigrams(dir: &Path, out: &Path) {
+    let bigram_text = read(dir, "bigrams.tsv");
+    let bigrams = tab_counts(&bigram_text, str::rsplit_once);
     write_map(&out.join("bigrams.fst"), bigrams.into_iter());
+}
 
-    // Real-word confusables: for each word with a corpus count, the words one
-    // edit away (or in a curated confusion set) that are at least
-    // `DOMINANCE` times as common, e.g. `ere` → `were,here,are`.
-    let conf_text = read(&dir, "confusion-sets.txt");
+/// The curated confusion sets: each word → the other members of its sets.
+fn confusion_sets(dir: &Path) -> BTreeMap<String, Vec<String>> {
+    let conf_text = read(dir, "confusion-sets.txt");
     let mut sets: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in lines(&conf_text) {
         if line.starts_with('#') {
@@ -271,6 +318,19 @@ fn main() {
             others.extend(words.iter().filter(|o| *o != w).map(|o| (*o).to_string()));
         }
     }
+    sets
+}
+
+/// Real-word confusables: for each word with a corpus count, the words one
+/// edit away (or in a curated confusion set) that are at least
+/// `DOMINANCE` times as common, e.g. `ere` → `were,here,are`.
+fn write_confusables(
+    dir: &Path,
+    out: &Path,
+    lexicon: &BTreeMap<String, u64>,
+    freq: &BTreeMap<&str, u64>,
+) {
+    let sets = confusion_sets(dir);
     let accepted = |w: &str| {
         lexicon
             .get(w)
@@ -329,9 +389,11 @@ fn main() {
     }
     fs::write(out.join("confusables.txt"), blob).expect("write confusables");
     write_map(&out.join("confusables.fst"), entries.into_iter());
+}
 
-    // Known misspellings → corrections.
-    let miss_text = read(&dir, "misspellings.tsv");
+/// Known misspellings → corrections.
+fn write_misspellings(dir: &Path, out: &Path) {
+    let miss_text = read(dir, "misspellings.tsv");
     let mut miss: BTreeMap<&str, &str> = BTreeMap::new();
     for line in lines(&miss_text) {
         if let Some((w, c)) = line.split_once('\t') {
@@ -347,9 +409,11 @@ fn main() {
     }
     fs::write(out.join("corrections.txt"), blob).expect("write corrections");
     write_map(&out.join("misspellings.fst"), entries.into_iter());
+}
 
-    // The larger list: words only it has (spelling reports them as notes).
-    let large_text = read(&dir, "words-large.txt");
+/// The larger list: words only it has (spelling reports them as notes).
+fn write_large(dir: &Path, out: &Path) {
+    let large_text = read(dir, "words-large.txt");
     let large: std::collections::BTreeSet<String> =
         lines(&large_text).map(|w| w.replace('’', "'")).collect();
     write_map(

@@ -244,10 +244,265 @@ fn straight_opens(text: &str, toks: &[Token], i: usize, open: bool) -> bool {
 const NOTE_OPEN: &str = "`‘‘` (two single quotes) in this paragraph may be meant as `“`";
 const NOTE_CLOSE: &str = "`’’` (two single quotes) in this paragraph may be meant as `”`";
 
+/// A mark to flag, and a note to add to the diagnostic.
+type Flag = (Range<usize>, Option<&'static str>);
+
+/// The marks of one block still open when it has been read.
+#[derive(Default)]
+struct OpenMarks {
+    /// One stack per kind of bracket: ( [ {
+    stacks: [Vec<Range<usize>>; 3],
+    curly: QuoteMarks,
+    straight: QuoteMarks,
+}
+
+/// The positions of the bracket and double quote tokens of a block, found
+/// with `memchr`: the rule reads no other token. A curly quote is recorded
+/// at the start of its three bytes.
+fn find_marks(text: &str, toks: &[Token], marks: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let curly_start = |p: usize| {
+        p.checked_sub(2)
+            .filter(|&s| bytes.get(s..p) == Some(&[0xE2, 0x80][..]))
+    };
+    super::find_bytes(
+        text,
+        super::extent(toks),
+        b"()[]{}\"\x9C\x9D",
+        |p| match bytes.get(p) {
+            Some(0x9C | 0x9D) => curly_start(p),
+            _ => Some(p),
+        },
+        marks,
+    );
+}
+
+/// Template delimiters (`{{ x }}`, `{% tag %}`, `{{raw `…`}}`) are never
+/// prose brackets.
+fn template(bytes: &[u8], p: usize) -> bool {
+    match bytes.get(p) {
+        Some(b'{') => {
+            matches!(bytes.get(p + 1), Some(b'{' | b'%'))
+                || p.checked_sub(1).and_then(|q| bytes.get(q)) == Some(&b'{')
+        }
+        Some(b'}') => {
+            bytes.get(p + 1) == Some(&b'}')
+                || matches!(
+                    p.checked_sub(1).and_then(|q| bytes.get(q)),
+                    Some(b'}' | b'%')
+                )
+        }
+        _ => false,
+    }
+}
+
+/// A `“` left open at the end of an earlier paragraph (`pending`, with how
+/// many paragraphs without double quotes have followed it) against this
+/// paragraph's marks: still pending when it has none, flagged when its
+/// first curly quote is not a `”`. True when that `”` closes the quotation
+/// (resumed after an inset: verse, a letter).
+fn resume_pending<'t>(
+    text: &str,
+    pending: &mut Option<(Range<usize>, usize)>,
+    marks: impl Iterator<Item = (usize, &'t Token)>,
+    found: &mut Vec<Flag>,
+) -> bool {
+    let Some((open, skipped)) = pending.take() else {
+        return false;
+    };
+    match marks
+        .map(|(_, t)| t)
+        .find(|t| is_curly(text, t))
+        .map(|t| t.text(text))
+    {
+        None if skipped < MAX_INSET_BLOCKS => *pending = Some((open, skipped + 1)),
+        Some("”") => return true,
+        _ => found.push((open, None)),
+    }
+    false
+}
+
+/// Reads one block's marks: pairs brackets and quotes, flags the closing
+/// marks nothing opened, and returns what is left open.
+fn scan_block<'t>(
+    text: &str,
+    toks: &'t [Token],
+    block_text: &str,
+    marks: impl Iterator<Item = (usize, &'t Token)>,
+    mut resumed: bool,
+    found: &mut Vec<Flag>,
+) -> OpenMarks {
+    let mut open = OpenMarks::default();
+    for (i, t) in marks {
+        let s = t.text(text);
+        let span = t.span.clone();
+        match s {
+            "(" | "[" | "{" => {
+                if s == "(" && emoticon(text, toks, i) {
+                    continue;
+                }
+                let k = "([{".find(s).unwrap_or(0);
+                if let Some(stack) = open.stacks.get_mut(k) {
+                    stack.push(span);
+                }
+            }
+            ")" | "]" | "}" => {
+                let fits = closing_bracket_fits(text, toks, i, t, &mut open.stacks);
+                if !fits {
+                    found.push((span, None));
+                }
+            }
+            "“" => open.curly.open(span, reopens(text, toks, i)),
+            "”" if !open.curly.close() && !std::mem::take(&mut resumed) => {
+                let note = block_text.contains("‘‘").then_some(NOTE_OPEN);
+                found.push((span, note));
+            }
+            "\"" => {
+                let fits = straight_quote_fits(text, toks, i, t, &mut open.straight);
+                if !fits {
+                    found.push((span, None));
+                }
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
+/// Whether the closing bracket `t` (token `i`) is accounted for: it closes
+/// an open bracket (popped from `stacks`) or a half-open interval, or is
+/// part of an emoticon, a list marker or an address.
+fn closing_bracket_fits(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    t: &Token,
+    stacks: &mut [Vec<Range<usize>>; 3],
+) -> bool {
+    if emoticon(text, toks, i) {
+        return true;
+    }
+    let s = t.text(text);
+    let k = ")]}".find(s).unwrap_or(0);
+    let popped = stacks.get_mut(k).and_then(Vec::pop).is_some();
+    if popped || (s == ")" && list_marker(text, toks, i)) {
+        return true;
+    }
+    // A half-open interval: `[0, 1)`, `(0, 1]`.
+    let other = match s {
+        ")" => Some(1),
+        "]" => Some(0),
+        _ => None,
+    };
+    if let Some(o) = other {
+        if let Some(stack) = stacks.get_mut(o) {
+            let interval = stack.last().is_some_and(|open| {
+                text.get(open.end..t.span.start)
+                    .is_some_and(|between| between.contains(','))
+            });
+            if interval {
+                stack.pop();
+                return true;
+            }
+        }
+    }
+    // The tokenizer keeps `[` inside a URL but not a
+    // `]` after it: `https://x.org/a#b[c]`.
+    let opener = ["(", "[", "{"].get(k).copied().unwrap_or("(");
+    i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
+        matches!(p.kind, TokenKind::Url | TokenKind::Path)
+            && adjacent(p, t)
+            && p.text(text).contains(opener)
+    })
+}
+
+/// Whether the straight `"` `t` (token `i`) is accounted for: an inch mark,
+/// an opening quote (recorded in `straight`) or the close of an open one.
+fn straight_quote_fits(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    t: &Token,
+    straight: &mut QuoteMarks,
+) -> bool {
+    // Inch marks: `a 12" pipe` (but `"version 2"` closes).
+    let inches = straight.open.is_empty()
+        && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
+            p.kind == TokenKind::Number
+                && adjacent(p, t)
+                && p.text(text).chars().all(|c| c.is_numeric() || c == '.')
+        });
+    if inches {
+        return true;
+    }
+    if straight_opens(text, toks, i, !straight.open.is_empty()) {
+        straight.open(t.span.clone(), reopens(text, toks, i));
+        true
+    } else {
+        straight.close()
+    }
+}
+
+/// The marks left open at the end of a block: brackets are flagged, the
+/// last `“` may stay pending (an inset may follow and a later paragraph
+/// close it), and the last straight `"` is not flagged when the next block
+/// opens with one.
+fn close_block(
+    text: &str,
+    next_block: &[Token],
+    block_text: &str,
+    open: OpenMarks,
+    pending: &mut Option<(Range<usize>, usize)>,
+    found: &mut Vec<Flag>,
+) {
+    for stack in open.stacks {
+        found.extend(stack.into_iter().map(|r| (r, None)));
+    }
+    let mut left = open.curly.unmatched();
+    if let Some(last) = left.pop() {
+        let note = block_text.contains("’’").then_some(NOTE_CLOSE);
+        found.extend(left.into_iter().map(|r| (r, note)));
+        if note.is_some() {
+            found.push((last, note));
+        } else if !starts_with(text, next_block, "“") {
+            // Perhaps an inset follows and a later paragraph closes it.
+            *pending = Some((last, 0));
+        }
+    }
+    let mut left = open.straight.unmatched();
+    if starts_with(text, next_block, "\"") {
+        left.pop();
+    }
+    found.extend(left.into_iter().map(|r| (r, None)));
+}
+
+/// One diagnostic per flagged mark, in document order.
+fn report(cx: &Context<'_>, mut found: Vec<Flag>, out: &mut Vec<Diagnostic>) {
+    found.sort_by_key(|(r, _)| r.start);
+    for (span, note) in found {
+        let mark = cx.text.get(span.clone()).unwrap_or_default();
+        let message = format!("unmatched `{mark}`");
+        // In Markdown a paragraph's brackets also close across HTML,
+        // templates and code the document layer cannot pair: right in
+        // about a third of the flags on real content repositories, so a
+        // note there (a warning in plain text).
+        let severity = if cx.doc.format.is_markdown() {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        let mut d = Diagnostic::new(CODE, severity, span, message);
+        if let Some(note) = note {
+            d = d.with_note(note);
+        }
+        out.push(d);
+    }
+}
+
 impl Rule for Unbalanced {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.text;
-        let mut found: Vec<(Range<usize>, Option<&str>)> = Vec::new();
+        let mut found: Vec<Flag> = Vec::new();
         // A `“` left open at the end of an earlier paragraph, and how many
         // paragraphs without double quotes have followed it.
         let mut pending: Option<(Range<usize>, usize)> = None;
@@ -261,181 +516,21 @@ impl Rule for Unbalanced {
                 .get(b)
                 .and_then(|bl| text.get(bl.span()))
                 .unwrap_or_default();
-            // The quotation resumes after an inset (verse, a letter) and
-            // this paragraph's first double quote closes it.
-            let mut resumed = false;
-            // The bracket and double quote tokens, found with `memchr`:
-            // the rule reads no other token.
-            let bytes = text.as_bytes();
-            let curly_start = |p: usize| {
-                p.checked_sub(2)
-                    .filter(|&s| bytes.get(s..p) == Some(&[0xE2, 0x80][..]))
-            };
-            super::find_bytes(
-                text,
-                super::extent(toks),
-                b"()[]{}\"\x9C\x9D",
-                |p| match bytes.get(p) {
-                    Some(0x9C | 0x9D) => curly_start(p),
-                    _ => Some(p),
-                },
-                &mut marks,
-            );
-            // Template delimiters (`{{ x }}`, `{% tag %}`, `{{raw `…`}}`)
-            // are never prose brackets.
-            let template = |p: usize| match bytes.get(p) {
-                Some(b'{') => {
-                    matches!(bytes.get(p + 1), Some(b'{' | b'%'))
-                        || p.checked_sub(1).and_then(|q| bytes.get(q)) == Some(&b'{')
-                }
-                Some(b'}') => {
-                    bytes.get(p + 1) == Some(&b'}')
-                        || matches!(
-                            p.checked_sub(1).and_then(|q| bytes.get(q)),
-                            Some(b'}' | b'%')
-                        )
-                }
-                _ => false,
-            };
-            let marks = marks.iter().filter(|&&p| !template(p)).filter_map(|&p| {
-                let i = super::token_at(toks, p)?;
-                let t = toks.get(i)?;
-                (t.kind == TokenKind::Punct).then_some((i, t))
-            });
-            if let Some((open, skipped)) = pending.take() {
-                match marks
-                    .clone()
-                    .map(|(_, t)| t)
-                    .find(|t| is_curly(text, t))
-                    .map(|t| t.text(text))
-                {
-                    None if skipped < MAX_INSET_BLOCKS => pending = Some((open, skipped + 1)),
-                    Some("”") => resumed = true,
-                    _ => found.push((open, None)),
-                }
-            }
-            // One stack per kind of bracket: ( [ {
-            let mut stacks: [Vec<Range<usize>>; 3] = Default::default();
-            let mut curly = QuoteMarks::default();
-            let mut straight = QuoteMarks::default();
-            for (i, t) in marks {
-                let s = t.text(text);
-                let span = t.span.clone();
-                match s {
-                    "(" | "[" | "{" => {
-                        if s == "(" && emoticon(text, toks, i) {
-                            continue;
-                        }
-                        let k = "([{".find(s).unwrap_or(0);
-                        if let Some(stack) = stacks.get_mut(k) {
-                            stack.push(span);
-                        }
-                    }
-                    ")" | "]" | "}" => {
-                        if emoticon(text, toks, i) {
-                            continue;
-                        }
-                        let k = ")]}".find(s).unwrap_or(0);
-                        let popped = stacks.get_mut(k).and_then(Vec::pop).is_some();
-                        if popped || (s == ")" && list_marker(text, toks, i)) {
-                            continue;
-                        }
-                        // A half-open interval: `[0, 1)`, `(0, 1]`.
-                        let other = match s {
-                            ")" => Some(1),
-                            "]" => Some(0),
-                            _ => None,
-                        };
-                        if let Some(o) = other {
-                            if let Some(stack) = stacks.get_mut(o) {
-                                let interval = stack.last().is_some_and(|open| {
-                                    text.get(open.end..span.start)
-                                        .is_some_and(|between| between.contains(','))
-                                });
-                                if interval {
-                                    stack.pop();
-                                    continue;
-                                }
-                            }
-                        }
-                        // The tokenizer keeps `[` inside a URL but not a
-                        // `]` after it: `https://x.org/a#b[c]`.
-                        let opener = ["(", "[", "{"].get(k).copied().unwrap_or("(");
-                        let after_address =
-                            i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
-                                matches!(p.kind, TokenKind::Url | TokenKind::Path)
-                                    && adjacent(p, t)
-                                    && p.text(text).contains(opener)
-                            });
-                        if !after_address {
-                            found.push((span, None));
-                        }
-                    }
-                    "“" => curly.open(span, reopens(text, toks, i)),
-                    "”" if !curly.close() && !std::mem::take(&mut resumed) => {
-                        let note = block_text.contains("‘‘").then_some(NOTE_OPEN);
-                        found.push((span, note));
-                    }
-                    "\"" => {
-                        // Inch marks: `a 12" pipe` (but `"version 2"` closes).
-                        let inches = straight.open.is_empty()
-                            && i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
-                                p.kind == TokenKind::Number
-                                    && adjacent(p, t)
-                                    && p.text(text).chars().all(|c| c.is_numeric() || c == '.')
-                            });
-                        if inches {
-                            continue;
-                        }
-                        if straight_opens(text, toks, i, !straight.open.is_empty()) {
-                            straight.open(span, reopens(text, toks, i));
-                        } else if !straight.close() {
-                            found.push((span, None));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            for stack in stacks {
-                found.extend(stack.into_iter().map(|r| (r, None)));
-            }
-            let mut left = curly.unmatched();
-            if let Some(last) = left.pop() {
-                let note = block_text.contains("’’").then_some(NOTE_CLOSE);
-                found.extend(left.into_iter().map(|r| (r, note)));
-                if note.is_some() {
-                    found.push((last, note));
-                } else if !starts_with(text, next_block, "“") {
-                    // Perhaps an inset follows and a later paragraph closes it.
-                    pending = Some((last, 0));
-                }
-            }
-            let mut left = straight.unmatched();
-            if starts_with(text, next_block, "\"") {
-                left.pop();
-            }
-            found.extend(left.into_iter().map(|r| (r, None)));
+            find_marks(text, toks, &mut marks);
+            let marks = marks
+                .iter()
+                .filter(|&&p| !template(text.as_bytes(), p))
+                .filter_map(|&p| {
+                    let i = super::token_at(toks, p)?;
+                    let t = toks.get(i)?;
+                    (t.kind == TokenKind::Punct).then_some((i, t))
+                });
+            let resumed = resume_pending(text, &mut pending, marks.clone(), &mut found);
+            let open = scan_block(text, toks, block_text, marks, resumed, &mut found);
+            close_block(text, next_block, block_text, open, &mut pending, &mut found);
         }
         found.extend(pending.map(|(r, _)| (r, None)));
-        found.sort_by_key(|(r, _)| r.start);
-        for (span, note) in found {
-            let mark = text.get(span.clone()).unwrap_or_default();
-            let message = format!("unmatched `{mark}`");
-            // In Markdown a paragraph's brackets also close across HTML,
-            // templates and code the document layer cannot pair: right in
-            // about a third of the flags on real content repositories, so a
-            // note there (a warning in plain text).
-            let severity = if cx.doc.format.is_markdown() {
-                Severity::Info
-            } else {
-                Severity::Warning
-            };
-            let mut d = Diagnostic::new(CODE, severity, span, message);
-            if let Some(note) = note {
-                d = d.with_note(note);
-            }
-            out.push(d);
-        }
+        report(cx, found, out);
     }
 }
 
