@@ -11,55 +11,19 @@
 //! check the same shapes at a twentieth of the size; `cargo test --release
 //! --test hostile` checks them in full. See docs/robustness.md.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use assert_cmd::Command;
+use common::{check, copyedit, run, CLEAN};
 use serde_json::Value;
 
 const MB: usize = 1 << 20;
 
 /// Full size in release builds, a twentieth unoptimized (see the module docs).
 const SCALE: usize = if cfg!(debug_assertions) { 20 } else { 1 };
-
-fn copyedit() -> Command {
-    let mut cmd = Command::cargo_bin("copyedit").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// What a run printed and returned, and how long it took.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    time: Duration,
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let start = Instant::now();
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        time: start.elapsed(),
-    }
-}
-
-fn check(args: &[&str], paths: &[&Path]) -> Run {
-    run(copyedit().arg("check").args(args).args(paths))
-}
-
-/// A clean paragraph: no rule flags anything in it.
-const CLEAN: &str = "The committee met on Tuesday and agreed to publish the report next week.";
 
 /// `size` bytes (or a little more) of clean paragraphs of eight lines.
 fn clean_text(size: usize) -> String {

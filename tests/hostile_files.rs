@@ -5,48 +5,16 @@
 //! code and message), not just that nothing panicked. Hostile text itself
 //! (sizes, encodings, line endings) is in `hostile.rs`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use common::{check, copyedit, run, Run, CLEAN};
 use serde_json::Value;
-
-fn copyedit() -> Command {
-    let mut cmd = Command::cargo_bin("copyedit").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// What a run printed and returned.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn check(args: &[&str], paths: &[&Path]) -> Run {
-    run(copyedit().arg("check").args(args).args(paths))
-}
-
-/// A clean paragraph: no rule flags anything in it.
-const CLEAN: &str = "The committee met on Tuesday and agreed to publish the report next week.";
 
 #[cfg(unix)]
 #[test]
@@ -125,6 +93,7 @@ fn stdin_that_is_a_directory() {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        time: Duration::ZERO,
     };
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, "copyedit: error: <stdin>: Is a directory\n");
