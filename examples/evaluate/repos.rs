@@ -554,7 +554,10 @@ pub fn inject_repos(args: &[String]) -> Result<(), String> {
             }
             let injected = format!("{}{}{}", &text[..span.start], typo, &text[span.end..]);
             let (start, end) = (span.start, span.start + typo.len());
-            let mut diags = linter.check(&injected, *format);
+            // As `check` does: names come suppressed for the vocabulary.
+            let mut diags = linter
+                .check_source(&injected, *format, &path.to_string_lossy(), false, None)
+                .unwrap_or_default();
             vocabulary.apply(dict, &injected, &mut diags);
             n += 1;
             let found = diags.iter().find(|d| {
@@ -565,7 +568,20 @@ pub fn inject_repos(args: &[String]) -> Result<(), String> {
             });
             let Some(d) = found else {
                 if verbose {
-                    println!("  miss: {} {word} -> {typo}", path.display());
+                    let line = text[..start].matches('\n').count() + 1;
+                    let near: Vec<String> = diags
+                        .iter()
+                        .filter(|d| d.span.start < end && start < d.span.end)
+                        .map(|d| {
+                            let why = d.suppressed.map_or("", |s| s.as_str());
+                            format!("{}:{}{why} {}", d.rule, d.severity, d.message)
+                        })
+                        .collect();
+                    println!(
+                        "  miss: {}:{line} {word} -> {typo} [{}]",
+                        path.display(),
+                        near.join(" ")
+                    );
                 }
                 continue;
             };

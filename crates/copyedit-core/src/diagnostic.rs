@@ -129,6 +129,11 @@ pub enum Suppression {
     /// A word the files being checked use as their own vocabulary
     /// (`src/vocabulary.rs`).
     Vocabulary,
+    /// An unknown capitalised word the `spelling` rule takes for a name. It
+    /// is never reported: the run's vocabulary either removes it or, when
+    /// the files write a name one letter away far more often (`Jekll`
+    /// beside a hundred `Jekyll`), reports it as a slip of that name.
+    Name,
 }
 
 impl Suppression {
@@ -138,6 +143,7 @@ impl Suppression {
             Suppression::Sic => "sic",
             Suppression::Directive => "directive",
             Suppression::Vocabulary => "vocabulary",
+            Suppression::Name => "name",
         }
     }
 }

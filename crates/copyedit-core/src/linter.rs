@@ -89,7 +89,10 @@ impl Linter {
     /// as English whatever its language (see [`Linter::check_source`]).
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
         let doc = self.parse(text, format);
-        self.check_document(text, format, &doc, None)
+        let mut out = self.check_document(text, format, &doc, None);
+        // Without the run's vocabulary, a word taken for a name is one.
+        out.retain(|d| d.suppressed != Some(crate::diagnostic::Suppression::Name));
+        out
     }
 
     /// Count a text's words for the run's vocabulary without checking it
@@ -103,7 +106,11 @@ impl Linter {
     /// says why it was skipped. `path` is the name it was found under (only
     /// the string is looked at: locale folders such as `/fr/`); `named`:
     /// the user named it (a named plain-text file is always taken for
-    /// prose). See [`crate::language`].
+    /// prose). See [`crate::language`]. Unknown capitalised words the
+    /// `spelling` rule takes for names come suppressed
+    /// ([`crate::Suppression::Name`]) unless the linter has a vocabulary:
+    /// pass the result to [`Vocabulary::apply`], which reports the slips
+    /// of the project's names among them and removes the rest.
     pub fn check_source(
         &self,
         text: &str,

@@ -140,6 +140,16 @@ Also `info`: a word that only the larger word list has (`cruft`,
 `honoraria`, `fillable`: cspell's en_US list, less known misspellings; a
 word exists, but may not be meant here), and a verb made of a command or
 an abbreviation with an apostrophe (`exec'ing`, `DM'd`).
+The files being checked together can supply the evidence a word lacks:
+a word written once that is one edit from a word the files write at
+least 20 times (and ten times as often) is a slip of it, reported as an
+error with that word first. So for an unknown word no dictionary word
+is close to (`toolchani` beside `toolchain`), and for a capitalised word
+taken for a name when the files write the name one edit away mostly
+capitalised and alone (`Jekll` beside `Jekyll`; not `Colina` beside
+`Colin Ihrig`). Not for an edit at the first letter, an extra letter at
+the end (`popen`, `execl`), a plural, or a part of a path or a branch
+name (`dj/merge-strat`).
 Run-togethers with a function word (`toknow`, `stayat`) and endings that
 change the stem (`achieveable`, `occured`) stay errors. A note (`info`)
 never has a Safe fix.
@@ -185,6 +195,21 @@ pub(super) const NAME_NEAR_COUNT: u64 = 200_000;
 /// A sentence-initial capitalised unknown word is flagged only when its best
 /// suggestion is at least this common (or a known misspelling).
 const SENTENCE_START_COUNT: u64 = 20_000;
+
+/// Capitalised unknown words this long or longer that the rule takes for
+/// names are passed on (suppressed) to the run's vocabulary, which knows
+/// the project's own names (`Tokio`, `Jekyll`) and so their slips.
+const NAME_SLIP_MIN_LEN: usize = 4;
+
+/// The reasons of notes that only say no evidence was found: the run's
+/// vocabulary may supply it (a word the files write far more often, one
+/// edit away: `toolchani` beside `toolchain`). Notes for other reasons
+/// (a larger list has the word, a regular form, two words as one, a list
+/// of names, whose handles are often one edit from a word: `ddocs`; part
+/// of a path or code, often a name: `merge-strat`, `popen`) say the word
+/// may well be meant.
+pub(crate) const WEAK_NOTES: [&str; 2] =
+    ["(no dictionary word is close)", "(in a hyphenated name?)"];
 
 /// For a Safe fix, the first candidate must be this much more likely (log
 /// units: e^6.5 ≈ 665 times) than any other, context included
@@ -288,6 +313,26 @@ impl Rule for Spelling {
                 capitalised.get(&stem).copied().unwrap_or(0) >= 2
             };
             let Some(suggestions) = suggestions_for(cx, &u, is_name) else {
+                // Taken for a name: the run's vocabulary may still know it
+                // for a slip of the project's own name (`Jekll`).
+                // Not beside another name (`Erick Sasse`), in a list of
+                // names, or quoted as a word (`write "Gava"`).
+                let mention = cx.text[..u.span.start].ends_with(['"', '“', '\'', '‘']);
+                if u.case == Case::Title
+                    && u.word.chars().count() >= NAME_SLIP_MIN_LEN
+                    && !u.beside_name
+                    && !u.in_name_list
+                    && !mention
+                {
+                    let mut d = Diagnostic::new(
+                        CODE,
+                        Severity::Info,
+                        u.span.clone(),
+                        format!("unknown word `{}` (taken for a name)", u.word),
+                    );
+                    d.suppressed = Some(crate::diagnostic::Suppression::Name);
+                    out.push(d);
+                }
                 continue;
             };
             let mut d = diagnostic(cx.dict, &u, &suggestions);
@@ -496,7 +541,7 @@ fn grade(cx: &Context<'_>, u: &Unknown<'_>, suggestions: &Suggestions, d: &mut D
         d.message = format!("unknown word `{}` (the link's target spells it so)", u.word);
     } else if u.hyphen_name {
         d.severity = Severity::Info;
-        d.message = format!("unknown word `{}` (in a hyphenated name?)", u.word);
+        d.message = format!("unknown word `{}` {}", u.word, WEAK_NOTES[1]);
     } else if u.in_name_list && cx.dict.known_misspelling(&lower_word).is_empty() {
         d.severity = Severity::Info;
         d.message = format!("unknown word `{}` (in a list of names)", u.word);
@@ -511,7 +556,7 @@ fn grade(cx: &Context<'_>, u: &Unknown<'_>, suggestions: &Suggestions, d: &mut D
         );
     } else if !has_evidence(u, suggestions) {
         d.severity = Severity::Info;
-        d.message = format!("unknown word `{}` (no dictionary word is close)", u.word);
+        d.message = format!("unknown word `{}` {}", u.word, WEAK_NOTES[0]);
     }
 }
 

@@ -24,8 +24,17 @@
 //!   seen once in the run; any other word written the same way twice or
 //!   more may be meant, so its fix becomes Unsafe.
 //!
+//! - **Slips of the project's words** ([`slips`]): a word written once that
+//!   is one edit from a word the files write far more often is reported
+//!   even where the `spelling` rule alone found no evidence: an unknown
+//!   word with no dictionary word close (`toolchani` beside `toolchain` ×40)
+//!   and a capitalised word it took for a name (`Jekll` beside `Jekyll`
+//!   ×300, a name the files write capitalised).
+//!
 //! Counting is by lowercase form with `’` read as `'`, so `Tokio` and
 //! `tokio` are one word.
+
+mod slips;
 
 use std::ops::Range;
 
@@ -53,6 +62,10 @@ pub const MIN_TYPO_LEN: usize = 4;
 pub struct Census {
     prose: FxHashMap<String, u32>,
     outside: FxHashSet<String>,
+    /// Capitalised occurrences within a sentence with no capitalised word
+    /// beside them (a project's name, `Tokio`; not a person's, `Colin
+    /// Ihrig`), and the form first written so (`GitHub` for `github`).
+    capital: FxHashMap<String, (u32, String)>,
 }
 
 fn key(word: &str) -> String {
@@ -62,6 +75,14 @@ fn key(word: &str) -> String {
     } else {
         lower
     }
+}
+
+/// A word without its possessive ending (`Tokio’s` → `Tokio`).
+fn strip_possessive_form(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| s.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 /// The word a possessive belongs to (`callee's` → `callee`), from a key.
@@ -85,6 +106,17 @@ impl Census {
                     }
                 }
                 let k = key(w);
+                if !t.is_sentence_start()
+                    && w.starts_with(char::is_uppercase)
+                    && !slips::capital_neighbour(doc.text, t.span.clone())
+                {
+                    let form = strip_possessive_form(w);
+                    let e = c
+                        .capital
+                        .entry(key(form))
+                        .or_insert_with(|| (0, form.to_owned()));
+                    e.0 += 1;
+                }
                 // A possessive counts for its word too (`the callee's`).
                 if let Some(stem) = possessive_stem(&k) {
                     *c.prose.entry(stem.to_owned()).or_default() += 1;
@@ -133,12 +165,17 @@ struct Entry {
     files: u32,
     count: u32,
     outside: bool,
+    /// Occurrences capitalised within a sentence, alone (see
+    /// [`Census`]).
+    capital: u32,
 }
 
 /// The words of every file of a run.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     words: FxHashMap<String, Entry>,
+    /// The capitalised form of each word the files capitalise.
+    forms: FxHashMap<String, String>,
 }
 
 impl Vocabulary {
@@ -156,6 +193,11 @@ impl Vocabulary {
         }
         for w in census.outside {
             self.words.entry(w).or_default().outside = true;
+        }
+        for (w, (n, form)) in census.capital {
+            let e = self.words.entry(w.clone()).or_default();
+            e.capital = e.capital.saturating_add(n);
+            self.forms.entry(w).or_insert(form);
         }
     }
 
@@ -211,9 +253,16 @@ impl Vocabulary {
     /// the project's words are suppressed (reason `vocabulary`) and lose
     /// their fixes; the Safe fix of a word used more than once becomes
     /// Unsafe.
-    pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut [Diagnostic]) {
+    pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut Vec<Diagnostic>) {
         for d in diagnostics.iter_mut() {
-            if d.rule != crate::rules::spelling::META.code || d.suppressed.is_some() {
+            if d.rule != crate::rules::spelling::META.code {
+                continue;
+            }
+            if d.suppressed == Some(Suppression::Name) {
+                self.name_slip(text, d);
+                continue;
+            }
+            if d.suppressed.is_some() {
                 continue;
             }
             let Some(word) = text.get(d.span.clone()) else {
@@ -240,7 +289,10 @@ impl Vocabulary {
                     }
                 }
             }
+            self.word_slip(dict, text, d);
         }
+        // The names no slip explains are never reported.
+        diagnostics.retain(|d| d.suppressed != Some(Suppression::Name));
     }
 }
 
