@@ -23,7 +23,7 @@ mod words;
 registry!(declare_modules);
 
 pub use forbidden::ForbiddenWord;
-pub use registry::{find, scope_of, RuleInfo, RuleMeta, Scope, RULES};
+pub use registry::{find, scope_of, RuleDocs, RuleInfo, RuleMeta, Scope, RULES};
 pub use words::{Interner, ScoreKey, WordInfo, WordTable};
 
 /// Everything a rule may read.

@@ -45,6 +45,30 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// What `copyedit explain CODE` prints (Markdown-ish plain text).
     pub explanation: &'static str,
+    /// The rule's rows in the documentation's tables.
+    pub docs: RuleDocs,
+}
+
+/// What the documentation's tables say of a rule. README.md's table of
+/// rules and docs/fixes.md's table of fixes are generated from these, in
+/// the registry's order (`UPDATE_TABLES=1 cargo test --test rule_tables`
+/// rewrites them; `cargo test` fails while they are out of date).
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDocs {
+    /// README.md, "what it finds": the problems it reports, with examples.
+    pub finds: &'static str,
+    /// README.md, in brackets after the default severity: where the
+    /// severity differs (`info in Markdown`), or empty.
+    pub severity_note: &'static str,
+    /// README.md, in brackets after whether it fixes (`never Safe`), or
+    /// empty.
+    pub fix_note: &'static str,
+    /// docs/fixes.md: the fixes `copyedit fix` applies (Safe); `—` for
+    /// none.
+    pub safe_fixes: &'static str,
+    /// docs/fixes.md: the fixes only `copyedit fix --unsafe` applies;
+    /// `—` for none.
+    pub unsafe_fixes: &'static str,
 }
 
 /// A registered rule: its metadata and the check that finds its problems.

@@ -18,6 +18,15 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Punctuation,
     summary: "punctuation typed twice (`,,` `..` `!!`)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "`,,` `..` (not `...`; `!!` is info, and ignored inside quotations)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            Keeping one mark (`,,` → `,`); for `.,` and `,.` the second is kept. Doubled `!!` and \
+            `??` are only reported (info), never fixed.",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;
