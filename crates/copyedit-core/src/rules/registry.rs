@@ -114,6 +114,7 @@ macro_rules! registry {
             contraction::Contraction,
             a_an::AAn,
             double_space::DoubleSpace,
+            space_before_punctuation::SpaceBeforePunctuation,
             missing_space::MissingSpace,
             repeated_punctuation::RepeatedPunctuation,
             trailing_whitespace::TrailingWhitespace,
