@@ -20,7 +20,7 @@ The trie is keyed by the predicted word: a unigram's children are the words
 before it, a bigram's children the words before those. Values are log10
 probabilities (the file may hold them in log base 1.0001: converted).
 
-The output (read by crates/copyedit-dict/src/lm_fixed.rs at build time; all integers
+The output (read by crates/copyedit-dict/src/formats/lm.rs at build time; all integers
 little-endian):
 
     b"CETRIGR1"

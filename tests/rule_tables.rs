@@ -1,90 +1,136 @@
-//! The rule tables of README.md and docs/fixes.md against the registry
-//! (`copyedit_core::rules::RULES`): every rule, in the registry's order,
-//! with its default severity and whether it fixes. Adding or changing a
-//! rule without its rows fails here.
+//! README.md's table of rules and docs/fixes.md's table of fixes are
+//! generated from the registry (`copyedit_core::rules::RULES`: each rule's
+//! `META`, its `docs` included), in the registry's order, between two
+//! marker comments. This test fails while a table is out of date;
+//!
+//! ```sh
+//! UPDATE_TABLES=1 cargo test --test rule_tables
+//! ```
+//!
+//! rewrites them (then read the diff and commit it).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use copyedit_core::rules::{RuleMeta, RULES};
 
-/// The rows of the Markdown table whose header row starts with `header`:
-/// each row's cells, trimmed.
-fn table(doc: &str, header: &str) -> Vec<Vec<String>> {
-    let mut lines = doc.lines().skip_while(|l| !l.starts_with(header));
-    assert!(lines.next().is_some(), "no table headed `{header}`");
-    lines
-        .skip(1) // |---|---|
-        .take_while(|l| l.starts_with('|'))
-        .map(|l| {
-            l.trim()
-                .trim_matches('|')
-                .split(" | ")
-                .map(|c| c.trim().to_string())
-                .collect()
-        })
-        .collect()
+fn registry() -> impl Iterator<Item = &'static RuleMeta> {
+    RULES.iter().map(|r| &r.meta)
 }
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn registry() -> Vec<&'static RuleMeta> {
-    RULES.iter().map(|r| &r.meta).collect()
-}
-
-/// The rule code of a row: its first cell, in backticks.
-fn code(row: &[String]) -> &str {
-    row[0].trim_matches('`')
-}
-
-#[test]
-fn readme_rule_table_matches_the_registry() {
-    let rows = table(
-        &read("README.md"),
-        "| code | default | fix | what it finds |",
-    );
-    let codes: Vec<&str> = rows.iter().map(|r| code(r)).collect();
-    let expected: Vec<&str> = registry().iter().map(|m| m.code).collect();
-    assert_eq!(codes, expected, "README.md: rules or their order");
-    for (row, meta) in rows.iter().zip(registry()) {
-        // `warning (info in Markdown with code)`: the default comes first.
-        let severity = row[1].split_whitespace().next().unwrap_or("");
-        assert_eq!(
-            severity,
-            meta.default_severity.as_str(),
-            "README.md: `{}` default",
-            meta.code
-        );
-        let fix = row[2].split_whitespace().next().unwrap_or("");
-        let fixable = if meta.fixable { "yes" } else { "no" };
-        assert_eq!(fix, fixable, "README.md: `{}` fix", meta.code);
-        assert!(
-            row.len() == 4 && !row[3].is_empty(),
-            "README.md: `{}` row",
-            meta.code
-        );
+/// `text (note)`, or `text` when the note is empty.
+fn with_note(text: &str, note: &str) -> String {
+    if note.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} ({note})")
     }
 }
 
-#[test]
-fn fixes_table_matches_the_registry() {
-    let rows = table(
-        &read("docs/fixes.md"),
-        "| rule | Safe (applied by `fix`) | Unsafe (only with `fix --unsafe`) |",
-    );
-    let codes: Vec<&str> = rows.iter().map(|r| code(r)).collect();
-    let expected: Vec<&str> = registry().iter().map(|m| m.code).collect();
-    assert_eq!(codes, expected, "docs/fixes.md: rules or their order");
-    for (row, meta) in rows.iter().zip(registry()) {
-        assert_eq!(row.len(), 3, "docs/fixes.md: `{}` row", meta.code);
-        // A rule without fixes has none either way; a rule with fixes
-        // names one at least.
-        let none = |cell: &str| cell.starts_with('—');
-        let has_fix = !(none(&row[1]) && none(&row[2]));
-        assert_eq!(
-            has_fix, meta.fixable,
-            "docs/fixes.md: `{}` fixes",
-            meta.code
+/// README.md's table: code, default severity, whether it fixes, what it
+/// finds.
+fn rule_table() -> String {
+    let mut out = String::from("| code | default | fix | what it finds |\n|---|---|---|---|\n");
+    for m in registry() {
+        let fix = if m.fixable { "yes" } else { "no" };
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            m.code,
+            with_note(m.default_severity.as_str(), m.docs.severity_note),
+            with_note(fix, m.docs.fix_note),
+            m.docs.finds
         );
+    }
+    out
+}
+
+/// docs/fixes.md's table: each rule's Safe and Unsafe fixes.
+fn fix_table() -> String {
+    let mut out = String::from(
+        "| rule | Safe (applied by `fix`) | Unsafe (only with `fix --unsafe`) |\n|---|---|---|\n",
+    );
+    for m in registry() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            m.code, m.docs.safe_fixes, m.docs.unsafe_fixes
+        );
+    }
+    out
+}
+
+/// Check (or, with `UPDATE_TABLES=1`, rewrite) the generated table `name`
+/// of the file at `path` (from the repository's root).
+fn generated(path: &str, name: &str, table: &str) {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let begin = format!(
+        "<!-- begin {name}: generated from each rule's META by tests/rule_tables.rs \
+         (UPDATE_TABLES=1 cargo test --test rule_tables); do not edit by hand -->\n"
+    );
+    let end = format!("<!-- end {name} -->\n");
+    let start = text
+        .find(&begin)
+        .unwrap_or_else(|| panic!("{path}: no line `{}`", begin.trim_end()))
+        + begin.len();
+    let stop = start
+        + text[start..]
+            .find(&end)
+            .unwrap_or_else(|| panic!("{path}: no line `{}`", end.trim_end()));
+    let fresh = format!("{}\n{table}\n{}", &text[..start], &text[stop..]);
+    if fresh == text {
+        return;
+    }
+    if std::env::var_os("UPDATE_TABLES").is_some_and(|v| v == "1") {
+        std::fs::write(&file, fresh).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    let old = &text[start..stop];
+    let line = table
+        .lines()
+        .zip(old.lines().skip(1))
+        .find(|(new, old)| new != old)
+        .map_or_else(String::new, |(new, old)| {
+            format!("\n  now:      {old}\n  expected: {new}")
+        });
+    panic!(
+        "{path}: the {name} is out of date with the rules' metadata (rules/registry.rs \
+         and each rule's META.docs).{line}\nRun `UPDATE_TABLES=1 cargo test --test rule_tables` \
+         and commit the result."
+    );
+}
+
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    generated("README.md", "rule table", &rule_table());
+}
+
+#[test]
+fn fixes_table_is_generated_from_the_registry() {
+    generated("docs/fixes.md", "fix table", &fix_table());
+}
+
+/// What the tables say agrees with the metadata: a rule that fixes names a
+/// fix, one that does not names none, and every cell has text (a `|` would
+/// break the table).
+#[test]
+fn each_rules_docs_fit_its_metadata() {
+    for m in registry() {
+        let d = &m.docs;
+        let none = |cell: &str| cell.starts_with('—') || cell == "never";
+        assert_eq!(
+            !(none(d.safe_fixes) && none(d.unsafe_fixes)),
+            m.fixable,
+            "`{}`: its docs' fixes and `fixable`",
+            m.code
+        );
+        for cell in [d.finds, d.safe_fixes, d.unsafe_fixes] {
+            assert!(
+                !cell.trim().is_empty() && !cell.contains('|') && !cell.contains('\n'),
+                "`{}`: a table cell `{cell}`",
+                m.code
+            );
+        }
     }
 }

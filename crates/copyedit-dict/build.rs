@@ -1,29 +1,18 @@
-//! Compiles the plain-text dictionaries in `dictionaries/` into FST maps that
-//! are embedded in the binary (no file I/O for bundled data at run time).
+//! Compiles the plain-text dictionaries in `dictionaries/` into the FST
+//! maps and tables that `src/lib.rs` embeds (no file I/O for bundled data
+//! at run time).
 //!
-//! Outputs in `OUT_DIR`:
-//! - `lm.bin`: the trigram model in fixed-width records (`src/lm_fixed.rs`)
-//! - `lexicon.fst`: word (as spelled, case kept) → `count << 8 | flags`
-//! - `bigrams.fst`: `"w1 w2"` → count
-//! - `forms.txt`, `forms.bin`: the spellings of the suggestion keys, each a
-//!   record with its lexicon value (layout in copyedit-core's
-//!   `src/dictionary/forms.rs`)
-//! - `suggest.fst`: lowercase word → `first record << 16 | count` in `forms.bin`
-//! - `suggest_reversed.fst`: the keys of `suggest.fst` spelt backwards, with
-//!   the same values
-//! - `confusables.fst`: word → `offset << 16 | len` into `confusables.txt`
-//! - `misspellings.fst`: misspelling → `offset << 16 | len` into `corrections.txt`
-//! - `large.fst`: the words of `words-large.txt` (value 0)
-//! - `common.fst`: lowercase word with a corpus count → its value in
-//!   `suggest.fst`
-//! - `phonetic.fst`: phonetic key (`src/phonetic.rs`) → `first << 16 |
-//!   count` in `phonetic_forms.bin` (`u32` record indexes in `forms.bin`): the
-//!   common words with that key
-//! - `far.bin`: the common words by first letter and letter trigram (layout
-//!   in `src/trigram.rs`)
-//! - `sound_deletes.fst`, `sound_delete_keys.bin`, `sound_keys.bin`,
-//!   `sound_keys.txt`: the phonetic keys under every string made by deleting
-//!   up to two of their bytes (see `write_sound_deletes`)
+//! This file reads the sources and decides what goes in (the lexicon, its
+//! counts, the suggestion keys, the real-word confusables); each binary
+//! format's layout, writer and reader are one module of `src/formats/`
+//! (the table of files is in `src/formats/mod.rs`), included here by path.
+//! Outputs in `OUT_DIR`: `lexicon.fst`, `bigrams.fst`, `forms.txt`,
+//! `forms.bin`, `suggest.fst`, `suggest_reversed.fst`, `common.fst`,
+//! `phonetic.fst`, `phonetic_forms.bin`, `far.bin`, `sound_deletes.fst`,
+//! `sound_delete_keys.bin`, `sound_keys.bin`, `sound_keys.txt`,
+//! `confusables.fst`, `confusables.txt`, `misspellings.fst`,
+//! `corrections.txt`, `large.fst`, `lm.bin`; and the environment variable
+//! `COPYEDIT_UNIGRAM_TOTAL`.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -38,19 +27,27 @@ mod fold;
 #[allow(dead_code)]
 mod phonetic;
 
-#[path = "src/trigram.rs"]
+// The formats (`src/formats/`): their readers are unused here.
+#[path = "src/formats/far.rs"]
 #[allow(dead_code)]
-mod trigram;
-
-#[path = "src/lm_fixed.rs"]
-mod lm_fixed;
-
-/// Flag bits, shared with the readers (`src/flags.rs`).
-#[path = "src/flags.rs"]
+mod far;
+#[path = "src/formats/forms.rs"]
 #[allow(dead_code)]
-mod flags;
+mod forms;
+#[path = "src/formats/lexicon.rs"]
+#[allow(dead_code)]
+mod lexicon;
+#[path = "src/formats/lists.rs"]
+#[allow(dead_code)]
+mod lists;
+#[path = "src/formats/lm.rs"]
+#[allow(dead_code)]
+mod lm;
+#[path = "src/formats/sound_deletes.rs"]
+#[allow(dead_code)]
+mod sound_deletes;
 
-use flags::{COMMON, EN_AU, EN_CA, EN_GB, EN_US, NAME, RARE, TECH};
+use lexicon::flags::{ANY_VARIANT, COMMON, EN_AU, EN_CA, EN_GB, EN_US, NAME, RARE, TECH};
 
 fn read(dir: &Path, name: &str) -> String {
     let path = dir.join(name);
@@ -73,8 +70,9 @@ fn main() {
     let dir = root.join("dictionaries");
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/flags.rs");
+    println!("cargo:rerun-if-changed=src/formats");
     println!("cargo:rerun-if-changed=src/fold.rs");
+    println!("cargo:rerun-if-changed=src/phonetic.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
 
     write_lm_table(&dir, &out);
@@ -92,11 +90,10 @@ fn main() {
 }
 
 /// The trigram model in fixed-width records, read in place
-/// (`src/lm_fixed.rs`).
+/// (`src/formats/lm.rs`).
 fn write_lm_table(dir: &Path, out: &Path) {
-    println!("cargo:rerun-if-changed=src/lm_fixed.rs");
     let compact = fs::read(dir.join("trigrams.bin")).expect("dictionaries/trigrams.bin");
-    let table = lm_fixed::from_compact(&compact).expect("dictionaries/trigrams.bin is corrupt");
+    let table = lm::from_compact(&compact).expect("dictionaries/trigrams.bin is corrupt");
     fs::write(out.join("lm.bin"), table).expect("write lm.bin");
 }
 
@@ -127,7 +124,7 @@ fn word_lists(dir: &Path) -> BTreeMap<String, u64> {
     // `protege`) is accepted too, as a rare word: never suggested first.
     let folded: Vec<String> = lexicon
         .iter()
-        .filter(|(w, v)| !w.is_ascii() && (**v as u8) & !NAME != 0)
+        .filter(|(w, v)| !w.is_ascii() && lexicon::flags_of(**v) & !NAME != 0)
         .map(|(w, _)| fold::fold_diacritics(w))
         .filter(|f| f.is_ascii() && !lexicon.contains_key(f))
         .collect();
@@ -152,7 +149,7 @@ fn tab_counts<'a>(
     counts
 }
 
-/// Lexicon: word → flags, then counts (`lexicon.fst`).
+/// Lexicon: word → flags, then counts (`lexicon.fst`, `src/formats/lexicon.rs`).
 fn write_lexicon(out: &Path, lexicon: &mut BTreeMap<String, u64>, freq: &BTreeMap<&str, u64>) {
     let mut lower = String::new();
     for (word, value) in lexicon.iter_mut() {
@@ -162,7 +159,7 @@ fn write_lexicon(out: &Path, lexicon: &mut BTreeMap<String, u64>, freq: &BTreeMa
         // The counts come mostly from British-spelled books: an American
         // spelling (`neighbor`) without a count of its own takes its
         // counterpart's (`neighbour`), so that it can be suggested.
-        if count == 0 && (*value as u8) & (EN_US | EN_GB | EN_CA | EN_AU) != 0 {
+        if count == 0 && lexicon::flags_of(*value) & ANY_VARIANT != 0 {
             count = variant_spellings(&lower)
                 .iter()
                 .filter_map(|v| freq.get(v.as_str()))
@@ -170,7 +167,7 @@ fn write_lexicon(out: &Path, lexicon: &mut BTreeMap<String, u64>, freq: &BTreeMa
                 .max()
                 .unwrap_or(0);
         }
-        *value |= count.min(1 << 48) << 8;
+        *value = lexicon::value(lexicon::flags_of(*value), count);
     }
     write_map(
         &out.join("lexicon.fst"),
@@ -183,45 +180,33 @@ fn write_lexicon(out: &Path, lexicon: &mut BTreeMap<String, u64>, freq: &BTreeMa
 fn forms(lexicon: &BTreeMap<String, u64>) -> BTreeMap<String, Vec<&str>> {
     let mut forms: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (word, value) in lexicon {
-        if (*value as u8) & !NAME != 0 {
+        if lexicon::flags_of(*value) & !NAME != 0 {
             forms.entry(word.to_lowercase()).or_default().push(word);
         }
     }
     forms
 }
 
-/// Suggestion index: lowercase form → the spellings it stands for (`forms`).
-/// Each spelling is a record of `forms.bin` (core's `dictionary/forms.rs`)
-/// with its lexicon value, so that candidates need no second look-up; a
-/// key's spellings are consecutive records, and its value in `suggest.fst`
-/// (also in `suggest_reversed.fst`, `common.fst`) is the first record << 16 |
-/// their number: values ascend with the keys. Returns those values.
+/// Suggestion index: lowercase form → the spellings it stands for (`forms`),
+/// each a record of `forms.bin` with its lexicon value, so that candidates
+/// need no second look-up (`src/formats/forms.rs`); a key's value in
+/// `suggest.fst` (also in `suggest_reversed.fst`, `common.fst`) finds its
+/// records. Returns those values.
 fn write_suggest<'a>(
     out: &Path,
     lexicon: &BTreeMap<String, u64>,
     forms: &'a BTreeMap<String, Vec<&str>>,
 ) -> BTreeMap<&'a str, u64> {
-    let mut text = String::new();
-    let mut records: Vec<u8> = Vec::new();
-    let mut record_count = 0u64;
+    let mut writer = forms::Writer::default();
     let mut values: BTreeMap<&str, u64> = BTreeMap::new();
     for (lower, spellings) in forms {
-        let first = record_count;
-        for s in spellings {
-            let value = lexicon.get(*s).copied().unwrap_or(0);
-            let offset = u32::try_from(text.len()).expect("forms text under 4 GiB");
-            let len = u8::try_from(s.len()).expect("spellings under 256 bytes");
-            records.extend(value.to_le_bytes());
-            records.extend(offset.to_le_bytes());
-            records.push(len);
-            text.push_str(s);
-            record_count += 1;
-        }
-        assert!(spellings.len() <= 0xffff && record_count < 1 << 40);
-        values.insert(lower.as_str(), first << 16 | spellings.len() as u64);
+        let records = spellings
+            .iter()
+            .map(|s| (*s, lexicon.get(*s).copied().unwrap_or(0)));
+        values.insert(lower.as_str(), writer.push_key(records));
     }
-    fs::write(out.join("forms.txt"), text).expect("write forms text");
-    fs::write(out.join("forms.bin"), records).expect("write forms records");
+    fs::write(out.join("forms.txt"), writer.text).expect("write forms text");
+    fs::write(out.join("forms.bin"), writer.records).expect("write forms records");
     write_map(
         &out.join("suggest.fst"),
         values.iter().map(|(k, v)| (*k, *v)),
@@ -244,8 +229,8 @@ fn write_suggest<'a>(
 /// Common words (those with a corpus count), for suggestions two edits
 /// away and by sound: lowercase form → its spellings (the value it has in
 /// `suggest.fst`), and phonetic key (`src/phonetic.rs`) → the spellings
-/// with that key (`phonetic_forms.bin`: their record indexes, `u32` each;
-/// the value is the first index << 16 | their number). Rare uncounted
+/// with that key (`phonetic_forms.bin`: their record indexes, see
+/// `src/formats/forms.rs`). Rare uncounted
 /// words are left out: they would never be ranked above a common word two
 /// edits away. Also the tables built from those: `far.bin` and the sound
 /// deletes.
@@ -255,13 +240,12 @@ fn write_common_and_phonetic(
     forms: &BTreeMap<String, Vec<&str>>,
     values: &BTreeMap<&str, u64>,
 ) {
-    println!("cargo:rerun-if-changed=src/phonetic.rs");
     let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut entries = Vec::new();
     for (lower, spellings) in forms {
         let counted = spellings
             .iter()
-            .any(|s| lexicon.get(*s).is_some_and(|v| v >> 8 > 0));
+            .any(|s| lexicon.get(*s).is_some_and(|v| lexicon::count_of(*v) > 0));
         if !counted {
             continue;
         }
@@ -272,26 +256,16 @@ fn write_common_and_phonetic(
         entries.push((lower.as_str(), value));
         let key = phonetic::key(lower);
         if !key.is_empty() {
-            let first = u32::try_from(value >> 16).expect("under 2^32 records");
+            let first = u32::try_from(forms::span(value).0).expect("under 2^32 records");
             by_key
                 .entry(key)
                 .or_default()
                 .extend((0..spellings.len() as u32).map(|i| first + i));
         }
     }
-    println!("cargo:rerun-if-changed=src/trigram.rs");
-    write_far(&out.join("far.bin"), &entries);
+    fs::write(out.join("far.bin"), far::write(&entries)).expect("write far.bin");
     write_map(&out.join("common.fst"), entries.into_iter());
-    let mut index: Vec<u8> = Vec::new();
-    let mut entries = Vec::with_capacity(by_key.len());
-    for (key, records) in &by_key {
-        let first = (index.len() / 4) as u64;
-        assert!(records.len() <= 0xffff, "phonetic bucket {key} too large");
-        for r in records {
-            index.extend(r.to_le_bytes());
-        }
-        entries.push((key.as_str(), first << 16 | records.len() as u64));
-    }
+    let (index, entries) = forms::index(by_key.iter().map(|(k, r)| (k.as_str(), r.as_slice())));
     fs::write(out.join("phonetic_forms.bin"), index).expect("write phonetic forms");
     write_sound_deletes(out, &entries);
     write_map(&out.join("phonetic.fst"), entries.into_iter());
@@ -334,7 +308,7 @@ fn write_confusables(
     let accepted = |w: &str| {
         lexicon
             .get(w)
-            .is_some_and(|v| (*v as u8) & (COMMON | EN_US | EN_GB | EN_CA | EN_AU) != 0)
+            .is_some_and(|v| lexicon::flags_of(*v) & (COMMON | ANY_VARIANT) != 0)
     };
     let total: u64 = freq.values().sum();
     println!("cargo:rustc-env=COPYEDIT_UNIGRAM_TOTAL={total}");
@@ -382,10 +356,7 @@ fn write_confusables(
         if all.is_empty() {
             continue;
         }
-        let offset = blob.len() as u64;
-        let joined = all.join(",");
-        blob.push_str(&joined);
-        entries.push((w, offset << 16 | joined.len() as u64));
+        entries.push((w, lists::push(&mut blob, &all.join(","))));
     }
     fs::write(out.join("confusables.txt"), blob).expect("write confusables");
     write_map(&out.join("confusables.fst"), entries.into_iter());
@@ -403,9 +374,7 @@ fn write_misspellings(dir: &Path, out: &Path) {
     let mut blob = String::new();
     let mut entries = Vec::with_capacity(miss.len());
     for (w, c) in miss {
-        let offset = blob.len() as u64;
-        blob.push_str(c);
-        entries.push((w, offset << 16 | c.len() as u64));
+        entries.push((w, lists::push(&mut blob, c)));
     }
     fs::write(out.join("corrections.txt"), blob).expect("write corrections");
     write_map(&out.join("misspellings.fst"), entries.into_iter());
@@ -492,111 +461,17 @@ fn edits1(w: &str) -> Vec<String> {
     out
 }
 
-/// The trigram index of the common words (`src/trigram.rs`).
-fn write_far(path: &Path, entries: &[(&str, u64)]) {
-    let mut header = Vec::new();
-    let (mut words, mut rows, mut postings) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut word_count, mut row_count) = (0u32, 0u32);
-    let mut codes = Vec::new();
-    for first in b'a'..=b'z' {
-        header.extend(word_count.to_le_bytes());
-        header.extend(row_count.to_le_bytes());
-        // Trigram → indexes (within the letter) of the words with it.
-        let mut by_code: BTreeMap<u16, Vec<u16>> = BTreeMap::new();
-        let mut local = 0u16;
-        for (lower, value) in entries {
-            let key = lower.as_bytes();
-            if key.first() != Some(&first) || key.len() > 255 || !trigram::trigrams(key, &mut codes)
-            {
-                continue;
-            }
-            for &c in &codes {
-                by_code.entry(c).or_default().push(local);
-            }
-            words.extend(value.to_le_bytes());
-            words.push(key.len() as u8);
-            local = local.checked_add(1).expect("under 65,536 words a letter");
-            word_count += 1;
-        }
-        for (code, list) in by_code {
-            rows.extend(code.to_le_bytes());
-            rows.extend((postings.len() as u32 / 2).to_le_bytes());
-            for w in list {
-                postings.extend(w.to_le_bytes());
-            }
-            row_count += 1;
-        }
-        header.extend(row_count.to_le_bytes());
-        rows.extend(u16::MAX.to_le_bytes());
-        rows.extend((postings.len() as u32 / 2).to_le_bytes());
-        row_count += 1;
-    }
-    header.extend(word_count.to_le_bytes());
-    header.extend(row_count.to_le_bytes());
-    assert_eq!(header.len(), trigram::HEADER_BYTES);
-    let mut blob = header;
-    blob.extend(words);
-    blob.extend(rows);
-    blob.extend(postings);
-    fs::write(path, blob).expect("write far.bin");
-}
-
-/// A symmetric-delete index of the phonetic keys (core's `suggest/sounds.rs`):
-/// every string made by deleting at most two bytes of a key →
-/// `offset << 32 | count` in `sound_delete_keys.bin` (key numbers in key
-/// order, as LEB128 varints of the gaps between them), and `sound_keys.bin`: per key number, its `phonetic.fst`
-/// value (`u64`) and the offset (`u32`) and length (`u32`) of the key in
-/// `sound_keys.txt`.
+/// The symmetric-delete index of the phonetic keys
+/// (`src/formats/sound_deletes.rs`).
 fn write_sound_deletes(out: &Path, keys: &[(&str, u64)]) {
-    let mut deletes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut text = String::new();
-    let mut table: Vec<u8> = Vec::with_capacity(keys.len() * 16);
-    for (n, (key, value)) in keys.iter().enumerate() {
-        assert!(key.is_ascii(), "phonetic keys are ASCII");
-        let n = u32::try_from(n).expect("under 2^32 keys");
-        table.extend(value.to_le_bytes());
-        table.extend(u32::try_from(text.len()).expect("small text").to_le_bytes());
-        table.extend(u32::try_from(key.len()).expect("short key").to_le_bytes());
-        text.push_str(key);
-        let mut variants: Vec<String> = vec![key.to_string()];
-        for i in 0..key.len() {
-            let one = format!("{}{}", &key[..i], &key[i + 1..]);
-            for j in i..one.len() {
-                variants.push(format!("{}{}", &one[..j], &one[j + 1..]));
-            }
-            variants.push(one);
-        }
-        variants.sort_unstable();
-        variants.dedup();
-        for v in variants {
-            deletes.entry(v).or_default().push(n);
-        }
-    }
-    // Each list ascends: written as LEB128 varints of the gaps.
-    let mut postings: Vec<u8> = Vec::new();
-    let mut entries = Vec::with_capacity(deletes.len());
-    for (d, list) in &deletes {
-        let first = postings.len() as u64;
-        let mut last = 0u32;
-        for &k in list {
-            let mut gap = k - last;
-            last = k;
-            loop {
-                let byte = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    postings.push(byte);
-                    break;
-                }
-                postings.push(byte | 0x80);
-            }
-        }
-        entries.push((d.as_str(), first << 32 | list.len() as u64));
-    }
-    fs::write(out.join("sound_delete_keys.bin"), postings).expect("write sound deletes");
-    fs::write(out.join("sound_keys.bin"), table).expect("write sound keys");
-    fs::write(out.join("sound_keys.txt"), text).expect("write sound key text");
-    write_map(&out.join("sound_deletes.fst"), entries.into_iter());
+    let index = sound_deletes::write(keys);
+    fs::write(out.join("sound_delete_keys.bin"), index.postings).expect("write sound deletes");
+    fs::write(out.join("sound_keys.bin"), index.keys).expect("write sound keys");
+    fs::write(out.join("sound_keys.txt"), index.text).expect("write sound key text");
+    write_map(
+        &out.join("sound_deletes.fst"),
+        index.deletes.iter().map(|(k, v)| (k.as_str(), *v)),
+    );
 }
 
 fn write_map<'a>(path: &Path, entries: impl Iterator<Item = (&'a str, u64)>) {

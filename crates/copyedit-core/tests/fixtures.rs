@@ -25,8 +25,16 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Each problem: where, severity, message, what it flags; its fixes (each
-/// with its applicability and edits), notes and suppression.
+/// with its applicability and edits), notes and suppression. A note that
+/// lists every registered rule (`directive` on an unknown code) shows the
+/// list as `{every rule}`, so that adding or removing a rule changes no
+/// other rule's snapshot (a wrong list would still show, and fail).
 fn render(text: &str, diagnostics: &[&Diagnostic]) -> String {
+    let every_rule = RULES
+        .iter()
+        .map(|r| r.meta.code)
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut out = String::new();
     for d in diagnostics {
         let (l1, c1) = position(text, d.span.start);
@@ -53,6 +61,7 @@ fn render(text: &str, diagnostics: &[&Diagnostic]) -> String {
             );
         }
         for n in &d.notes {
+            let n = n.replace(&every_rule, "{every rule}");
             let _ = writeln!(out, "  note: {n}");
         }
         if let Some(s) = d.suppressed {

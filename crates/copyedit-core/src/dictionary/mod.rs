@@ -20,6 +20,7 @@ pub(crate) use automaton::{builder as lev_builder, search_each};
 pub use copyedit_dict::fold::fold_diacritics;
 pub(crate) use forms::{indexed as phonetic_forms, listed as key_forms};
 
+use copyedit_dict::formats::{lexicon, lists};
 use copyedit_dict::{
     BIGRAMS, CONFUSABLES, CONFUSABLE_WORDS, CORRECTIONS, LARGE, LEXICON, MISSPELLINGS, SUGGEST,
     UNIGRAM_TOTAL,
@@ -42,7 +43,8 @@ pub fn in_larger_list(word: &str) -> bool {
     title && set.contains_key(word.to_lowercase().as_bytes())
 }
 
-/// Flag bits stored in the lexicon (shared with `build.rs`).
+/// Flag bits stored in the lexicon (`copyedit_dict::formats::lexicon`,
+/// shared with `build.rs`).
 pub use copyedit_dict::flags;
 
 /// An English spelling variant.
@@ -114,8 +116,8 @@ pub struct Entry {
 impl Entry {
     fn from_value(v: u64) -> Self {
         Entry {
-            flags: (v & 0xff) as u8,
-            count: v >> 8,
+            flags: lexicon::flags_of(v),
+            count: lexicon::count_of(v),
         }
     }
 
@@ -653,9 +655,7 @@ impl Dictionary {
         let Some(v) = self.misspellings.get(lower) else {
             return Vec::new();
         };
-        let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CORRECTIONS
-            .get(offset..offset + len)
+        lists::get(CORRECTIONS, v)
             .map(|s| s.split(',').filter(|c| !c.is_empty()).collect())
             .unwrap_or_default()
     }
@@ -703,9 +703,7 @@ impl Dictionary {
     }
 
     fn confusables_uncached(&self, word: &str) -> Option<&'static str> {
-        let v = self.confusables.get(word)?;
-        let (offset, len) = ((v >> 16) as usize, (v & 0xffff) as usize);
-        CONFUSABLE_WORDS.get(offset..offset + len)
+        lists::get(CONFUSABLE_WORDS, self.confusables.get(word)?)
     }
 
     /// Parse a list from [`Dictionary::confusables_raw`].

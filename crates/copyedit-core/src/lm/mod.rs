@@ -2,7 +2,7 @@
 //! `en-us.lm.bin` (BSD-2, see `dictionaries/README.md`), converted by
 //! `scripts/convert-sphinx-lm.py` to `dictionaries/trigrams.bin` (its layout
 //! is documented there); `build.rs` turns it into fixed-width records
-//! ([`copyedit_dict::lm_fixed`]) that are compiled in and read in place: no decoding, no heap,
+//! ([`copyedit_dict::formats::lm`]) that are compiled in and read in place: no decoding, no heap,
 //! and only the pages a text's words touch are loaded.
 //!
 //! 72,547 lowercase words (with contractions), 2,051,541 bigrams and
@@ -13,9 +13,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use copyedit_dict::lm_fixed as fixed;
+use copyedit_dict::formats::lm as fixed;
 // The fixed-width table `build.rs` makes from `dictionaries/trigrams.bin`
-// (`copyedit_dict::lm_fixed`), read in place.
+// (`copyedit_dict::formats::lm`), read in place.
 use copyedit_dict::LM as TABLE;
 
 /// A word's index in the model.
@@ -86,47 +86,18 @@ impl Model {
     pub const END: &'static str = "</s>";
 
     fn open(b: &'static [u8]) -> Option<Model> {
-        let mut p = 0usize;
-        let mut take = |n: usize| -> Option<&'static [u8]> {
-            let s = b.get(p..p.checked_add(n)?)?;
-            p += n;
-            Some(s)
-        };
-        if take(8)? != fixed::MAGIC {
-            return None;
-        }
-        let n1 = u32_at(take(4)?, 0)? as usize;
-        let n2 = u32_at(take(4)?, 0)? as usize;
-        let n3 = u32_at(take(4)?, 0)? as usize;
-        let mut bins = [[0f32; 256]; 3];
-        for table in &mut bins {
-            for x in table.iter_mut() {
-                *x = f32::from_le_bytes(take(4)?.try_into().ok()?);
-            }
-        }
-        let len = u32_at(take(4)?, 0)? as usize;
-        let padded = |n: usize| n.div_ceil(8) * 8;
-        // The blob starts after 8 + 12 + 3,072 + 4 bytes; it is padded so
-        // that the next section starts at a multiple of 8.
-        let head = 8 + 12 + 3 * 256 * 4 + 4;
-        let blob = take(len)?;
-        take(padded(head + len) - head - len)?;
-        let starts = take(padded((n1 + 1) * 4))?;
-        let unigrams = take(padded(n1 * 4))?;
-        let first_bigram = take(padded((n1 + 1) * 4))?;
-        let bigrams = take((n2 + 1) * 8)?;
-        let trigrams = take(padded(n3 * 4))?;
-        let [bigram_prob, bigram_backoff, trigram_prob] = bins;
+        let t = fixed::read(b)?;
+        let [bigram_prob, bigram_backoff, trigram_prob] = t.bins;
         Some(Model {
-            n1,
-            n2,
-            n3,
-            blob,
-            starts,
-            unigrams,
-            first_bigram,
-            bigrams,
-            trigrams,
+            n1: t.n1,
+            n2: t.n2,
+            n3: t.n3,
+            blob: t.blob,
+            starts: t.starts,
+            unigrams: t.unigrams,
+            first_bigram: t.first_bigram,
+            bigrams: t.bigrams,
+            trigrams: t.trigrams,
             bigram_prob,
             bigram_backoff,
             trigram_prob,

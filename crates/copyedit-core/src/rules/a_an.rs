@@ -15,6 +15,14 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Word,
     summary: "`a` before a vowel sound or `an` before a consonant sound",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "`a apple`, `an university`, `a hour`, `an FBI agent` by sound",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "`a` → `an` before a vowel sound (`a apple` → `an apple`).",
+        unsafe_fixes: "\
+            `an` → `a` (`an` before a consonant is as often a slip for `and`, `any` or `can`).",
+    },
 };
 
 const CODE: &str = META.code;

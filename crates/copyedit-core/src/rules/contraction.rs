@@ -15,6 +15,18 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Usage,
     summary: "`its`/`it's`, `your`/`you're`, `their`/`there` mixed up (`its a shame`)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "\
+            `its a shame` → `it's`, `it's own` → `its`, `your welcome` → `you're`, `their are` → \
+            `there` (only where the next word allows one reading)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            The one word the next allows (`its a` → `it's a`, `it's own` → `its own`, `your \
+            welcome.` → `you're welcome.`, `their are` → `there are`), with the document's \
+            apostrophe.",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -10,6 +10,15 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Project,
     summary: "inline directives with an unknown rule code or name",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "an inline `<!-- copyedit-… -->` directive that names an unknown rule",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "—",
+        unsafe_fixes: "\
+            The rule code one or two edits from an unknown one (`copyedit-disable speling` → \
+            `spelling`).",
+    },
 };
 
 const EXPLANATION: &str = "\

@@ -21,6 +21,14 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Spacing,
     summary: "two or more spaces between words",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "\
+            two or more spaces between words (after a sentence: info, which does not fail a check)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "Deleting the extra spaces, keeping one.",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

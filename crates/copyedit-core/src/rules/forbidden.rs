@@ -19,6 +19,15 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Project,
     summary: "words and phrases the project forbids (`forbid` in copyedit.toml)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "words the project's `copyedit.toml` forbids (`\"utilise\" = \"use\"`)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            The configured replacement, in the case of the word it replaces (`\"utilise\" = \
+            \"use\"`: `Utilise` → `Use`). An entry without a replacement is only reported.",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -19,6 +19,19 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Word,
     summary: "stray fragments, split words and words run together",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "\
+            stray fragments (`should ld have`), split words (`recom mend`), words run together \
+            (`alot`)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            Deleting a stray fragment that echoes its neighbour (`should ld have` → `should have`), \
+            with one adjoining space; splitting words run together when that is the single listed \
+            correction of a known misspelling (`alot` → `a lot`).",
+        unsafe_fixes: "\
+            Joining a split word (`recom mend` → `recommend`); other splits of run-together words.",
+    },
 };
 
 const CODE: &str = META.code;

@@ -15,6 +15,13 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Spacing,
     summary: "no space after a full stop, comma or other mark (`end.Next`)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "`end.Next`, `word,word` (not `e.g.`, `U.S.`, decimals, URLs)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "Inserting a space after the mark (`end.Next` → `end. Next`).",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -1,6 +1,6 @@
 //! The rules: one file per rule, each declaring its metadata (`META`), the
-//! registry that lists them ([`RULES`], in `registry.rs`), and the
-//! [`Context`] every rule reads.
+//! registry that lists them and declares their modules ([`RULES`], in
+//! `registry.rs`), and the [`Context`] every rule reads.
 
 use std::cell::RefCell;
 
@@ -12,28 +12,18 @@ use crate::document::Document;
 use crate::quotes::Quotations;
 use crate::tokenize::{Token, TokenKind, Tokens};
 
-pub mod a_an;
 mod common;
-pub mod contraction;
-pub mod directive;
-pub mod double_space;
-pub mod forbidden;
-pub mod fragment;
-pub mod missing_space;
-pub mod modal_of;
 mod phrases;
-pub mod real_word;
+#[macro_use]
 mod registry;
-pub mod repeated_punctuation;
-pub mod repeated_word;
-pub mod space_before_punctuation;
-pub mod spelling;
-pub mod trailing_whitespace;
-pub mod unbalanced;
 mod words;
 
+// The rule modules, `pub mod NAME;` each, declared from the registry's one
+// list (`registry.rs`): a new rule is a line there, not here.
+registry!(declare_modules);
+
 pub use forbidden::ForbiddenWord;
-pub use registry::{find, scope_of, RuleInfo, RuleMeta, Scope, RULES};
+pub use registry::{find, scope_of, RuleDocs, RuleInfo, RuleMeta, Scope, RULES};
 pub use words::{Interner, ScoreKey, WordInfo, WordTable};
 
 /// Everything a rule may read.

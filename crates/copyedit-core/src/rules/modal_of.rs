@@ -15,6 +15,16 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Usage,
     summary: "`of` for `have` after a modal (`should of known`)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "\
+            `should of known` → `should have known` (not `the might of`, `would of course`)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            `of` → `have` after a modal and before a participle (`should of known` → `should have \
+            known`).",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

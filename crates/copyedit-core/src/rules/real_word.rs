@@ -16,6 +16,15 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Word,
     summary: "a real word where a near neighbour fits far better",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "\
+            a real word where a near neighbour or a confusion-set member makes the sentence far \
+            likelier under a trigram language model (`people ere dying` → `are`/`were`)",
+        severity_note: "info in Markdown with code",
+        fix_note: "never Safe",
+        safe_fixes: "never",
+        unsafe_fixes: "The suggested word (`form the start` → `from`): only a person can tell.",
+    },
 };
 
 const CODE: &str = META.code;

@@ -1,12 +1,12 @@
 //! The rule registry: every rule's metadata, declared in its own file as a
-//! [`RuleMeta`] named `META`, and gathered here in one list, [`RULES`], in
-//! the order the rules run and are listed.
+//! [`RuleMeta`] named `META`, and gathered here in one list (the
+//! `registry!` macro below), in the order the rules run and are listed.
+//! That list declares the rule modules (`rules/mod.rs` expands it into
+//! `pub mod NAME;` lines) and makes [`RULES`]: adding a rule is one line
+//! here.
 
-use super::{
-    a_an, contraction, directive, double_space, forbidden, fragment, missing_space, modal_of,
-    real_word, repeated_punctuation, repeated_word, space_before_punctuation, spelling,
-    trailing_whitespace, unbalanced, Rule,
-};
+use super::Rule;
+
 use crate::diagnostic::Severity;
 
 /// What a rule looks at. Later stages of the pipeline treat rules by their
@@ -45,6 +45,30 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// What `copyedit explain CODE` prints (Markdown-ish plain text).
     pub explanation: &'static str,
+    /// The rule's rows in the documentation's tables.
+    pub docs: RuleDocs,
+}
+
+/// What the documentation's tables say of a rule. README.md's table of
+/// rules and docs/fixes.md's table of fixes are generated from these, in
+/// the registry's order (`UPDATE_TABLES=1 cargo test --test rule_tables`
+/// rewrites them; `cargo test` fails while they are out of date).
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDocs {
+    /// README.md, "what it finds": the problems it reports, with examples.
+    pub finds: &'static str,
+    /// README.md, in brackets after the default severity: where the
+    /// severity differs (`info in Markdown`), or empty.
+    pub severity_note: &'static str,
+    /// README.md, in brackets after whether it fixes (`never Safe`), or
+    /// empty.
+    pub fix_note: &'static str,
+    /// docs/fixes.md: the fixes `copyedit fix` applies (Safe); `—` for
+    /// none.
+    pub safe_fixes: &'static str,
+    /// docs/fixes.md: the fixes only `copyedit fix --unsafe` applies;
+    /// `—` for none.
+    pub unsafe_fixes: &'static str,
 }
 
 /// A registered rule: its metadata and the check that finds its problems.
@@ -71,32 +95,66 @@ impl RuleInfo {
     }
 }
 
-/// `rule!(module::Check)`: the rule whose file is `module`, its metadata
-/// (`module::META`) and its check.
-macro_rules! rule {
-    ($module:ident :: $check:ident) => {
-        RuleInfo::new($module::META, &$module::$check)
+/// Every rule, in the order they run and are listed: one line per rule,
+/// `NAME::Check` (the rule's file `rules/NAME.rs` or `rules/NAME/mod.rs`
+/// and the unit struct in it that implements [`Rule`]), or `NAME` alone for
+/// a rule that a later stage of the pipeline reports (`directive`).
+///
+/// `registry!(then)` calls the macro `then` with the list:
+/// `registry!(declare_modules)` in `rules/mod.rs` declares the modules and
+/// `registry!(list)` below makes [`RULES`].
+macro_rules! registry {
+    ($then:ident) => {
+        $then! {
+            spelling::Spelling,
+            fragment::Fragment,
+            real_word::RealWord,
+            repeated_word::RepeatedWord,
+            modal_of::ModalOf,
+            contraction::Contraction,
+            a_an::AAn,
+            double_space::DoubleSpace,
+            space_before_punctuation::SpaceBeforePunctuation,
+            missing_space::MissingSpace,
+            repeated_punctuation::RepeatedPunctuation,
+            trailing_whitespace::TrailingWhitespace,
+            unbalanced::Unbalanced,
+            forbidden::Forbidden,
+            directive,
+        }
     };
 }
 
-/// Every rule, in the order they run and are listed: one line per rule.
-pub static RULES: &[RuleInfo] = &[
-    rule!(spelling::Spelling),
-    rule!(fragment::Fragment),
-    rule!(real_word::RealWord),
-    rule!(repeated_word::RepeatedWord),
-    rule!(modal_of::ModalOf),
-    rule!(contraction::Contraction),
-    rule!(a_an::AAn),
-    rule!(double_space::DoubleSpace),
-    rule!(space_before_punctuation::SpaceBeforePunctuation),
-    rule!(missing_space::MissingSpace),
-    rule!(repeated_punctuation::RepeatedPunctuation),
-    rule!(trailing_whitespace::TrailingWhitespace),
-    rule!(unbalanced::Unbalanced),
-    rule!(forbidden::Forbidden),
-    RuleInfo::stage(directive::META),
-];
+/// `pub mod NAME;` for every rule of the list (expanded in `rules/mod.rs`,
+/// so that the files are found beside it).
+macro_rules! declare_modules {
+    ($($module:ident $(:: $check:ident)?),* $(,)?) => {
+        $(pub mod $module;)*
+    };
+}
+
+/// The [`RuleInfo`] of every rule of the list.
+macro_rules! list {
+    ($($module:ident $(:: $check:ident)?),* $(,)?) => {
+        &[$(rule_info!($module $(:: $check)?)),*]
+    };
+}
+
+/// One rule's [`RuleInfo`]: its metadata (`NAME::META`) and its check.
+macro_rules! rule_info {
+    ($module:ident :: $check:ident) => {
+        RuleInfo::new(
+            $crate::rules::$module::META,
+            &$crate::rules::$module::$check,
+        )
+    };
+    ($module:ident) => {
+        RuleInfo::stage($crate::rules::$module::META)
+    };
+}
+
+/// Every rule, in the order they run and are listed (`registry!`).
+pub static RULES: &[RuleInfo] = registry!(list);
 
 /// Look a rule up by code.
 pub fn find(code: &str) -> Option<&'static RuleInfo> {

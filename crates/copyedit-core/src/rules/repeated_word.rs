@@ -15,6 +15,14 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Word,
     summary: "the same word twice in a row (`the the`)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "`the the`, `was was` (not `had had`, `that that`)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            Deleting the second word and the white space before it (`the the` → `the`).",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

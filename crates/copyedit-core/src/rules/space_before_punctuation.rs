@@ -16,6 +16,13 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Spacing,
     summary: "a space before `, . ; : ! ?`",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "`word ,`",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "Deleting the space before `, . ; : ! ?` (or moving it after the mark).",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -14,6 +14,14 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Spacing,
     summary: "spaces or tabs at the end of a line (plain text)",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "plain text only (in Markdown two trailing spaces are a line break)",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            Deleting spaces and tabs at the end of a line (plain text only; the line break is kept).",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -19,6 +19,13 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Punctuation,
     summary: "brackets and double quotes without a partner",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "unmatched brackets and double quotes within a paragraph",
+        severity_note: "info in Markdown",
+        fix_note: "",
+        safe_fixes: "— (no fix: only the writer knows where the partner goes)",
+        unsafe_fixes: "—",
+    },
 };
 
 const CODE: &str = META.code;

@@ -19,13 +19,12 @@ use std::sync::OnceLock;
 use fst::Map;
 use levenshtein_automata::{Distance, DFA, SINK_STATE};
 
+// The index and its layout: `copyedit_dict::formats::sound_deletes`.
+use copyedit_dict::formats::sound_deletes::{key as key_at, listed as postings};
 use copyedit_dict::{
     SOUND_DELETES as DELETES, SOUND_DELETE_KEYS as POSTINGS, SOUND_KEYS as KEYS,
     SOUND_KEY_TEXT as KEY_TEXT,
 };
-
-/// Bytes per record of `sound_keys.bin`: value, text offset, text length.
-const KEY_BYTES: usize = 16;
 
 fn deletes() -> Option<&'static Map<&'static [u8]>> {
     static MAP: OnceLock<Option<Map<&'static [u8]>>> = OnceLock::new();
@@ -34,34 +33,13 @@ fn deletes() -> Option<&'static Map<&'static [u8]>> {
 
 /// Key number `n`: its value in `phonetic.fst` and its text.
 fn key(n: u32) -> Option<(u64, &'static str)> {
-    let start = n as usize * KEY_BYTES;
-    let r = KEYS.get(start..start + KEY_BYTES)?;
-    let value = u64::from_le_bytes(r.get(..8)?.try_into().ok()?);
-    let offset = u32::from_le_bytes(r.get(8..12)?.try_into().ok()?) as usize;
-    let len = u32::from_le_bytes(r.get(12..16)?.try_into().ok()?) as usize;
-    Some((value, KEY_TEXT.get(offset..offset + len)?))
+    key_at(KEYS, KEY_TEXT, n)
 }
 
 /// Push the numbers of the keys listed under `d`.
 fn listed(map: &Map<&'static [u8]>, d: &[u8], out: &mut Vec<u32>) {
-    let Some(v) = map.get(d) else {
-        return;
-    };
-    let (offset, count) = ((v >> 32) as usize, (v & 0xffff_ffff) as usize);
-    // `count` ascending numbers, as LEB128 varints of the gaps.
-    let mut bytes = POSTINGS.get(offset..).unwrap_or_default().iter();
-    let mut last = 0u32;
-    for _ in 0..count {
-        let (mut gap, mut shift) = (0u32, 0);
-        for &b in bytes.by_ref() {
-            gap |= u32::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 == 0 || shift > 28 {
-                break;
-            }
-        }
-        last = last.wrapping_add(gap);
-        out.push(last);
+    if let Some(v) = map.get(d) {
+        postings(POSTINGS, v, out);
     }
 }
 

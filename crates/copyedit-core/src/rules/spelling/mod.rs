@@ -36,6 +36,22 @@ pub const META: super::RuleMeta = super::RuleMeta {
     scope: super::Scope::Word,
     summary: "words that are in no dictionary",
     explanation: EXPLANATION,
+    docs: super::RuleDocs {
+        finds: "words in no dictionary, with up to 5 ranked suggestions",
+        severity_note: "",
+        fix_note: "",
+        safe_fixes: "\
+            A lowercase word (or a capitalised one starting a sentence) of three letters or more \
+            whose correction is a common word one edit away (`shuold` → `should`, `hte` → `the`) or \
+            the single listed correction of a known misspelling at most two edits away (`recieve` → \
+            `receive`), and is far more likely than every alternative: a margin of e^6.5 (≈ 665 \
+            times) by frequency, the kind of slip, and how well each candidate fits between its \
+            neighbours (`minimum pwage` is not fixed to `page`; `oyur` is not fixed to `your`, as \
+            `our` is as close). Never a fix that only drops an ending or splits the word in two.",
+        unsafe_fixes: "\
+            Every other correction: the first suggestion (capitalised words mid-sentence may be \
+            names; ambiguous candidates: `wnt` is `want` or `went`).",
+    },
 };
 
 const CODE: &str = META.code;
