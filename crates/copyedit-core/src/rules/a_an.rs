@@ -153,7 +153,7 @@ const WORD_ACRONYMS: &[&str] = &[
     "MADD", "MENSA", "MERS", "MIDI", "MOOC", "MARTA", "RADAR", "RAID", "RAM", "ROM", "RICO",
     "SARS", "SALT", "SAM", "SCUBA", "SCOTUS", "SEAL", "SIM", "SNAFU", "SONAR", "START", "SWAT",
     "SCSI", "SATA", "SEPTA", "SHA", "SIMD", "SUNY", "NERF", "PIN", "UNESCO", "UNICEF", "UEFA",
-    "UNIX", "USAID",
+    "UNIX", "USAID", "REPL", "MIME", "LINQ", "NUMA", "SAML", "SASL", "SOAP", "LAMP",
 ];
 
 /// All-caps words read letter by letter although they look like words.
@@ -783,6 +783,8 @@ mod tests {
             "a LASER pointer",
             "a SIM card",
             "a PIN code",
+            "a REPL session",
+            "a MIME type",
             "an MP",
             "a UN vote",
             "an SUV",

@@ -155,6 +155,9 @@ impl Rule for SpaceBeforePunctuation {
                     Some(_) => continue,
                     None => {}
                 }
+                if ternary(cx.text, mark.span.clone(), m) {
+                    continue;
+                }
                 match m {
                     "." => {
                         // A spaced ellipsis: `wait . . .`
@@ -208,11 +211,42 @@ impl Rule for SpaceBeforePunctuation {
     }
 }
 
+/// Whether the `?` or `:` at `span`, spaced on both sides, is half of a
+/// conditional expression written in prose (`STACK ? STACK : ''`): a `?`
+/// with ` : ` after it on its line, or a `:` with ` ? ` before it.
+fn ternary(text: &str, span: std::ops::Range<usize>, m: &str) -> bool {
+    let spaced_after = text.get(span.end..).is_some_and(|a| a.starts_with(' '));
+    if !spaced_after {
+        return false;
+    }
+    let line_start = text.get(..span.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line_end = text
+        .get(span.end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(text.len(), |i| span.end + i);
+    match m {
+        "?" => text.get(span.end..line_end).is_some_and(|a| a.contains(" : ")),
+        ":" => text
+            .get(line_start..span.start)
+            .is_some_and(|b| b.contains(" ? ")),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::Applicability;
     use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn a_conditional_expression_is_no_punctuation() {
+        let text = "It emitted an error. STACK ? STACK : ''.";
+        assert_eq!(flagged(text, &run(&SpaceBeforePunctuation, text)), Vec::<&str>::new());
+        // A question with a colon on another line is still flagged.
+        let text = "Is it late ? No.\nNote : yes";
+        assert_eq!(flagged(text, &run(&SpaceBeforePunctuation, text)), [" ?", " :"]);
+    }
 
     #[test]
     fn flags_a_space_before_each_mark() {
