@@ -89,7 +89,7 @@ impl Linter {
     /// as English whatever its language (see [`Linter::check_source`]).
     pub fn check(&self, text: &str, format: Format) -> Vec<Diagnostic> {
         let doc = self.parse(text, format);
-        let mut out = self.check_document(text, format, &doc, None);
+        let mut out = self.check_document(text, format, &doc, None, None);
         // Without the run's vocabulary, a word taken for a name is one.
         out.retain(|d| d.suppressed != Some(crate::diagnostic::Suppression::Name));
         out
@@ -120,7 +120,8 @@ impl Linter {
         census: Option<&mut Census>,
     ) -> Result<Vec<Diagnostic>, Skip> {
         let doc = self.parse_source(text, format, path, named)?;
-        Ok(self.check_document(text, format, &doc, census))
+        let locale = language::path_locale(path).filter(|tag| !tag.starts_with("en"));
+        Ok(self.check_document(text, format, &doc, census, locale))
     }
 
     /// Count a file's words for the run's vocabulary as
@@ -181,13 +182,15 @@ impl Linter {
     }
 
     /// The pipeline on a parsed document; with `census`, also count its
-    /// words for the run's vocabulary.
+    /// words for the run's vocabulary; `locale`: the other language's
+    /// locale its path names (`fr/`), if any.
     fn check_document(
         &self,
         text: &str,
         format: Format,
         doc: &Document<'_>,
         census: Option<&mut Census>,
+        locale: Option<&str>,
     ) -> Vec<Diagnostic> {
         let tokens = tokenize(doc);
         if let Some(c) = census {
@@ -215,7 +218,7 @@ impl Linter {
             .get(crate::rules::directive::META.code)
             .copied();
         directives::apply(text, format, directive_level, &mut out);
-        drop_other_languages(text, doc, !self.config.all_languages, &mut out);
+        drop_other_languages(text, doc, !self.config.all_languages, locale, &mut out);
         if let Some(v) = self.vocabulary.get() {
             v.apply(&self.dict, text, &mut out);
         }
@@ -276,8 +279,15 @@ fn language_neutral(rule: &str) -> bool {
 
 /// Drop problems on words in a script other than Latin (never English
 /// misspellings) and, with `by_block`, every problem in a block that reads
-/// as another language. Only blocks with a problem in them are looked at.
-fn drop_other_languages(text: &str, doc: &Document<'_>, by_block: bool, out: &mut Vec<Diagnostic>) {
+/// as another language (as the language of `locale`, when the path names
+/// one, for a shorter block). Only blocks with a problem in them are looked at.
+fn drop_other_languages(
+    text: &str,
+    doc: &Document<'_>,
+    by_block: bool,
+    locale: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     out.retain(|d| {
         language_neutral(d.rule)
             || !text
@@ -313,7 +323,7 @@ fn drop_other_languages(text: &str, doc: &Document<'_>, by_block: bool, out: &mu
         let foreign = *verdicts.entry(i).or_insert_with(|| {
             doc.blocks
                 .get(i)
-                .is_some_and(|b| language::foreign_block(text, b))
+                .is_some_and(|b| language::foreign_block_in(text, b, locale))
         });
         !foreign
     });

@@ -157,7 +157,7 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
                 .blocks
                 .iter()
                 .take(MAX_BLOCKS_ASKED)
-                .any(|b| block_is_foreign(doc.text, b, Some(tag)));
+                .any(|b| block_is_foreign(doc.text, b, Some(tag), false));
         if !agrees {
             return None;
         }
@@ -182,13 +182,22 @@ pub fn document_language(doc: &Document<'_>, path: &str) -> Option<Skip> {
 /// Latin words with almost no English function word that `whatlang` places
 /// in another language.
 pub fn foreign_block(text: &str, block: &Block) -> bool {
-    block_is_foreign(text, block, None)
+    block_is_foreign(text, block, None, false)
+}
+
+/// [`foreign_block`] for a block of a file in a folder that names another
+/// language's locale (`fr/`): a shorter block is enough, and it is foreign
+/// when `whatlang` finds that language (an English page under `fr/` whose
+/// title was translated: `Impossible d'optimiser le fichier SVG.`).
+pub fn foreign_block_in(text: &str, block: &Block, locale: Option<&str>) -> bool {
+    block_is_foreign(text, block, locale, true)
 }
 
 /// [`foreign_block`]; with the `locale` the path names, 5 words are
 /// enough, and `whatlang` need not be sure but must find that locale's
-/// language.
-fn block_is_foreign(text: &str, block: &Block, locale: Option<&str>) -> bool {
+/// language, or (`any_language`: to drop a block's problems, not to skip a
+/// document) any other when no word is an English function word.
+fn block_is_foreign(text: &str, block: &Block, locale: Option<&str>, any_language: bool) -> bool {
     let mut prose = String::new();
     push_prose(&mut prose, text, block);
     let mut counts = Counts::default();
@@ -201,7 +210,13 @@ fn block_is_foreign(text: &str, block: &Block, locale: Option<&str>) -> bool {
         return false;
     }
     match locale {
-        Some(tag) => detected_as(&prose, tag),
+        // Short text fools `whatlang` about which language (a French title
+        // is "Italian"), rarely about whether it is English: with no
+        // English function word, any other language will do.
+        Some(tag) => {
+            detected_as(&prose, tag)
+                || (any_language && counts.english == 0 && detected_name(&prose).is_some())
+        }
         None => detected_name(&prose).is_some_and(|(_, reliable)| reliable),
     }
 }

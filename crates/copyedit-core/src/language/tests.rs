@@ -337,3 +337,26 @@ fn odd_input_does_not_panic() {
         let _ = path_locale(text);
     }
 }
+
+#[test]
+fn a_translated_title_of_an_english_page_in_a_locale_folder_is_not_checked() {
+    // The page was left in English under `fr/`; only its title was
+    // translated. The title reads as French: none of its words are English
+    // misspellings. Outside a locale folder the same text is checked.
+    let text = "---\ntitle: Impossible d'optimiser le fichier SVG.\n---\n\n\
+                > An error occurred while optimizing the SVG file with the optimizer. \
+                The file could not be read, so the build stopped before it wrote \
+                any of the pages to the output folder.\n";
+    let linter = crate::Linter::default();
+    let words = |path: &str| -> Vec<String> {
+        linter
+            .check_source(text, Format::Markdown, path, false, None)
+            .expect("checked as English")
+            .iter()
+            .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
+            .map(|d| text[d.span.clone()].to_string())
+            .collect()
+    };
+    assert_eq!(words("docs/fr/errors/svg.mdx"), Vec::<String>::new());
+    assert!(words("docs/errors/svg.mdx").contains(&"fichier".to_string()));
+}
