@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 MAX_RATIO=${MAX_RATIO:-3}
 RUNS=${RUNS:-2}
 SCALE=${SCALE:-1}
-ALL_CASES="hyphens double-space sic alot next-line ignore forbid forbid-config unknown crlf teh-space table"
+ALL_CASES="hyphens double-space sic alot next-line ignore forbid forbid-config unknown crlf teh-space table ternary"
 CASES=${CASES:-$ALL_CASES}
 
 if [ -z "${NOBUILD:-}" ]; then
@@ -82,6 +82,8 @@ gen() {
     teh-space) perl -e 'print "teh " x $ARGV[0], "\n"' "$n" > "$out" ;;
     # Memory: a large Markdown table.
     table) perl -e 'print "| a | b | c |\n|---|---|---|\n"; print "| teh cell $_ | one  two | x |\n" for 1 .. $ARGV[0]' "$n" > "$out" ;;
+    # Conditional expressions (` ? ` and ` : `) on one line.
+    ternary) perl -e 'print "x ? y : z " x $ARGV[0], "\n"' "$n" > "$out" ;;
     *) echo "unknown case $case" >&2; exit 2 ;;
   esac
 }
@@ -101,6 +103,7 @@ size_of() {
     crlf) echo 1000000 ;;
     teh-space) echo 500000 ;;
     table) echo 150000 ;;
+    ternary) echo 100000 ;;
   esac
 }
 ext_of() {

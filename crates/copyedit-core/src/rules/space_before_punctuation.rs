@@ -211,24 +211,42 @@ impl Rule for SpaceBeforePunctuation {
     }
 }
 
+/// How far either side of a mark a conditional expression is looked for,
+/// in bytes.
+const TERNARY_WINDOW: usize = 200;
+
 /// Whether the `?` or `:` at `span`, spaced on both sides, is half of a
 /// conditional expression written in prose (`STACK ? STACK : ''`): a `?`
-/// with ` : ` after it on its line, or a `:` with ` ? ` before it.
+/// with ` : ` after it on its line, or a `:` with ` ? ` before it (within
+/// [`TERNARY_WINDOW`] bytes).
 fn ternary(text: &str, span: std::ops::Range<usize>, m: &str) -> bool {
     let spaced_after = text.get(span.end..).is_some_and(|a| a.starts_with(' '));
     if !spaced_after {
         return false;
     }
-    let line_start = text.get(..span.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text
-        .get(span.end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(text.len(), |i| span.end + i);
+    let line = |window: &str, forward: bool| -> bool {
+        let part = if forward {
+            window.split('\n').next().unwrap_or("")
+        } else {
+            window.rsplit('\n').next().unwrap_or("")
+        };
+        part.contains(if forward { " : " } else { " ? " })
+    };
     match m {
-        "?" => text.get(span.end..line_end).is_some_and(|a| a.contains(" : ")),
-        ":" => text
-            .get(line_start..span.start)
-            .is_some_and(|b| b.contains(" ? ")),
+        "?" => {
+            let mut hi = (span.end + TERNARY_WINDOW).min(text.len());
+            while !text.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            text.get(span.end..hi).is_some_and(|a| line(a, true))
+        }
+        ":" => {
+            let mut lo = span.start.saturating_sub(TERNARY_WINDOW);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            text.get(lo..span.start).is_some_and(|b| line(b, false))
+        }
         _ => false,
     }
 }

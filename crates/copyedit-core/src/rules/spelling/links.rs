@@ -13,12 +13,14 @@ const LINK_WINDOW: usize = 512;
 /// its host's name: a page or a package named by it. A heading's anchor (`#recieve-data`) is no evidence: it copies
 /// the heading, typo and all.
 pub(super) fn named_by_link(text: &str, span: Range<usize>, word: &str) -> bool {
-    let line_start = text
-        .get(..span.start)
-        .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
-    let before = text
-        .get(line_start.max(span.start.saturating_sub(LINK_WINDOW))..span.start)
-        .unwrap_or("");
+    // Only the window before the word is searched, for the line's start
+    // too: a long line with many unknown words is not read once per word.
+    let mut lo = span.start.saturating_sub(LINK_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = text.get(lo..span.start).unwrap_or("");
+    let before = window.rfind('\n').map_or(window, |i| &window[i + 1..]);
     // An opening `[` with no `]` after it.
     match (before.rfind('['), before.rfind(']')) {
         (Some(open), close) if close.is_none_or(|c| c < open) => {}
