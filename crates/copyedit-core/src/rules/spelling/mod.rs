@@ -166,6 +166,9 @@ capitalised and alone (`Jekll` beside `Jekyll`; not `Colina` beside
 `Colin Ihrig`). Not for an edit at the first letter, an extra letter at
 the end (`popen`, `execl`), a plural, or a part of a path or a branch
 name (`dj/merge-strat`).
+A text with more than 2,000 distinct unknown words is no prose (random
+strings, a word list): the words past that are noted (`info`) without
+suggestions, so that such a file is checked in linear time.
 Run-togethers with a function word (`toknow`, `stayat`) and endings that
 change the stem (`achieveable`, `occured`) stay errors. A note (`info`)
 never has a Safe fix.
@@ -211,6 +214,13 @@ pub(super) const NAME_NEAR_COUNT: u64 = 200_000;
 /// A sentence-initial capitalised unknown word is flagged only when its best
 /// suggestion is at least this common (or a known misspelling).
 const SENTENCE_START_COUNT: u64 = 20_000;
+
+/// A text with more distinct unknown words than this is no prose (random
+/// strings, a word list, another language): the words past the budget are
+/// noted without suggestions, since ranking them is most of the cost of a
+/// check (about 150 µs a word). Large changelogs, full of names and
+/// handles, have a few hundred.
+const RANK_BUDGET: usize = 2_000;
 
 /// Capitalised unknown words this long or longer that the rule takes for
 /// names are passed on (suppressed) to the run's vocabulary, which knows
@@ -323,7 +333,28 @@ impl Rule for Spelling {
                 *capitalised.entry(stem).or_default() += 1;
             }
         }
+        // The distinct words ranked so far (ranking is most of the cost).
+        let mut ranked: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for u in unknown {
+            let lower = u.word.to_lowercase();
+            if !ranked.contains(&lower) {
+                if ranked.len() >= RANK_BUDGET && cx.dict.known_misspelling(&lower).is_empty() {
+                    // Not prose: noted, unranked, in linear time.
+                    if u.case == Case::Lower {
+                        out.push(Diagnostic::new(
+                            CODE,
+                            Severity::Info,
+                            u.span.clone(),
+                            format!(
+                                "unknown word `{}` (not ranked: over {RANK_BUDGET} distinct unknown words in this text)",
+                                u.word
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                ranked.insert(lower);
+            }
             let is_name = || {
                 let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
                 capitalised.get(&stem).copied().unwrap_or(0) >= 2

@@ -563,3 +563,40 @@ fn slip_shapes() {
         assert!(!slip_shaped(typo, word), "{typo} for {word}");
     }
 }
+
+#[test]
+fn past_the_budget_unknown_words_are_noted_unranked() {
+    // More distinct unknown words than the budget, then a known
+    // misspelling and one more unknown word.
+    let mut text = String::new();
+    for i in 0..RANK_BUDGET + 10 {
+        let (mut w, mut k) = (String::from("zq"), i);
+        loop {
+            w.push((b'a' + (k % 26) as u8) as char);
+            k /= 26;
+            if k == 0 {
+                break;
+            }
+        }
+        text.push_str(&w);
+        text.push_str(if i % 12 == 11 { ".\n" } else { " " });
+    }
+    text.push_str("We recieve it and zqzzzz it.\n");
+    let diags = run(&Spelling, &text);
+    let at = |w: &str| {
+        diags
+            .iter()
+            .find(|d| &text[d.span.clone()] == w)
+            .unwrap_or_else(|| panic!("{w} not flagged"))
+    };
+    let late = at("zqzzzz");
+    assert_eq!(late.severity, Severity::Info);
+    assert!(late.message.contains("not ranked"), "{}", late.message);
+    assert!(late.fixes.is_empty());
+    // A known misspelling is ranked whatever the budget.
+    let known = at("recieve");
+    assert_eq!(known.severity, Severity::Error);
+    assert_eq!(known.fixes[0].edits[0].replacement, "receive");
+    // The first words were ranked as usual.
+    assert!(!at("zqa").message.contains("not ranked"));
+}
