@@ -281,6 +281,7 @@ impl ProjectConfig {
             forbid: self.forbid.clone(),
             front_matter_keys: self.front_matter_keys.clone(),
             all_languages: !self.language_detection,
+            max_problems: None,
         }
     }
 

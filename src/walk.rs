@@ -378,6 +378,17 @@ pub struct Checked {
     /// Not checked, and why (not English, not prose): then there are no
     /// diagnostics.
     pub skipped: Option<Skip>,
+    /// The check stopped at the linter's limit of problems
+    /// (`--max-problems`): the file has more than those reported.
+    pub capped: bool,
+}
+
+/// Whether a check's problems reached the linter's limit.
+pub fn reached_limit(linter: &Linter, diagnostics: &[Diagnostic]) -> bool {
+    linter
+        .config()
+        .max_problems
+        .is_some_and(|m| diagnostics.len() >= m)
 }
 
 /// Read and decode one source (files larger than `max_size` bytes are refused).
@@ -540,6 +551,7 @@ pub fn check_streaming<'l, F>(
                 bom: false,
                 diagnostics: Vec::new(),
                 skipped: Some(skip.clone()),
+                capped: false,
             });
         }
         let kept = match source {
@@ -559,6 +571,7 @@ pub fn check_streaming<'l, F>(
             Ok(d) => (d, None),
             Err(skip) => (Vec::new(), Some(skip)),
         };
+        let capped = reached_limit(linter, &diagnostics);
         match (&vocabulary, census) {
             (Some(v), _) => v.apply(linter.dictionary(), &decoded.text, &mut diagnostics),
             (None, census) => {
@@ -573,6 +586,7 @@ pub fn check_streaming<'l, F>(
             bom: decoded.bom,
             diagnostics,
             skipped,
+            capped,
         })
     };
     let n = sources.len();
@@ -732,6 +746,7 @@ where
                     Ok(d) => (d, None),
                     Err(skip) => (Vec::new(), Some(skip)),
                 };
+                let capped = reached_limit(linter_for(i), &diagnostics);
                 if let (Some(v), Some(c)) = (vocabulary, census) {
                     if let Ok(mut v) = v.lock() {
                         v.add(c);
@@ -743,6 +758,7 @@ where
                     bom: decoded.bom,
                     diagnostics,
                     skipped,
+                    capped,
                 }
             });
             done();

@@ -163,7 +163,17 @@ fn a_million_repeated_words() {
     let f = dir.path().join("words.txt");
     // 1,000,000 words, twenty to a line.
     fs::write(&f, format!("{}word\n", "word ".repeat(19)).repeat(50_000)).unwrap();
-    let r = check(&["--format", "concise"], &[&f]);
+    // By default a file's check stops at 10,000 problems, and the summary
+    // says so.
+    let r = check(&[], &[&f]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("10000 problems (10000 warnings) in 1 file; stopped at the limit of problems in 1 file (see --max-problems)"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(300)..]
+    );
+    let r = check(&["--format", "concise", "--max-problems", "0"], &[&f]);
     assert_eq!(r.code, 1);
     let lines = r.lines();
     // Every word but the first repeats the one before it (across line

@@ -165,7 +165,8 @@ fn prepare(args: &CheckArgs, same_file: bool) -> Result<Prepared, CliError> {
     // Output is sorted by path whatever the order of the arguments.
     sources.sort();
     dedup(&mut sources, same_file);
-    let mut plan = plan(&project, sources, lang, args.all_languages);
+    let max_problems = (args.max_problems > 0).then_some(args.max_problems);
+    let mut plan = plan(&project, sources, lang, args.all_languages, max_problems);
     walk_errors.splice(0..0, std::mem::take(&mut plan.errors));
     Ok(Prepared {
         plan,

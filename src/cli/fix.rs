@@ -525,12 +525,14 @@ fn write_and_report(
             (f.original_text, d)
         };
         tally.count_remaining(&diagnostics, args.fix.unsafe_fixes);
+        let capped = copyedit::walk::reached_limit(&f.linter, &diagnostics);
         results.push(Ok(Checked {
             source: f.source,
             text,
             bom: f.bom,
             diagnostics,
             skipped: f.skipped,
+            capped,
         }));
     }
     results.extend(walk_errors.into_iter().map(Err));

@@ -194,6 +194,12 @@ pub struct CheckArgs {
     /// Skip files larger than this (bytes; K, M and G suffixes allowed).
     #[arg(long, default_value = "10M", value_parser = parse_size, value_name = "SIZE")]
     pub max_file_size: u64,
+    /// Stop looking for problems in a file once it has this many (0: no
+    /// limit). A file in which nearly every word is a problem is not prose;
+    /// the limit keeps its check's memory bounded. The summary says which
+    /// files stopped.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub max_problems: usize,
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

@@ -50,12 +50,14 @@ pub(super) struct Plan {
 /// pre-commit hook, which names files, honours `exclude`). Linters are built
 /// once per configuration file.
 /// With `all_languages` (`--all-languages`), every text is checked as
-/// English whatever the configuration says.
+/// English whatever the configuration says; `max_problems`
+/// (`--max-problems`) bounds the problems of each file.
 pub(super) fn plan(
     project: &Project,
     sources: Vec<Source>,
     lang: Option<Lang>,
     all_languages: bool,
+    max_problems: Option<usize>,
 ) -> Plan {
     let mut plan = Plan {
         sources: Vec::with_capacity(sources.len()),
@@ -98,6 +100,7 @@ pub(super) fn plan(
                 },
             };
             linter_config.all_languages |= all_languages;
+            linter_config.max_problems = max_problems;
             Arc::new(Linter::new(linter_config))
         });
         plan.linters.push(Arc::clone(linter));

@@ -198,6 +198,7 @@ mod tests {
                 d("a-an", 16..17),
             ],
             skipped: None,
+            capped: false,
         };
         let s = Statistics::of(&[Ok(c)]);
         let mut out = Vec::new();

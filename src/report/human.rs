@@ -294,6 +294,7 @@ mod tests {
             bom: false,
             diagnostics: vec![diagnostic],
             skipped: None,
+            capped: false,
         })];
         let opts = ReportOptions {
             format: super::super::OutputFormat::Human,

@@ -77,6 +77,14 @@ struct JsonSummary {
     suppressed: usize,
     unreadable: usize,
     skipped: usize,
+    /// Files whose check stopped at the limit of problems: present only
+    /// when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    capped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The document written as the files come: the `diagnostics` array one
@@ -220,6 +228,7 @@ impl Stream {
                 suppressed: s.suppressed,
                 unreadable: s.unreadable,
                 skipped: s.skipped(),
+                capped: s.capped,
             },
             skipped: self
                 .skipped

@@ -264,6 +264,8 @@ pub struct Summary {
     pub skipped_not_english: usize,
     /// Walked files not checked because they are not prose (not in `files`).
     pub skipped_not_prose: usize,
+    /// Files whose check stopped at the limit of problems (`--max-problems`).
+    pub capped: usize,
 }
 
 impl Summary {
@@ -286,6 +288,7 @@ impl Summary {
             },
             Ok(c) => {
                 s.files += 1;
+                s.capped += usize::from(c.capped);
                 let mut any = false;
                 for d in &c.diagnostics {
                     if d.suppressed.is_some() {
@@ -359,6 +362,12 @@ impl Summary {
             out.push_str(&format!(
                 "; {} could not be read",
                 plural(self.unreadable, "file")
+            ));
+        }
+        if self.capped > 0 {
+            out.push_str(&format!(
+                "; stopped at the limit of problems in {} (see --max-problems)",
+                plural(self.capped, "file")
             ));
         }
         out

@@ -38,6 +38,10 @@ pub struct Config {
     /// Check every text as English: no language detection for documents or
     /// paragraphs (`--all-languages`, `language-detection = false`).
     pub all_languages: bool,
+    /// Stop looking for problems in a text once this many are found
+    /// (`--max-problems`); `None`: no limit. Bounds the memory a text in
+    /// which every word is a problem takes.
+    pub max_problems: Option<usize>,
 }
 
 /// Checks texts. Cheap to share between threads.
@@ -208,6 +212,7 @@ impl Linter {
                 interner,
             );
             cx.forbid = &self.config.forbid;
+            cx.max_problems = self.config.max_problems.unwrap_or(usize::MAX);
             self.run_rules(&cx)
         });
         keep_markup(doc, &mut out);

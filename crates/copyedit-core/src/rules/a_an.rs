@@ -206,6 +206,9 @@ impl Rule for AAn {
                 continue;
             };
             if let Some(d) = check_article(cx, tokens, range.start, p - range.start) {
+                if cx.full(out) {
+                    return;
+                }
                 out.push(d);
             }
         }

@@ -146,6 +146,9 @@ impl Rule for Contraction {
             };
             let replacement = match_case(&right, case_of(word));
             let span = tok.span.clone();
+            if cx.full(out) {
+                return;
+            }
             out.push(
                 Diagnostic::new(
                     CODE,

@@ -201,6 +201,9 @@ impl Rule for DoubleSpace {
                 } else {
                     Applicability::Safe
                 };
+                if cx.full(out) {
+                    return;
+                }
                 out.push(
                     Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
                         title,

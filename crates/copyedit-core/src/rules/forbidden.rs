@@ -281,6 +281,9 @@ impl Rule for Forbidden {
                         applicability,
                     ));
                 }
+                if cx.full(out) {
+                    return;
+                }
                 out.push(d);
                 i = end;
             }

@@ -184,6 +184,9 @@ fn check_word(
         {
             let span = tok.span.start..next_tok.span.end;
             let replacement = match_case(&joined, case);
+            if cx.full(out) {
+                return None;
+            }
             out.push(
                 Diagnostic::new(
                     CODE,
@@ -225,6 +228,9 @@ fn check_word(
             .as_deref()
             .is_some_and(|n| n.len() > lower.len() && n.starts_with(&lower));
         if echoes_prev || echoes_next {
+            if cx.full(out) {
+                return None;
+            }
             out.push(
                 Diagnostic::new(
                     CODE,
@@ -272,6 +278,9 @@ fn check_word(
             } else {
                 (Severity::Error, format!("missing space in `{word}`"))
             };
+            if cx.full(out) {
+                return None;
+            }
             out.push(
                 Diagnostic::new(CODE, severity, tok.span.clone(), message).with_fix(Fix::new(
                     format!("split as `{replacement}`"),

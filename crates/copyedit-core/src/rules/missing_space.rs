@@ -227,6 +227,9 @@ impl Rule for MissingSpace {
                 } else {
                     Applicability::Safe
                 };
+                if cx.full(out) {
+                    return;
+                }
                 out.push(
                     Diagnostic::new(
                         CODE,

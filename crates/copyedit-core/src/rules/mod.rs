@@ -49,6 +49,10 @@ pub struct Context<'a> {
     /// The distinct spellings of the text's word tokens, each looked up and
     /// classified once per thread (see [`WordTable`]).
     pub words: WordTable<'a>,
+    /// Rules stop adding problems once the document has this many
+    /// ([`Context::full`]; `Config::max_problems`): memory stays bounded
+    /// whatever a file holds.
+    pub max_problems: usize,
 }
 
 /// Per-document memo of dictionary look-ups: every rule asks about the same
@@ -80,7 +84,14 @@ impl<'a> Context<'a> {
             forbid: &[],
             memo: WordMemo::default(),
             words: WordTable::new(text, tokens, dict, interner),
+            max_problems: usize::MAX,
         }
+    }
+
+    /// Whether the document has as many problems as it may hold: every rule
+    /// asks before it adds one.
+    pub fn full(&self, out: &[Diagnostic]) -> bool {
+        out.len() >= self.max_problems
     }
 
     /// The dictionary's answer for token `index` of `tokens.tokens`

@@ -220,6 +220,9 @@ impl Rule for ModalOf {
             }
             let span = tok.span.clone();
             let replacement = match_case("have", case_of(tok.text(cx.text)));
+            if cx.full(out) {
+                return;
+            }
             out.push(
                 Diagnostic::new(
                     CODE,

@@ -331,6 +331,9 @@ impl Rule for RealWord {
                     Applicability::Unsafe,
                 ));
             }
+            if cx.full(out) {
+                return;
+            }
             out.push(d);
         }
     }

@@ -277,6 +277,9 @@ fn push(
     } else {
         Applicability::Safe
     };
+    if cx.full(out) {
+        return;
+    }
     out.push(
         Diagnostic::new(CODE, severity, span, message).with_fix(Fix::new(
             title,

@@ -208,6 +208,9 @@ fn check_at(cx: &Context<'_>, tokens: &[Token], i: usize, out: &mut Vec<Diagnost
     } else {
         Applicability::Unsafe
     };
+    if cx.full(out) {
+        return;
+    }
     out.push(
         Diagnostic::new(
             CODE,

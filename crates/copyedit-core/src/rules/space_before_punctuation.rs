@@ -202,6 +202,9 @@ impl Rule for SpaceBeforePunctuation {
                         applicability,
                     )
                 };
+                if cx.full(out) {
+                    return;
+                }
                 out.push(
                     Diagnostic::new(CODE, Severity::Warning, span, format!("space before `{m}`"))
                         .with_fix(fix),

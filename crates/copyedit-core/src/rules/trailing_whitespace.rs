@@ -78,6 +78,9 @@ impl Rule for TrailingWhitespace {
             } else {
                 "remove the trailing white space"
             };
+            if cx.full(out) {
+                return;
+            }
             out.push(
                 Diagnostic::new(
                     CODE,

@@ -502,6 +502,9 @@ fn report(cx: &Context<'_>, mut found: Vec<Flag>, out: &mut Vec<Diagnostic>) {
         if let Some(note) = note {
             d = d.with_note(note);
         }
+        if cx.full(out) {
+            return;
+        }
         out.push(d);
     }
 }

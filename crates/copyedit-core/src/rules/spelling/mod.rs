@@ -341,6 +341,9 @@ impl Rule for Spelling {
                 if ranked.len() >= RANK_BUDGET && cx.dict.known_misspelling(&lower).is_empty() {
                     // Not prose: noted, unranked, in linear time.
                     if u.case == Case::Lower {
+                        if cx.full(out) {
+                            return;
+                        }
                         out.push(Diagnostic::new(
                             CODE,
                             Severity::Info,
@@ -378,6 +381,9 @@ impl Rule for Spelling {
                         format!("unknown word `{}` (taken for a name)", u.word),
                     );
                     d.suppressed = Some(crate::diagnostic::Suppression::Name);
+                    if cx.full(out) {
+                        return;
+                    }
                     out.push(d);
                 }
                 continue;
@@ -389,6 +395,9 @@ impl Rule for Spelling {
                 for f in &mut d.fixes {
                     f.applicability = Applicability::Unsafe;
                 }
+            }
+            if cx.full(out) {
+                return;
             }
             out.push(d);
         }
@@ -404,6 +413,10 @@ fn collect_unknown<'t>(cx: &Context<'t>) -> Vec<Unknown<'t>> {
     // The word tokens only, known words skipped before their block is
     // looked up.
     for &p in cx.words.word_tokens() {
+        // No more than the document may report.
+        if unknown.len() >= cx.max_problems {
+            break;
+        }
         let p = p as usize;
         if cx.known_at(p) != Known::No {
             continue;
