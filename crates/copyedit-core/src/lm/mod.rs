@@ -45,6 +45,9 @@ pub struct Model {
     bigram_prob: [f32; 256],
     bigram_backoff: [f32; 256],
     trigram_prob: [f32; 256],
+    /// The ids of [`Model::START`] and [`Model::END`].
+    start: Option<WordId>,
+    end: Option<WordId>,
 }
 
 /// The shared model (`None` only if the bundled table were corrupt; a test
@@ -117,7 +120,7 @@ impl Model {
         let bigrams = take((n2 + 1) * 8)?;
         let trigrams = take(padded(n3 * 4))?;
         let [bigram_prob, bigram_backoff, trigram_prob] = bins;
-        Some(Model {
+        let mut m = Model {
             n1,
             n2,
             n3,
@@ -130,7 +133,22 @@ impl Model {
             bigram_prob,
             bigram_backoff,
             trigram_prob,
-        })
+            start: None,
+            end: None,
+        };
+        m.start = m.id(Self::START);
+        m.end = m.id(Self::END);
+        Some(m)
+    }
+
+    /// The id of [`Model::START`] (`<s>`).
+    pub fn start(&self) -> Option<WordId> {
+        self.start
+    }
+
+    /// The id of [`Model::END`] (`</s>`).
+    pub fn end(&self) -> Option<WordId> {
+        self.end
     }
 
     /// How many words, bigrams and trigrams the model holds.

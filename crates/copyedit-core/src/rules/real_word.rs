@@ -87,6 +87,44 @@ pub(crate) fn any_viable(_dict: &Dictionary, _w: &str, list: &'static str) -> bo
     Dictionary::parse_confusables(list).next().is_some()
 }
 
+/// A confusable of a word as the rule scores it, worked out once per
+/// spelling and thread (`WordInfo::candidates`).
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The confusable.
+    word: &'static str,
+    /// Its id in the language model.
+    id: WordId,
+    /// `channel(w, word).log10()`.
+    channel: f64,
+    /// The margin (log10) it needs to be offered.
+    threshold: f64,
+}
+
+/// The confusables in `list` (those of `w`) that the model knows, in order.
+fn candidates(lm: &Model, w: &str, list: &'static str) -> Box<[Candidate]> {
+    Dictionary::parse_confusables(list)
+        .filter_map(|(c, curated)| {
+            let id = lm.id(c)?;
+            let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
+                || (w.len() == c.len() + 1 && w.starts_with(c));
+            let threshold = if curated {
+                CURATED_THRESHOLD
+            } else if inflection {
+                INFLECTION_THRESHOLD
+            } else {
+                THRESHOLD
+            };
+            Some(Candidate {
+                word: c,
+                id,
+                channel: channel(w, c).log10(),
+                threshold,
+            })
+        })
+        .collect()
+}
+
 /// How likely a typist produces `typo` when meaning `word` (one edit).
 fn channel(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().collect();
@@ -120,6 +158,32 @@ fn channel(typo: &str, word: &str) -> f64 {
     0.5
 }
 
+/// Up to two words (nearest first): a context of [`context`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Side {
+    ids: [WordId; 2],
+    len: usize,
+}
+
+impl Side {
+    fn push(&mut self, id: WordId) {
+        if let Some(slot) = self.ids.get_mut(self.len) {
+            *slot = id;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, id: Option<WordId>) {
+        if let Some(id) = id {
+            self.push(id);
+        }
+    }
+
+    fn as_slice(&self) -> &[WordId] {
+        self.ids.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Up to two words on one side of token `i` (nearest first) as ids of the
 /// language model, with `<s>` / `</s>` at the edges of a sentence; it stops
 /// at any other mark, a number, a word the model lacks, or a blank line.
@@ -130,24 +194,23 @@ fn context(
     base: usize,
     i: usize,
     forward: bool,
-) -> Vec<WordId> {
+) -> Side {
     let text = cx.text;
-    let mut out = Vec::with_capacity(2);
-    let marker = |w: &str| lm.id(w);
+    let mut out = Side::default();
     if !forward && tokens.get(i).is_some_and(Token::is_sentence_start) {
-        out.extend(marker(Model::START));
+        out.extend(lm.start());
         return out;
     }
     let mut j = i;
     let mut breaks = 0;
-    while out.len() < 2 {
+    while out.len < 2 {
         let next = if forward {
             j.checked_add(1)
         } else {
             j.checked_sub(1)
         };
         let Some(t) = next.and_then(|n| tokens.get(n)) else {
-            out.extend(marker(if forward { Model::END } else { Model::START }));
+            out.extend(if forward { lm.end() } else { lm.start() });
             break;
         };
         j = next.unwrap_or(j);
@@ -172,17 +235,17 @@ fn context(
                 }
             }
             TokenKind::Word if !t.is_hyphenated() => {
-                let Some(id) = cx.word_at(base + j).and_then(|w| lm.id(w.key())) else {
+                let Some(id) = cx.word_at(base + j).and_then(|w| w.lm_id(lm)) else {
                     break;
                 };
                 out.push(id);
-                if !forward && t.is_sentence_start() && out.len() < 2 {
-                    out.extend(marker(Model::START));
+                if !forward && t.is_sentence_start() && out.len < 2 {
+                    out.extend(lm.start());
                     break;
                 }
             }
             _ if forward && matches!(t.text(text), "." | "!" | "?") => {
-                out.extend(marker(Model::END));
+                out.extend(lm.end());
                 break;
             }
             _ => break,
@@ -261,30 +324,23 @@ impl Rule for RealWord {
                 return;
             };
             // Only words the model knows are scored.
-            let Some(wid) = lm.id(w) else {
+            let Some(wid) = info.lm_id(lm) else {
                 continue;
             };
             let left = context(cx, lm, tokens, range.start, i, false);
             let right = context(cx, lm, tokens, range.start, i, true);
+            let (left, right) = (left.as_slice(), right.as_slice());
             // A word with no context at all is not judged.
             if left.is_empty() && right.is_empty() {
                 continue;
             }
-            let own = windows(lm, &left, wid, &right);
-            let mut best: Vec<(f64, &str)> = Dictionary::parse_confusables(list)
-                .filter_map(|(c, curated)| {
-                    let cid = lm.id(c)?;
-                    let margin = windows(lm, &left, cid, &right) - own + channel(w, c).log10();
-                    let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
-                        || (w.len() == c.len() + 1 && w.starts_with(c));
-                    let threshold = if curated {
-                        CURATED_THRESHOLD
-                    } else if inflection {
-                        INFLECTION_THRESHOLD
-                    } else {
-                        THRESHOLD
-                    };
-                    (margin >= threshold).then_some((margin, c))
+            let candidates = info.candidates(|| candidates(lm, w, list));
+            let own = windows(lm, left, wid, right);
+            let mut best: Vec<(f64, &str)> = candidates
+                .iter()
+                .filter_map(|c| {
+                    let margin = windows(lm, left, c.id, right) - own + c.channel;
+                    (margin >= c.threshold).then_some((margin, c.word))
                 })
                 .collect();
             if best.is_empty() {
