@@ -265,6 +265,121 @@ impl Model {
     }
 }
 
+/// The three trigram windows that hold a word between a left and a right
+/// context, scored for one word after another (a word and its confusables):
+/// the look-ups of the context alone are made once, and each word then
+/// costs two bigram and at most three trigram searches. [`Windows::score`]
+/// is the sum of the three [`Model::logprob`]s, bit for bit.
+pub struct Windows<'m> {
+    m: &'m Model,
+    /// The left context, nearest first (`l1`, then `l2`).
+    l1: Option<WordId>,
+    l2: Option<WordId>,
+    /// The right context, nearest first.
+    r1: Option<WordId>,
+    r2: Option<WordId>,
+    /// `backoff2(l2, l1)`, when there are both.
+    left_backoff: f32,
+    /// The unigram back-off of `l1` (× 1000).
+    l1_backoff: i16,
+    /// The bigram `r1 r2`, if the model has it.
+    right_bigram: Option<usize>,
+    /// `bigram_logprob(r1, r2)`.
+    right_logprob: f32,
+}
+
+impl Model {
+    /// The windows around a word between `left` and `right` (each nearest
+    /// first; only two words of each count).
+    pub fn windows(&self, left: &[WordId], right: &[WordId]) -> Windows<'_> {
+        let (l1, l2) = (left.first().copied(), left.get(1).copied());
+        let (r1, r2) = (right.first().copied(), right.get(1).copied());
+        let left_backoff = match (l2, l1) {
+            (Some(a), Some(b)) => self.backoff2(a, b),
+            _ => 0.0,
+        };
+        let l1_backoff = l1
+            .and_then(|a| self.unigram_entry(a))
+            .map_or(0, |u| u.1);
+        let (right_bigram, right_logprob) = match (r1, r2) {
+            (Some(a), Some(b)) => (self.bigram(a, b), self.bigram_logprob(a, b)),
+            _ => (None, 0.0),
+        };
+        Windows {
+            m: self,
+            l1,
+            l2,
+            r1,
+            r2,
+            left_backoff,
+            l1_backoff,
+            right_bigram,
+            right_logprob,
+        }
+    }
+}
+
+impl Windows<'_> {
+    /// log10 of the probability of the three windows with `x` in the
+    /// middle: `logprob(left, x) + logprob([l1, x], r1) + logprob([x, r1],
+    /// r2)`, each term as far as the context reaches.
+    pub fn score(&self, x: WordId) -> f64 {
+        let m = self.m;
+        // The bigram `l1 x` and its entry, shared by the first two windows.
+        let j1 = self.l1.and_then(|l1| m.bigram(l1, x));
+        let e1 = j1.and_then(|j| u64_at(m.bigrams, j));
+        // bigram_logprob(l1, x)
+        let l1_x = || match e1 {
+            Some(e) => bin(&m.bigram_prob, (e >> 32) as u32),
+            None => f32::from(self.l1_backoff) / 1000.0 + m.unigram(x),
+        };
+        let first = match (self.l1, self.l2) {
+            (None, _) => m.unigram(x),
+            (Some(_), None) => l1_x(),
+            (Some(_), Some(l2)) => match j1.and_then(|j| m.trigram(l2, j)) {
+                Some(p) => p,
+                None => self.left_backoff + l1_x(),
+            },
+        };
+        let mut s = f64::from(first);
+        let Some(r1) = self.r1 else {
+            return s;
+        };
+        // The bigram `x r1`, shared by the last two windows.
+        let j2 = m.bigram(x, r1);
+        let e2 = j2.and_then(|j| u64_at(m.bigrams, j));
+        // bigram_logprob(x, r1)
+        let x_r1 = match e2 {
+            Some(e) => bin(&m.bigram_prob, (e >> 32) as u32),
+            None => {
+                let backoff = m.unigram_entry(x).map_or(0, |u| u.1);
+                f32::from(backoff) / 1000.0 + m.unigram(r1)
+            }
+        };
+        let second = match self.l1 {
+            None => x_r1,
+            Some(l1) => match j2.and_then(|j| m.trigram(l1, j)) {
+                Some(p) => p,
+                // backoff2(l1, x) + bigram_logprob(x, r1)
+                None => e1.map_or(0.0, |e| bin(&m.bigram_backoff, (e >> 24) as u32)) + x_r1,
+            },
+        };
+        s += f64::from(second);
+        if self.r2.is_some() {
+            let third = match self.right_bigram.and_then(|j| m.trigram(x, j)) {
+                Some(p) => p,
+                // backoff2(x, r1) + bigram_logprob(r1, r2)
+                None => {
+                    e2.map_or(0.0, |e| bin(&m.bigram_backoff, (e >> 24) as u32))
+                        + self.right_logprob
+                }
+            };
+            s += f64::from(third);
+        }
+        s
+    }
+}
+
 /// The value of the bin in the low byte of `e`.
 fn bin(bins: &[f32; 256], e: u32) -> f32 {
     bins.get((e & 0xff) as usize).copied().unwrap_or(0.0)
@@ -283,6 +398,51 @@ mod tests {
         assert_eq!(m.word(the), "the");
         assert!((m.unigram(the) - -1.3895).abs() < 1e-3);
         assert!(m.id("it's").is_some() && m.id("qzxv").is_none());
+    }
+
+    /// The sum `real-word` once computed with three `logprob` calls.
+    fn windows_by_logprob(m: &Model, left: &[WordId], x: WordId, right: &[WordId]) -> f64 {
+        let hist: Vec<WordId> = left.iter().take(2).rev().copied().collect();
+        let mut s = f64::from(m.logprob(&hist, x));
+        if let Some(&r1) = right.first() {
+            let h1: Vec<WordId> = left.first().map_or(vec![x], |&a| vec![a, x]);
+            s += f64::from(m.logprob(&h1, r1));
+            if let Some(&r2) = right.get(1) {
+                s += f64::from(m.logprob(&[x, r1], r2));
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn windows_equal_the_sum_of_logprobs_bit_for_bit() {
+        let m = model().unwrap();
+        let words = [
+            "<s>", "</s>", "the", "of", "a", "form", "from", "people", "were", "ere", "are", "dying",
+            "more", "than", "then", "it", "was", "we", "knew", "start", "letter", "her", "mother",
+            "she", "had", "values", "tree", "zygote", "quixotic", "their", "there", "its", "it's",
+            "in", "to", "and", "is", "that", "for", "on", "with", "as", "time", "times",
+        ];
+        let ids: Vec<WordId> = words.iter().filter_map(|w| m.id(w)).collect();
+        assert!(ids.len() > 40);
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut pick = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            ids[(seed % ids.len() as u64) as usize]
+        };
+        for n in 0..50_000 {
+            let (nl, nr) = (n % 3, (n / 3) % 3);
+            let left: Vec<WordId> = (0..nl).map(|_| pick()).collect();
+            let right: Vec<WordId> = (0..nr).map(|_| pick()).collect();
+            let w = m.windows(&left, &right);
+            for _ in 0..3 {
+                let x = pick();
+                let want = windows_by_logprob(m, &left, x, &right);
+                assert_eq!(w.score(x).to_bits(), want.to_bits(), "{left:?} {x} {right:?}");
+            }
+        }
     }
 
     #[test]

@@ -254,35 +254,6 @@ fn context(
     out
 }
 
-/// log10 of the probability of the three trigram windows that hold the
-/// word `x` between `left` and `right` (nearest first).
-fn windows(lm: &Model, left: &[WordId], x: WordId, right: &[WordId]) -> f64 {
-    let mut h: [WordId; 2] = [0; 2];
-    let hist: &[WordId] = match left {
-        [] => &[],
-        [a] => {
-            h[0] = *a;
-            &h[..1]
-        }
-        [a, b, ..] => {
-            h = [*b, *a];
-            &h[..]
-        }
-    };
-    let mut s = f64::from(lm.logprob(hist, x));
-    if let Some(&r1) = right.first() {
-        let h1: &[WordId] = match left.first() {
-            Some(&a) => &[a, x],
-            None => &[x],
-        };
-        s += f64::from(lm.logprob(h1, r1));
-        if let Some(&r2) = right.get(1) {
-            s += f64::from(lm.logprob(&[x, r1], r2));
-        }
-    }
-    s
-}
-
 impl Rule for RealWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut technical: Option<bool> = None;
@@ -335,11 +306,12 @@ impl Rule for RealWord {
                 continue;
             }
             let candidates = info.candidates(|| candidates(lm, w, list));
-            let own = windows(lm, left, wid, right);
+            let windows = lm.windows(left, right);
+            let own = windows.score(wid);
             let mut best: Vec<(f64, &str)> = candidates
                 .iter()
                 .filter_map(|c| {
-                    let margin = windows(lm, left, c.id, right) - own + c.channel;
+                    let margin = windows.score(c.id) - own + c.channel;
                     (margin >= c.threshold).then_some((margin, c.word))
                 })
                 .collect();
