@@ -238,7 +238,14 @@ impl Model {
 
     /// log10 P(`w` | `a`), with back-off.
     pub fn bigram_logprob(&self, a: WordId, w: WordId) -> f32 {
-        match self.bigram(a, w).and_then(|j| u64_at(self.bigrams, j)) {
+        let entry = self.bigram(a, w).and_then(|j| u64_at(self.bigrams, j));
+        self.bigram_logprob_of(a, w, entry)
+    }
+
+    /// [`Model::bigram_logprob`] given the entry of the bigram `a w` (`None`
+    /// when the model lacks it).
+    fn bigram_logprob_of(&self, a: WordId, w: WordId, entry: Option<u64>) -> f32 {
+        match entry {
             Some(e) => bin(&self.bigram_prob, (e >> 32) as u32),
             None => {
                 let backoff = self.unigram_entry(a).map_or(0, |u| u.1);
@@ -298,11 +305,14 @@ impl Model {
             (Some(a), Some(b)) => self.backoff2(a, b),
             _ => 0.0,
         };
-        let l1_backoff = l1
-            .and_then(|a| self.unigram_entry(a))
-            .map_or(0, |u| u.1);
+        let l1_backoff = l1.and_then(|a| self.unigram_entry(a)).map_or(0, |u| u.1);
         let (right_bigram, right_logprob) = match (r1, r2) {
-            (Some(a), Some(b)) => (self.bigram(a, b), self.bigram_logprob(a, b)),
+            // bigram_logprob(a, b), with the one search
+            (Some(a), Some(b)) => {
+                let j = self.bigram(a, b);
+                let entry = j.and_then(|j| u64_at(self.bigrams, j));
+                (j, self.bigram_logprob_of(a, b, entry))
+            }
             _ => (None, 0.0),
         };
         Windows {
@@ -349,13 +359,7 @@ impl Windows<'_> {
         let j2 = m.bigram(x, r1);
         let e2 = j2.and_then(|j| u64_at(m.bigrams, j));
         // bigram_logprob(x, r1)
-        let x_r1 = match e2 {
-            Some(e) => bin(&m.bigram_prob, (e >> 32) as u32),
-            None => {
-                let backoff = m.unigram_entry(x).map_or(0, |u| u.1);
-                f32::from(backoff) / 1000.0 + m.unigram(r1)
-            }
-        };
+        let x_r1 = m.bigram_logprob_of(x, r1, e2);
         let second = match self.l1 {
             None => x_r1,
             Some(l1) => match j2.and_then(|j| m.trigram(l1, j)) {
@@ -418,10 +422,11 @@ mod tests {
     fn windows_equal_the_sum_of_logprobs_bit_for_bit() {
         let m = model().unwrap();
         let words = [
-            "<s>", "</s>", "the", "of", "a", "form", "from", "people", "were", "ere", "are", "dying",
-            "more", "than", "then", "it", "was", "we", "knew", "start", "letter", "her", "mother",
-            "she", "had", "values", "tree", "zygote", "quixotic", "their", "there", "its", "it's",
-            "in", "to", "and", "is", "that", "for", "on", "with", "as", "time", "times",
+            "<s>", "</s>", "the", "of", "a", "form", "from", "people", "were", "ere", "are",
+            "dying", "more", "than", "then", "it", "was", "we", "knew", "start", "letter", "her",
+            "mother", "she", "had", "values", "tree", "zygote", "quixotic", "their", "there",
+            "its", "it's", "in", "to", "and", "is", "that", "for", "on", "with", "as", "time",
+            "times",
         ];
         let ids: Vec<WordId> = words.iter().filter_map(|w| m.id(w)).collect();
         assert!(ids.len() > 40);
@@ -440,7 +445,11 @@ mod tests {
             for _ in 0..3 {
                 let x = pick();
                 let want = windows_by_logprob(m, &left, x, &right);
-                assert_eq!(w.score(x).to_bits(), want.to_bits(), "{left:?} {x} {right:?}");
+                assert_eq!(
+                    w.score(x).to_bits(),
+                    want.to_bits(),
+                    "{left:?} {x} {right:?}"
+                );
             }
         }
     }

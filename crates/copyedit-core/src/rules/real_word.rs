@@ -101,11 +101,14 @@ pub(crate) struct Candidate {
     threshold: f64,
 }
 
-/// The confusables in `list` (those of `w`) that the model knows, in order.
-fn candidates(lm: &Model, w: &str, list: &'static str) -> Box<[Candidate]> {
+/// The confusables in `list` (those of `w`, whose id is `wid`) that the
+/// model knows, in order. A list may hold the word itself: it scores as the
+/// word does, so its margin is `channel(w, w).log10()`, below any
+/// threshold, and it is left out.
+fn candidates(lm: &Model, w: &str, wid: WordId, list: &'static str) -> Box<[Candidate]> {
     Dictionary::parse_confusables(list)
         .filter_map(|(c, curated)| {
-            let id = lm.id(c)?;
+            let id = lm.id(c).filter(|&id| id != wid)?;
             let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
                 || (w.len() == c.len() + 1 && w.starts_with(c));
             let threshold = if curated {
@@ -298,6 +301,10 @@ impl Rule for RealWord {
             let Some(wid) = info.lm_id(lm) else {
                 continue;
             };
+            let candidates = info.candidates(|| candidates(lm, w, wid, list));
+            if candidates.is_empty() {
+                continue;
+            }
             let left = context(cx, lm, tokens, range.start, i, false);
             let right = context(cx, lm, tokens, range.start, i, true);
             let (left, right) = (left.as_slice(), right.as_slice());
@@ -305,7 +312,6 @@ impl Rule for RealWord {
             if left.is_empty() && right.is_empty() {
                 continue;
             }
-            let candidates = info.candidates(|| candidates(lm, w, list));
             let windows = lm.windows(left, right);
             let own = windows.score(wid);
             let mut best: Vec<(f64, &str)> = candidates
@@ -491,6 +497,16 @@ mod tests {
                 run(&RealWord, text)
             );
         }
+    }
+
+    #[test]
+    fn a_word_is_never_its_own_candidate() {
+        // Scored as the word, a margin of log10(channel(w, w)) < 0.
+        assert!(channel("beginning", "beginning").log10() < CURATED_THRESHOLD.min(THRESHOLD));
+        let lm = crate::lm::model().unwrap();
+        let wid = lm.id("beginning").unwrap();
+        let c = candidates(lm, "beginning", wid, "beginning,=beginnings");
+        assert_eq!(c.iter().map(|c| c.word).collect::<Vec<_>>(), ["beginnings"]);
     }
 
     #[test]

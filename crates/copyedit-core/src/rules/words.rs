@@ -90,7 +90,10 @@ impl WordInfo {
     pub(crate) fn lm_id(&self, lm: &Model) -> Option<WordId> {
         let v = match self.lm.get() {
             LM_UNSET => {
-                let v = lm.id(self.key()).filter(|&id| id < LM_NONE).unwrap_or(LM_NONE);
+                let v = lm
+                    .id(self.key())
+                    .filter(|&id| id < LM_NONE)
+                    .unwrap_or(LM_NONE);
                 self.lm.set(v);
                 v
             }
