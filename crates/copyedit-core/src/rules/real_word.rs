@@ -259,105 +259,110 @@ fn context(
 
 impl Rule for RealWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut technical: Option<bool> = None;
-        let mut lm: Option<Option<&Model>> = None;
-        let mut cursor = 0;
-        for &p in cx.words.word_tokens() {
-            let p = p as usize;
-            // Cheapest test first: most words have no confusables.
-            if !cx.words.has_confusables(p) {
-                continue;
-            }
-            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
-                continue;
-            };
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                continue;
-            };
-            let i = p - range.start;
-            let Some(tok) = tokens.get(i) else {
-                continue;
-            };
-            if tok.kind != TokenKind::Word || tok.is_hyphenated() {
-                continue;
-            }
-            let Some(info) = cx.word_at(range.start + i) else {
-                continue;
-            };
-            let Some(list) = info.confusables else {
-                continue;
-            };
-            let word = tok.text(cx.text);
-            let case = info.case;
-            let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
-            if !checkable || word.len() < 2 {
-                continue;
-            }
-            let w = info.key();
-            let Some(lm) = *lm.get_or_insert_with(crate::lm::model) else {
-                return;
-            };
-            // Only words the model knows are scored.
-            let Some(wid) = info.lm_id(lm) else {
-                continue;
-            };
-            let candidates = info.candidates(|| candidates(lm, w, wid, list));
-            if candidates.is_empty() {
-                continue;
-            }
-            let left = context(cx, lm, tokens, range.start, i, false);
-            let right = context(cx, lm, tokens, range.start, i, true);
-            let (left, right) = (left.as_slice(), right.as_slice());
-            // A word with no context at all is not judged.
-            if left.is_empty() && right.is_empty() {
-                continue;
-            }
-            let windows = lm.windows(left, right);
-            let own = windows.score(wid);
-            let mut best: Vec<(f64, &str)> = candidates
-                .iter()
-                .filter_map(|c| {
-                    let margin = windows.score(c.id) - own + c.channel;
-                    (margin >= c.threshold).then_some((margin, c.word))
-                })
-                .collect();
-            if best.is_empty() {
-                continue;
-            }
-            best.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let first = best.first().map_or("", |b| b.1);
-            // In technical writing (Markdown that holds code) words are
-            // used in senses the model of edited prose does not know.
-            // In Markdown (documentation, blogs: informal and technical
-            // prose) only a decisive margin is a warning.
-            let margin = best.first().map_or(0.0, |b| b.0);
-            let markdown = cx.doc.format != crate::document::Format::Plain;
-            let severity = if *technical.get_or_insert_with(|| super::holds_code(cx))
-                || (markdown && margin < MARKDOWN_WARNING_MARGIN)
-            {
-                Severity::Info
-            } else {
-                Severity::Warning
-            };
-            let mut d = Diagnostic::new(
-                CODE,
-                severity,
-                tok.span.clone(),
-                format!(
-                    "`{word}` may be a typo for `{}` here",
-                    match_case(first, case)
-                ),
-            );
-            for (_, c) in best.iter().take(3) {
-                let replacement = match_case(c, case);
-                d.fixes.push(Fix::new(
-                    format!("replace with `{replacement}`"),
-                    Edit::replace(tok.span.clone(), replacement),
-                    Applicability::Unsafe,
-                ));
-            }
-            out.push(d);
+        crate::lm::Cache::with(|cache| check(cx, out, cache));
+    }
+}
+
+/// [`RealWord`]'s check, with the thread's cache of the model's searches.
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cache) {
+    let mut technical: Option<bool> = None;
+    let mut lm: Option<Option<&Model>> = None;
+    let mut cursor = 0;
+    for &p in cx.words.word_tokens() {
+        let p = p as usize;
+        // Cheapest test first: most words have no confusables.
+        if !cx.words.has_confusables(p) {
+            continue;
         }
+        let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            continue;
+        };
+        let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+            continue;
+        };
+        let i = p - range.start;
+        let Some(tok) = tokens.get(i) else {
+            continue;
+        };
+        if tok.kind != TokenKind::Word || tok.is_hyphenated() {
+            continue;
+        }
+        let Some(info) = cx.word_at(range.start + i) else {
+            continue;
+        };
+        let Some(list) = info.confusables else {
+            continue;
+        };
+        let word = tok.text(cx.text);
+        let case = info.case;
+        let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+        if !checkable || word.len() < 2 {
+            continue;
+        }
+        let w = info.key();
+        let Some(lm) = *lm.get_or_insert_with(crate::lm::model) else {
+            return;
+        };
+        // Only words the model knows are scored.
+        let Some(wid) = info.lm_id(lm) else {
+            continue;
+        };
+        let candidates = info.candidates(|| candidates(lm, w, wid, list));
+        if candidates.is_empty() {
+            continue;
+        }
+        let left = context(cx, lm, tokens, range.start, i, false);
+        let right = context(cx, lm, tokens, range.start, i, true);
+        let (left, right) = (left.as_slice(), right.as_slice());
+        // A word with no context at all is not judged.
+        if left.is_empty() && right.is_empty() {
+            continue;
+        }
+        let mut windows = lm.windows(cache, left, right);
+        let own = windows.score(wid);
+        let mut best: Vec<(f64, &str)> = candidates
+            .iter()
+            .filter_map(|c| {
+                let margin = windows.score(c.id) - own + c.channel;
+                (margin >= c.threshold).then_some((margin, c.word))
+            })
+            .collect();
+        if best.is_empty() {
+            continue;
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let first = best.first().map_or("", |b| b.1);
+        // In technical writing (Markdown that holds code) words are
+        // used in senses the model of edited prose does not know.
+        // In Markdown (documentation, blogs: informal and technical
+        // prose) only a decisive margin is a warning.
+        let margin = best.first().map_or(0.0, |b| b.0);
+        let markdown = cx.doc.format != crate::document::Format::Plain;
+        let severity = if *technical.get_or_insert_with(|| super::holds_code(cx))
+            || (markdown && margin < MARKDOWN_WARNING_MARGIN)
+        {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        let mut d = Diagnostic::new(
+            CODE,
+            severity,
+            tok.span.clone(),
+            format!(
+                "`{word}` may be a typo for `{}` here",
+                match_case(first, case)
+            ),
+        );
+        for (_, c) in best.iter().take(3) {
+            let replacement = match_case(c, case);
+            d.fixes.push(Fix::new(
+                format!("replace with `{replacement}`"),
+                Edit::replace(tok.span.clone(), replacement),
+                Applicability::Unsafe,
+            ));
+        }
+        out.push(d);
     }
 }
 
