@@ -312,9 +312,9 @@ pub struct Windows<'m, 'c> {
 /// Memoised searches of the table, kept per thread across documents: a text
 /// asks about the same pairs again and again (on the development content
 /// repositories some 70% of the bigram and 45% of the trigram searches of
-/// `real-word` repeat one made before). Direct-mapped, of a fixed size (4
-/// MB): an entry holds its whole key, and a new key takes the slot of an old
-/// one.
+/// `real-word` repeat one made before), and a repository repeats phrases
+/// (`clear`). Direct-mapped, of a fixed size (3 MB): an entry holds its
+/// whole key, and a new key takes the slot of an old one.
 pub struct Cache {
     /// Per slot: 1 << 63 | (earlier word | later word << 17) << 22 | (bigram
     /// index + 1, or 0 when the model lacks it); 0 when empty.
@@ -322,14 +322,23 @@ pub struct Cache {
     /// Per slot: 1 << 63 | (first word | bigram index << 17) << 9 | (prob bin
     /// + 1, or 0 when the model lacks it); 0 when empty.
     trigrams: Box<[u64]>,
+    /// Words found clear in a context (see [`Cache::clear`]): per slot,
+    /// the key of [`Model::context_key`]; 0 when empty.
+    clear: Box<[u128]>,
+    /// Who gave the verdicts in `clear` (see [`Cache::verdicts_of`]).
+    verdicts_of: u64,
     /// `64 - log2(slots)`, for the hash.
     shift: u32,
 }
 
-/// log2 of the slots of each kind in a thread's [`Cache`] (2^18: 2 MB each;
-/// on the generated repository of `benches/many_files.sh` 2^17 slots saved
-/// a third less time, 2^20 a third more).
-const CACHE_BITS: u32 = 18;
+/// log2 of the slots of [`Cache::clear`] (1 MB).
+const CLEAR_BITS: u32 = 16;
+
+/// log2 of the slots of `bigrams` and `trigrams` in a thread's [`Cache`]
+/// (1 MB each). With the `clear` memo in front, 2^18 or 2^20 slots were no
+/// faster on the content repositories or `benches/many_files.sh`; nor were
+/// 2^18 slots of `clear`.
+const CACHE_BITS: u32 = 17;
 /// Bits of a word id and of a bigram index in the [`Cache`]'s keys.
 const WORD_BITS: u32 = 17;
 const BIGRAM_BITS: u32 = 22;
@@ -348,6 +357,8 @@ impl Cache {
             // Zeroed memory: the pages are not touched until used.
             bigrams: vec![0; slots].into_boxed_slice(),
             trigrams: vec![0; slots].into_boxed_slice(),
+            clear: vec![0; 1 << CLEAR_BITS].into_boxed_slice(),
+            verdicts_of: 0,
             shift: 64 - bits,
         }
     }
@@ -366,6 +377,35 @@ impl Cache {
     fn slot(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
+
+    fn clear_slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - CLEAR_BITS)) as usize
+    }
+
+    /// Whether a word in a context (`key`: [`Model::context_key`]) was
+    /// found clear: a caller's verdict, memoised with [`Cache::set_clear`].
+    /// A text repeats its phrases: a word's verdict is a function of its
+    /// context's ids, so it is worked out once.
+    pub fn clear(&self, key: u128) -> bool {
+        self.clear.get(Self::clear_slot(key)) == Some(&key)
+    }
+
+    /// Make `clear` hold the verdicts of `who` (a verdict depends on more
+    /// than the ids: the caller's dictionary, say), forgetting others'.
+    pub fn verdicts_of(&mut self, who: u64) {
+        if self.verdicts_of != who {
+            self.clear.fill(0);
+            self.verdicts_of = who;
+        }
+    }
+
+    /// Remember that the word in the context `key` is clear.
+    pub fn set_clear(&mut self, key: u128) {
+        if let Some(e) = self.clear.get_mut(Self::clear_slot(key)) {
+            *e = key;
+        }
+    }
 }
 
 impl Model {
@@ -373,6 +413,28 @@ impl Model {
     /// the bundled model; otherwise every search is made afresh).
     fn cacheable(&self) -> bool {
         self.n1 <= 1 << WORD_BITS && self.n2 < (1 << BIGRAM_BITS) - 1
+    }
+
+    /// A key for the word `x` between `left` and `right` (nearest first, two
+    /// words each at most): equal keys, equal ids in equal places; never 0.
+    /// `None` if the model's ids were too large to pack.
+    pub fn context_key(&self, left: &[WordId], x: WordId, right: &[WordId]) -> Option<u128> {
+        const NONE: u128 = (1 << WORD_BITS) - 1;
+        if self.n1 >= NONE as usize || left.len() > 2 || right.len() > 2 {
+            return None;
+        }
+        let id = |w: Option<&WordId>| w.map_or(NONE, |&w| u128::from(w));
+        let mut key = 0;
+        for w in [
+            left.get(1),
+            left.first(),
+            Some(&x),
+            right.first(),
+            right.get(1),
+        ] {
+            key = key << WORD_BITS | id(w);
+        }
+        Some(key | 1 << 127)
     }
 
     /// [`Model::bigram`], memoised in `cache`.
@@ -621,6 +683,31 @@ mod tests {
         }
         assert_eq!(search(2..2, 5, key), None);
         assert_eq!(search(3..5, 5, key), None);
+    }
+
+    #[test]
+    fn context_keys_differ_with_the_context() {
+        let m = model().unwrap();
+        let (a, b, c) = (1, 2, 3);
+        let keys = [
+            m.context_key(&[], a, &[]),
+            m.context_key(&[b], a, &[]),
+            m.context_key(&[], a, &[b]),
+            m.context_key(&[b, c], a, &[]),
+            m.context_key(&[c, b], a, &[]),
+            m.context_key(&[b], a, &[c]),
+            m.context_key(&[], a, &[b, c]),
+            m.context_key(&[b], c, &[]),
+        ];
+        for (i, k) in keys.iter().enumerate() {
+            assert!(k.is_some_and(|k| k != 0));
+            assert!(!keys[..i].contains(k), "{i}");
+        }
+        let mut cache = Cache::new(4);
+        let k = keys[5].unwrap();
+        assert!(!cache.clear(k));
+        cache.set_clear(k);
+        assert!(cache.clear(k) && !cache.clear(keys[6].unwrap()));
     }
 
     #[test]

@@ -259,7 +259,11 @@ fn context(
 
 impl Rule for RealWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        crate::lm::Cache::with(|cache| check(cx, out, cache));
+        crate::lm::Cache::with(|cache| {
+            // A verdict depends on the confusables: on the dictionary.
+            cache.verdicts_of(cx.dict.cache_id());
+            check(cx, out, cache);
+        });
     }
 }
 
@@ -318,6 +322,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
         if left.is_empty() && right.is_empty() {
             continue;
         }
+        // The verdict is a function of the ids: a phrase seen before and
+        // found clear is clear again.
+        let key = lm.context_key(left, wid, right);
+        if key.is_some_and(|k| cache.clear(k)) {
+            continue;
+        }
         let mut windows = lm.windows(cache, left, right);
         let own = windows.score(wid);
         let mut best: Vec<(f64, &str)> = candidates
@@ -328,6 +338,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
             })
             .collect();
         if best.is_empty() {
+            if let Some(k) = key {
+                cache.set_clear(k);
+            }
             continue;
         }
         best.sort_by(|a, b| b.0.total_cmp(&a.0));
