@@ -45,6 +45,8 @@ pub struct Model {
     bigram_prob: [f32; 256],
     bigram_backoff: [f32; 256],
     trigram_prob: [f32; 256],
+    /// At least any value [`Model::logprob`] can take (see [`Windows::at_least`]).
+    ceiling: f64,
     /// The ids of [`Model::START`] and [`Model::END`].
     start: Option<WordId>,
     end: Option<WordId>,
@@ -139,12 +141,40 @@ impl Model {
             bigram_prob,
             bigram_backoff,
             trigram_prob,
+            ceiling: 0.0,
             start: None,
             end: None,
         };
+        m.ceiling = m.ceiling();
         m.start = m.id(Self::START);
         m.end = m.id(Self::END);
         Some(m)
+    }
+
+    /// An upper bound of [`Model::logprob`]: the largest trigram value, or
+    /// of a back-off (at most the largest back-off weight, or 0) and a
+    /// bigram value (the largest bigram bin, or the largest unigram
+    /// back-off and probability), or of a unigram. Reads the unigrams once.
+    fn ceiling(&self) -> f64 {
+        let most = |bins: &[f32; 256]| {
+            bins.iter()
+                .fold(f64::NEG_INFINITY, |m, &b| m.max(f64::from(b)))
+        };
+        let (mut unigram, mut backoff) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for w in 0..self.n1 {
+            if let Some((p, b)) = u32::try_from(w).ok().and_then(|w| self.unigram_entry(w)) {
+                unigram = unigram.max(f64::from(p) / 1000.0);
+                backoff = backoff.max(f64::from(b) / 1000.0);
+            }
+        }
+        let bigram = most(&self.bigram_prob).max(backoff + unigram);
+        let backoff2 = most(&self.bigram_backoff).max(0.0);
+        most(&self.trigram_prob)
+            .max(backoff2 + bigram)
+            .max(bigram)
+            .max(unigram)
+            // A margin for rounding (each value is an f32 or a sum of two).
+            + 1e-3
     }
 
     /// The id of [`Model::START`] (`<s>`).
@@ -525,6 +555,15 @@ impl Windows<'_, '_> {
     /// middle: `logprob(left, x) + logprob([l1, x], r1) + logprob([x, r1],
     /// r2)`, each term as far as the context reaches.
     pub fn score(&mut self, x: WordId) -> f64 {
+        self.at_least(x, f64::NEG_INFINITY)
+            .unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// [`Windows::score`] of `x`, or `None` when it is certainly below
+    /// `floor`: once the first window is known, the others are bounded by
+    /// the largest value a window can take (`Model::ceiling`), which spares
+    /// most confusables the searches of the last two windows.
+    pub fn at_least(&mut self, x: WordId, floor: f64) -> Option<f64> {
         let m = self.m;
         // The bigram `l1 x` and its entry, shared by the first two windows.
         let j1 = self.l1.and_then(|l1| m.bigram_cached(self.cache, l1, x));
@@ -544,8 +583,12 @@ impl Windows<'_, '_> {
         };
         let mut s = f64::from(first);
         let Some(r1) = self.r1 else {
-            return s;
+            return Some(s);
         };
+        let rest = if self.r2.is_some() { 2.0 } else { 1.0 } * m.ceiling;
+        if s + rest < floor {
+            return None;
+        }
         // The bigram `x r1`, shared by the last two windows.
         let j2 = m.bigram_cached(self.cache, x, r1);
         let e2 = j2.and_then(|j| u64_at(m.bigrams, j));
@@ -574,7 +617,7 @@ impl Windows<'_, '_> {
             };
             s += f64::from(third);
         }
-        s
+        Some(s)
     }
 }
 
@@ -708,6 +751,26 @@ mod tests {
         assert!(!cache.clear(k));
         cache.set_clear(k);
         assert!(cache.clear(k) && !cache.clear(keys[6].unwrap()));
+    }
+
+    #[test]
+    fn the_ceiling_bounds_every_logprob() {
+        let m = model().unwrap();
+        assert!(m.ceiling > -1.0 && m.ceiling < 2.0, "{}", m.ceiling);
+        let words: Vec<WordId> = [
+            "the", "of", "people", "were", "</s>", "<s>", "states", "united",
+        ]
+        .iter()
+        .filter_map(|w| m.id(w))
+        .collect();
+        for &a in &words {
+            for &b in &words {
+                for &c in &words {
+                    assert!(f64::from(m.logprob(&[a, b], c)) <= m.ceiling);
+                    assert!(f64::from(m.logprob(&[b], c)) <= m.ceiling);
+                }
+            }
+        }
     }
 
     #[test]

@@ -333,7 +333,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
         let mut best: Vec<(f64, &str)> = candidates
             .iter()
             .filter_map(|c| {
-                let margin = windows.score(c.id) - own + c.channel;
+                // Below this score the margin is below the threshold (with
+                // room for rounding: the margin is computed from the score).
+                let floor = own + c.threshold - c.channel - 1e-6;
+                let margin = windows.at_least(c.id, floor)? - own + c.channel;
                 (margin >= c.threshold).then_some((margin, c.word))
             })
             .collect();
