@@ -96,6 +96,47 @@ pub(crate) fn any_viable(_dict: &Dictionary, _w: &str, list: &'static str) -> bo
     Dictionary::parse_confusables(list).next().is_some()
 }
 
+/// A confusable of a word as the rule scores it, worked out once per
+/// spelling and thread (`WordInfo::candidates`).
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The confusable.
+    word: &'static str,
+    /// Its id in the language model.
+    id: WordId,
+    /// `channel(w, word).log10()`.
+    channel: f64,
+    /// The margin (log10) it needs to be offered.
+    threshold: f64,
+}
+
+/// The confusables in `list` (those of `w`, whose id is `wid`) that the
+/// model knows, in order. A list may hold the word itself: it scores as the
+/// word does, so its margin is `channel(w, w).log10()`, below any
+/// threshold, and it is left out.
+fn candidates(lm: &Model, w: &str, wid: WordId, list: &'static str) -> Box<[Candidate]> {
+    Dictionary::parse_confusables(list)
+        .filter_map(|(c, curated)| {
+            let id = lm.id(c).filter(|&id| id != wid)?;
+            let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
+                || (w.len() == c.len() + 1 && w.starts_with(c));
+            let threshold = if curated {
+                CURATED_THRESHOLD
+            } else if inflection {
+                INFLECTION_THRESHOLD
+            } else {
+                THRESHOLD
+            };
+            Some(Candidate {
+                word: c,
+                id,
+                channel: channel(w, c).log10(),
+                threshold,
+            })
+        })
+        .collect()
+}
+
 /// How likely a typist produces `typo` when meaning `word` (one edit).
 fn channel(typo: &str, word: &str) -> f64 {
     let a: Vec<char> = typo.chars().collect();
@@ -129,6 +170,32 @@ fn channel(typo: &str, word: &str) -> f64 {
     0.5
 }
 
+/// Up to two words (nearest first): a context of [`context`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Side {
+    ids: [WordId; 2],
+    len: usize,
+}
+
+impl Side {
+    fn push(&mut self, id: WordId) {
+        if let Some(slot) = self.ids.get_mut(self.len) {
+            *slot = id;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, id: Option<WordId>) {
+        if let Some(id) = id {
+            self.push(id);
+        }
+    }
+
+    fn as_slice(&self) -> &[WordId] {
+        self.ids.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Up to two words on one side of token `i` (nearest first) as ids of the
 /// language model, with `<s>` / `</s>` at the edges of a sentence; it stops
 /// at any other mark, a number, a word the model lacks, or a blank line.
@@ -139,24 +206,23 @@ fn context(
     base: usize,
     i: usize,
     forward: bool,
-) -> Vec<WordId> {
+) -> Side {
     let text = cx.text;
-    let mut out = Vec::with_capacity(2);
-    let marker = |w: &str| lm.id(w);
+    let mut out = Side::default();
     if !forward && tokens.get(i).is_some_and(Token::is_sentence_start) {
-        out.extend(marker(Model::START));
+        out.extend(lm.start());
         return out;
     }
     let mut j = i;
     let mut breaks = 0;
-    while out.len() < 2 {
+    while out.len < 2 {
         let next = if forward {
             j.checked_add(1)
         } else {
             j.checked_sub(1)
         };
         let Some(t) = next.and_then(|n| tokens.get(n)) else {
-            out.extend(marker(if forward { Model::END } else { Model::START }));
+            out.extend(if forward { lm.end() } else { lm.start() });
             break;
         };
         j = next.unwrap_or(j);
@@ -181,17 +247,17 @@ fn context(
                 }
             }
             TokenKind::Word if !t.is_hyphenated() => {
-                let Some(id) = cx.word_at(base + j).and_then(|w| lm.id(w.key())) else {
+                let Some(id) = cx.word_at(base + j).and_then(|w| w.lm_id(lm)) else {
                     break;
                 };
                 out.push(id);
-                if !forward && t.is_sentence_start() && out.len() < 2 {
-                    out.extend(marker(Model::START));
+                if !forward && t.is_sentence_start() && out.len < 2 {
+                    out.extend(lm.start());
                     break;
                 }
             }
             _ if forward && matches!(t.text(text), "." | "!" | "?") => {
-                out.extend(marker(Model::END));
+                out.extend(lm.end());
                 break;
             }
             _ => break,
@@ -200,142 +266,131 @@ fn context(
     out
 }
 
-/// log10 of the probability of the three trigram windows that hold the
-/// word `x` between `left` and `right` (nearest first).
-fn windows(lm: &Model, left: &[WordId], x: WordId, right: &[WordId]) -> f64 {
-    let mut h: [WordId; 2] = [0; 2];
-    let hist: &[WordId] = match left {
-        [] => &[],
-        [a] => {
-            h[0] = *a;
-            &h[..1]
-        }
-        [a, b, ..] => {
-            h = [*b, *a];
-            &h[..]
-        }
-    };
-    let mut s = f64::from(lm.logprob(hist, x));
-    if let Some(&r1) = right.first() {
-        let h1: &[WordId] = match left.first() {
-            Some(&a) => &[a, x],
-            None => &[x],
-        };
-        s += f64::from(lm.logprob(h1, r1));
-        if let Some(&r2) = right.get(1) {
-            s += f64::from(lm.logprob(&[x, r1], r2));
-        }
-    }
-    s
-}
-
 impl Rule for RealWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut technical: Option<bool> = None;
-        let mut lm: Option<Option<&Model>> = None;
-        let mut cursor = 0;
-        for &p in cx.words.word_tokens() {
-            let p = p as usize;
-            // Cheapest test first: most words have no confusables.
-            if !cx.words.has_confusables(p) {
-                continue;
-            }
-            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
-                continue;
-            };
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                continue;
-            };
-            let i = p - range.start;
-            let Some(tok) = tokens.get(i) else {
-                continue;
-            };
-            if tok.kind != TokenKind::Word || tok.is_hyphenated() {
-                continue;
-            }
-            let Some(info) = cx.word_at(range.start + i) else {
-                continue;
-            };
-            let Some(list) = info.confusables else {
-                continue;
-            };
-            let word = tok.text(cx.text);
-            let case = info.case;
-            let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
-            if !checkable || word.len() < 2 {
-                continue;
-            }
-            let w = info.key();
-            let Some(lm) = *lm.get_or_insert_with(crate::lm::model) else {
-                return;
-            };
-            // Only words the model knows are scored.
-            let Some(wid) = lm.id(w) else {
-                continue;
-            };
-            let left = context(cx, lm, tokens, range.start, i, false);
-            let right = context(cx, lm, tokens, range.start, i, true);
-            // A word with no context at all is not judged.
-            if left.is_empty() && right.is_empty() {
-                continue;
-            }
-            let own = windows(lm, &left, wid, &right);
-            let mut best: Vec<(f64, &str)> = Dictionary::parse_confusables(list)
-                .filter_map(|(c, curated)| {
-                    let cid = lm.id(c)?;
-                    let margin = windows(lm, &left, cid, &right) - own + channel(w, c).log10();
-                    let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
-                        || (w.len() == c.len() + 1 && w.starts_with(c));
-                    let threshold = if curated {
-                        CURATED_THRESHOLD
-                    } else if inflection {
-                        INFLECTION_THRESHOLD
-                    } else {
-                        THRESHOLD
-                    };
-                    (margin >= threshold).then_some((margin, c))
-                })
-                .collect();
-            if best.is_empty() {
-                continue;
-            }
-            best.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let first = best.first().map_or("", |b| b.1);
-            // In technical writing (Markdown that holds code) words are
-            // used in senses the model of edited prose does not know.
-            // In Markdown (documentation, blogs: informal and technical
-            // prose) only a decisive margin is a warning.
-            let margin = best.first().map_or(0.0, |b| b.0);
-            let markdown = cx.doc.format != crate::document::Format::Plain;
-            let severity = if *technical.get_or_insert_with(|| super::holds_code(cx))
-                || (markdown && margin < MARKDOWN_WARNING_MARGIN)
-            {
-                Severity::Info
-            } else {
-                Severity::Warning
-            };
-            let mut d = Diagnostic::new(
-                CODE,
-                severity,
-                tok.span.clone(),
-                format!(
-                    "`{word}` may be a typo for `{}` here",
-                    match_case(first, case)
-                ),
-            );
-            for (_, c) in best.iter().take(3) {
-                let replacement = match_case(c, case);
-                d.fixes.push(Fix::new(
-                    format!("replace with `{replacement}`"),
-                    Edit::replace(tok.span.clone(), replacement),
-                    Applicability::Unsafe,
-                ));
-            }
-            if cx.full(out) {
-                return;
-            }
-            out.push(d);
+        crate::lm::Cache::with(|cache| {
+            // A verdict depends on the confusables: on the dictionary.
+            cache.verdicts_of(cx.dict.cache_id());
+            check(cx, out, cache);
+        });
+    }
+}
+
+/// [`RealWord`]'s check, with the thread's cache of the model's searches.
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cache) {
+    let mut technical: Option<bool> = None;
+    let mut lm: Option<Option<&Model>> = None;
+    let mut cursor = 0;
+    for &p in cx.words.word_tokens() {
+        let p = p as usize;
+        // Cheapest test first: most words have no confusables.
+        if !cx.words.has_confusables(p) {
+            continue;
         }
+        let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            continue;
+        };
+        let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
+            continue;
+        };
+        let i = p - range.start;
+        let Some(tok) = tokens.get(i) else {
+            continue;
+        };
+        if tok.kind != TokenKind::Word || tok.is_hyphenated() {
+            continue;
+        }
+        let Some(info) = cx.word_at(range.start + i) else {
+            continue;
+        };
+        let Some(list) = info.confusables else {
+            continue;
+        };
+        let word = tok.text(cx.text);
+        let case = info.case;
+        let checkable = case == Case::Lower || (case == Case::Title && tok.is_sentence_start());
+        if !checkable || word.len() < 2 {
+            continue;
+        }
+        let w = info.key();
+        let Some(lm) = *lm.get_or_insert_with(crate::lm::model) else {
+            return;
+        };
+        // Only words the model knows are scored.
+        let Some(wid) = info.lm_id(lm) else {
+            continue;
+        };
+        let candidates = info.candidates(|| candidates(lm, w, wid, list));
+        if candidates.is_empty() {
+            continue;
+        }
+        let left = context(cx, lm, tokens, range.start, i, false);
+        let right = context(cx, lm, tokens, range.start, i, true);
+        let (left, right) = (left.as_slice(), right.as_slice());
+        // A word with no context at all is not judged.
+        if left.is_empty() && right.is_empty() {
+            continue;
+        }
+        // The verdict is a function of the ids: a phrase seen before and
+        // found clear is clear again.
+        let key = lm.context_key(left, wid, right);
+        if key.is_some_and(|k| cache.clear(k)) {
+            continue;
+        }
+        let mut windows = lm.windows(cache, left, right);
+        let own = windows.score(wid);
+        let mut best: Vec<(f64, &str)> = candidates
+            .iter()
+            .filter_map(|c| {
+                // Below this score the margin is below the threshold (with
+                // room for rounding: the margin is computed from the score).
+                let floor = own + c.threshold - c.channel - 1e-6;
+                let margin = windows.at_least(c.id, floor)? - own + c.channel;
+                (margin >= c.threshold).then_some((margin, c.word))
+            })
+            .collect();
+        if best.is_empty() {
+            if let Some(k) = key {
+                cache.set_clear(k);
+            }
+            continue;
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let first = best.first().map_or("", |b| b.1);
+        // In technical writing (Markdown that holds code) words are
+        // used in senses the model of edited prose does not know.
+        // In Markdown (documentation, blogs: informal and technical
+        // prose) only a decisive margin is a warning.
+        let margin = best.first().map_or(0.0, |b| b.0);
+        let markdown = cx.doc.format != crate::document::Format::Plain;
+        let severity = if *technical.get_or_insert_with(|| super::holds_code(cx))
+            || (markdown && margin < MARKDOWN_WARNING_MARGIN)
+        {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        let mut d = Diagnostic::new(
+            CODE,
+            severity,
+            tok.span.clone(),
+            format!(
+                "`{word}` may be a typo for `{}` here",
+                match_case(first, case)
+            ),
+        );
+        for (_, c) in best.iter().take(3) {
+            let replacement = match_case(c, case);
+            d.fixes.push(Fix::new(
+                format!("replace with `{replacement}`"),
+                Edit::replace(tok.span.clone(), replacement),
+                Applicability::Unsafe,
+            ));
+        }
+        if cx.full(out) {
+            return;
+        }
+        out.push(d);
     }
 }
 
@@ -475,6 +530,16 @@ mod tests {
                 run(&RealWord, text)
             );
         }
+    }
+
+    #[test]
+    fn a_word_is_never_its_own_candidate() {
+        // Scored as the word, a margin of log10(channel(w, w)) < 0.
+        assert!(channel("beginning", "beginning").log10() < CURATED_THRESHOLD.min(THRESHOLD));
+        let lm = crate::lm::model().unwrap();
+        let wid = lm.id("beginning").unwrap();
+        let c = candidates(lm, "beginning", wid, "beginning,=beginnings");
+        assert_eq!(c.iter().map(|c| c.word).collect::<Vec<_>>(), ["beginnings"]);
     }
 
     #[test]

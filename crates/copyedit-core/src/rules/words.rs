@@ -8,12 +8,13 @@
 //! `table`), and no dictionary cache is consulted again. Each document then numbers its own distinct spellings
 //! densely (local ids), so that rules can keep per-document arrays.
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
 use crate::dictionary::{case_of, Case, Dictionary, Known};
+use crate::lm::{Model, WordId};
 use crate::tokenize::{TokenKind, Tokens};
 
 mod table;
@@ -36,7 +37,18 @@ pub struct WordInfo {
     pub(crate) confusables: Option<&'static str>,
     /// Equal for two spellings with equal `lower` forms.
     fold: u32,
+    /// The id of `key()` in the language model, worked out on first use
+    /// (by `real-word`): [`LM_UNSET`] until then, [`LM_NONE`] when the model
+    /// lacks the word.
+    lm: Cell<u32>,
+    /// `real-word`'s scored confusables, worked out on first use.
+    candidates: OnceCell<Box<[super::real_word::Candidate]>>,
 }
+
+/// [`WordInfo::lm`] before the first look-up.
+const LM_UNSET: u32 = u32::MAX;
+/// [`WordInfo::lm`] for a word the language model lacks.
+const LM_NONE: u32 = u32::MAX - 1;
 
 impl WordInfo {
     fn new(w: &str, dict: &Dictionary) -> Self {
@@ -53,6 +65,8 @@ impl WordInfo {
             normalized,
             confusables: None,
             fold: 0,
+            lm: Cell::new(LM_UNSET),
+            candidates: OnceCell::new(),
         };
         // A spelling that is its own confusable key: one cache probe answers
         // both questions.
@@ -69,6 +83,32 @@ impl WordInfo {
     /// confusable look-ups use): `normalize_apostrophes(w).to_lowercase()`.
     pub fn key(&self) -> &str {
         self.normalized.as_deref().unwrap_or(&self.lower)
+    }
+
+    /// `lm.id(self.key())`, looked up once per spelling and thread (`lm` is
+    /// the one shared model).
+    pub(crate) fn lm_id(&self, lm: &Model) -> Option<WordId> {
+        let v = match self.lm.get() {
+            LM_UNSET => {
+                let v = lm
+                    .id(self.key())
+                    .filter(|&id| id < LM_NONE)
+                    .unwrap_or(LM_NONE);
+                self.lm.set(v);
+                v
+            }
+            v => v,
+        };
+        (v != LM_NONE).then_some(v)
+    }
+
+    /// `real-word`'s candidates for this spelling, worked out by `make`
+    /// on first use.
+    pub(crate) fn candidates(
+        &self,
+        make: impl FnOnce() -> Box<[super::real_word::Candidate]>,
+    ) -> &[super::real_word::Candidate] {
+        self.candidates.get_or_init(make)
     }
 }
 
