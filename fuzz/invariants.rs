@@ -284,6 +284,7 @@ pub fn check_target(data: &[u8]) {
                 bom: false,
                 diagnostics: diags,
                 skipped: None,
+                capped: false,
             }),
             Err(InputError {
                 path: "other".to_string(),

@@ -127,7 +127,7 @@ pub enum Suppression {
     /// An inline `copyedit-disable…` or `copyedit-ignore` directive.
     Directive,
     /// A word the files being checked use as their own vocabulary
-    /// (`src/vocabulary.rs`).
+    /// (`crate::vocabulary`).
     Vocabulary,
     /// An unknown capitalised word the `spelling` rule takes for a name. It
     /// is never reported: the run's vocabulary either removes it or, when

@@ -199,13 +199,10 @@ impl Rule for AAn {
             {
                 continue;
             }
-            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            let Some((tokens, base, i)) = super::block_tokens(cx, &mut cursor, p) else {
                 continue;
             };
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                continue;
-            };
-            if let Some(d) = check_article(cx, tokens, range.start, p - range.start) {
+            if let Some(d) = check_article(cx, tokens, base, i) {
                 if cx.full(out) {
                     return;
                 }

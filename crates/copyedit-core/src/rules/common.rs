@@ -17,6 +17,13 @@ const FUNCTION_WORDS: [&str; 70] = [
     "was", "we", "were", "with", "would",
 ];
 
+/// A text with more distinct unknown words than this is no prose (random
+/// strings, a word list, another language): the word rules stop giving the
+/// words past it their full, costly attention (`spelling` ranks no
+/// suggestions for them, `fragment` tries no splits). Large changelogs,
+/// full of names and handles, have a few hundred.
+pub(crate) const UNKNOWN_BUDGET: usize = 2_000;
+
 /// Whether `w` (lowercase) is a function word (see [`FUNCTION_WORDS`]).
 pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)

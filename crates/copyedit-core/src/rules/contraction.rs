@@ -115,13 +115,10 @@ impl Rule for Contraction {
             let Some(&(_, lower)) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) else {
                 continue;
             };
-            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            let Some((tokens, _, i)) = super::block_tokens(cx, &mut cursor, p) else {
                 continue;
             };
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                continue;
-            };
-            let Some(next) = word_one_space_away(cx.text, tokens, p - range.start, true)
+            let Some(next) = word_one_space_away(cx.text, tokens, i, true)
                 .and_then(|n| tokens.get(n))
             else {
                 continue;

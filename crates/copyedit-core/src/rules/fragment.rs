@@ -113,10 +113,24 @@ impl Rule for Fragment {
         // Token indices below this are visited already, or are the second
         // half of a split word.
         let mut next_free = 0;
+        // The distinct unknown spellings met, by the word table's dense ids:
+        // past the budget the text is no prose, and its splits are not
+        // tried (linear time on random strings).
+        let mut met = vec![false; cx.words.len()];
+        let mut distinct = 0;
         for (k, &u) in words.iter().enumerate() {
             let u = u as usize;
             if cx.known_at(u) == Known::Yes {
                 continue;
+            }
+            if let Some(seen) = cx.words.id(u).and_then(|id| met.get_mut(id)) {
+                if !*seen {
+                    *seen = true;
+                    distinct += 1;
+                    if distinct > super::common::UNKNOWN_BUDGET {
+                        return;
+                    }
+                }
             }
             let before = k
                 .checked_sub(1)
@@ -128,15 +142,11 @@ impl Rule for Fragment {
                     continue;
                 }
                 next_free = w + 1;
-                let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, w) else {
+                let Some((tokens, base, i)) = super::block_tokens(cx, &mut cursor, w) else {
                     continue;
                 };
-                let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                    continue;
-                };
-                let i = w - range.start;
-                if let Some(skip) = check_word(cx, tokens, range.start, i, out) {
-                    next_free = range.start + skip;
+                if let Some(skip) = check_word(cx, tokens, base, i, out) {
+                    next_free = base + skip;
                 }
             }
         }

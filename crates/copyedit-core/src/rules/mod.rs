@@ -130,6 +130,19 @@ pub(crate) fn block_of(
     blocks.get(*cursor).filter(|r| r.start <= p).cloned()
 }
 
+/// The tokens of the block holding token `p` ([`block_of`], searching
+/// forward from `*cursor`), the index of the block's first token among the
+/// text's tokens, and `p`'s index within the block.
+pub(crate) fn block_tokens<'a>(
+    cx: &Context<'a>,
+    cursor: &mut usize,
+    p: usize,
+) -> Option<(&'a [Token], usize, usize)> {
+    let range = block_of(&cx.tokens.blocks, cursor, p)?;
+    let tokens = cx.tokens.tokens.get(range.clone())?;
+    Some((tokens, range.start, p - range.start))
+}
+
 /// The bytes a block's tokens cover, from the first token's start to the
 /// last one's end (`0..0` for a block without tokens).
 pub(crate) fn extent(toks: &[Token]) -> std::ops::Range<usize> {

@@ -169,13 +169,9 @@ impl Rule for ModalOf {
             if tok.text(cx.text) != "of" {
                 continue;
             }
-            let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+            let Some((tokens, _, i)) = super::block_tokens(cx, &mut cursor, p) else {
                 continue;
             };
-            let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-                continue;
-            };
-            let i = p - range.start;
             let (Some(m), Some(n)) = (
                 word_one_space_away(cx.text, tokens, i, false),
                 word_one_space_away(cx.text, tokens, i, true),

@@ -287,20 +287,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
         if !cx.words.has_confusables(p) {
             continue;
         }
-        let Some(range) = super::block_of(&cx.tokens.blocks, &mut cursor, p) else {
+        let Some((tokens, base, i)) = super::block_tokens(cx, &mut cursor, p) else {
             continue;
         };
-        let Some(tokens) = cx.tokens.tokens.get(range.clone()) else {
-            continue;
-        };
-        let i = p - range.start;
         let Some(tok) = tokens.get(i) else {
             continue;
         };
         if tok.kind != TokenKind::Word || tok.is_hyphenated() {
             continue;
         }
-        let Some(info) = cx.word_at(range.start + i) else {
+        let Some(info) = cx.word_at(base + i) else {
             continue;
         };
         let Some(list) = info.confusables else {
@@ -324,8 +320,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
         if candidates.is_empty() {
             continue;
         }
-        let left = context(cx, lm, tokens, range.start, i, false);
-        let right = context(cx, lm, tokens, range.start, i, true);
+        let left = context(cx, lm, tokens, base, i, false);
+        let right = context(cx, lm, tokens, base, i, true);
         let (left, right) = (left.as_slice(), right.as_slice());
         // A word with no context at all is not judged.
         if left.is_empty() && right.is_empty() {

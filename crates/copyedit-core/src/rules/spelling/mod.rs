@@ -215,12 +215,10 @@ pub(super) const NAME_NEAR_COUNT: u64 = 200_000;
 /// suggestion is at least this common (or a known misspelling).
 const SENTENCE_START_COUNT: u64 = 20_000;
 
-/// A text with more distinct unknown words than this is no prose (random
-/// strings, a word list, another language): the words past the budget are
-/// noted without suggestions, since ranking them is most of the cost of a
-/// check (about 150 µs a word). Large changelogs, full of names and
-/// handles, have a few hundred.
-const RANK_BUDGET: usize = 2_000;
+/// Past this many distinct unknown words ([`super::common::UNKNOWN_BUDGET`]),
+/// words are noted without suggestions: ranking them is most of the cost of
+/// a check (about 150 µs a word).
+const RANK_BUDGET: usize = super::common::UNKNOWN_BUDGET;
 
 /// Capitalised unknown words this long or longer that the rule takes for
 /// names are passed on (suppressed) to the run's vocabulary, which knows
