@@ -36,7 +36,10 @@ pub(crate) fn capital_neighbour(text: &str, span: std::ops::Range<usize>) -> boo
     let start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '"' | '“'))
         .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
+            i + before
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
         });
     let prev = before.get(start..).unwrap_or("");
     if !upper(prev) {
@@ -104,50 +107,46 @@ impl Vocabulary {
         alphabet.sort_unstable();
         alphabet.dedup();
         let mut buf = String::with_capacity(word.len() + 4);
-        let spell = |parts: &mut dyn Iterator<Item = char>, buf: &mut String| {
+        let mut spell = |parts: &[&[char]]| {
             buf.clear();
-            buf.extend(parts);
+            for part in parts {
+                buf.extend(part.iter());
+            }
+            consider(&buf);
         };
         // Slips at the first letter are rare, a letter too many at the end
         // is often a word of its own (`execl`, `popen`, `ferror`, `Colina`):
         // neither is taken for a slip.
         for i in 0..chars.len() {
+            let (Some(head), Some(&here), Some(rest)) =
+                (chars.get(..i), chars.get(i), chars.get(i + 1..))
+            else {
+                continue;
+            };
             // A letter too many.
-            if i > 0 && i + 1 < chars.len() {
-                let mut it = chars[..i].iter().chain(&chars[i + 1..]).copied();
-                spell(&mut it, &mut buf);
-                consider(&buf);
+            if i > 0 && !rest.is_empty() {
+                spell(&[head, rest]);
             }
             // Two letters swapped.
-            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
-                let mut swapped = chars.clone();
-                swapped.swap(i, i + 1);
-                spell(&mut swapped.into_iter(), &mut buf);
-                consider(&buf);
+            if let Some((&next, after)) = rest.split_first() {
+                if next != here {
+                    spell(&[head, &[next, here], after]);
+                }
             }
             // A wrong letter.
-            for &c in &alphabet {
-                if i > 0 && c != chars[i] {
-                    let mut it = chars[..i]
-                        .iter()
-                        .copied()
-                        .chain(std::iter::once(c))
-                        .chain(chars[i + 1..].iter().copied());
-                    spell(&mut it, &mut buf);
-                    consider(&buf);
+            if i > 0 {
+                for &c in alphabet.iter().filter(|&&c| c != here) {
+                    spell(&[head, &[c], rest]);
                 }
             }
         }
         // A letter missing.
         for i in 1..=chars.len() {
+            let (Some(head), Some(rest)) = (chars.get(..i), chars.get(i..)) else {
+                continue;
+            };
             for &c in &alphabet {
-                let mut it = chars[..i]
-                    .iter()
-                    .copied()
-                    .chain(std::iter::once(c))
-                    .chain(chars[i..].iter().copied());
-                spell(&mut it, &mut buf);
-                consider(&buf);
+                spell(&[head, &[c], rest]);
             }
         }
         best

@@ -20,7 +20,10 @@ pub(super) fn named_by_link(text: &str, span: Range<usize>, word: &str) -> bool 
         lo += 1;
     }
     let window = text.get(lo..span.start).unwrap_or("");
-    let before = window.rfind('\n').map_or(window, |i| &window[i + 1..]);
+    let before = window
+        .rfind('\n')
+        .and_then(|i| window.get(i + 1..))
+        .unwrap_or(window);
     // An opening `[` with no `]` after it.
     match (before.rfind('['), before.rfind(']')) {
         (Some(open), close) if close.is_none_or(|c| c < open) => {}

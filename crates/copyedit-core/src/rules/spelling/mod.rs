@@ -365,7 +365,10 @@ impl Rule for Spelling {
                 // for a slip of the project's own name (`Jekll`).
                 // Not beside another name (`Erick Sasse`), in a list of
                 // names, or quoted as a word (`write "Gava"`).
-                let mention = cx.text[..u.span.start].ends_with(['"', '“', '\'', '‘']);
+                let mention = cx
+                    .text
+                    .get(..u.span.start)
+                    .is_some_and(|b| b.ends_with(['"', '“', '\'', '‘']));
                 if u.case == Case::Title
                     && u.word.chars().count() >= NAME_SLIP_MIN_LEN
                     && !u.beside_name
