@@ -130,6 +130,33 @@ fn suffixed<'a>(cx: &Context<'_>, lower: &'a str) -> Option<(&'a str, &'static s
     })
 }
 
+/// The endings after a `y` turned to `i` (`proxy` → `proxied`), each with
+/// the ending it names.
+const Y_ENDINGS: [(&str, &str); 5] = [
+    ("ied", "ed"),
+    ("ies", "es"),
+    ("iers", "ers"),
+    ("ier", "er"),
+    ("iest", "est"),
+];
+
+/// A known word in -y after a consonant, of four letters or more, that
+/// `lower` is with its y turned to i before an ending: the word, the
+/// ending, and the bent stem (`proxi`, which every such form starts with).
+fn y_to_i<'a>(cx: &Context<'_>, lower: &'a str) -> Option<(String, &'static str, &'a str)> {
+    Y_ENDINGS.iter().find_map(|&(ending, name)| {
+        let stem = lower.strip_suffix(ending)?;
+        let consonant = stem
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c));
+        let base = format!("{stem}y");
+        let bent = lower.get(..stem.len() + 1)?;
+        (consonant && base.len() >= 4 && cx.check(&base) == Known::Yes)
+            .then_some((base, name, bent))
+    })
+}
+
 /// An unknown lowercase word that is a regular form of a known word
 /// ([`ENDINGS`], [`PREFIXES`]), with no common word one edit from it: the
 /// word lists lack many such forms, so it is reported as `info`, never
@@ -165,6 +192,20 @@ pub(super) fn derived(
         {
             return Some((base.to_string(), "s"));
         }
+    }
+    // A word in -y after a consonant, its y turned to i before an ending
+    // (`proxied`, `proxies`, `flakier`): a regular form, unless a common
+    // word other than another form of it is one slip away.
+    if let Some((base, ending, bent)) = y_to_i(cx, &lower) {
+        let other_slip = s.list.iter().any(|c| {
+            let w = c.word.to_lowercase();
+            c.distance <= 1
+                && !c.rare
+                && !c.word.contains(' ')
+                && !w.starts_with(bent)
+                && slip_shaped(&lower, &w)
+        });
+        return (!other_slip).then_some((base, ending));
     }
     // A common word one slip of the fingers away makes a slip likelier,
     // unless it is the stem itself (`suppression` for `suppressions`).

@@ -600,3 +600,15 @@ fn past_the_budget_unknown_words_are_noted_unranked() {
     // The first words were ranked as usual.
     assert!(!at("zqa").message.contains("not ranked"));
 }
+
+#[test]
+fn a_y_turned_to_i_before_an_ending_is_a_regular_form() {
+    // `proxied` and `proxies` are both forms of `proxy`: the one close to
+    // the other is no evidence of a slip.
+    let (errors, info) = by_level("The requests are proxied to the backend.");
+    assert_eq!(errors, Vec::<&str>::new());
+    assert_eq!(info, ["proxied"]);
+    // A slip with another common word close stays an error.
+    let (errors, _) = by_level("We carreid the boxes and tryed again.");
+    assert_eq!(errors, ["carreid", "tryed"]);
+}
