@@ -173,8 +173,18 @@ fn a_million_repeated_words() {
         "{}",
         &r.stdout[r.stdout.len().saturating_sub(300)..]
     );
+    // The line formats have no summary: a note on standard error says it.
+    let r = check(&["--format", "concise"], &[&f]);
+    assert_eq!(r.lines().len(), 10_000);
+    assert!(
+        r.stderr
+            .contains("note: 1 file stopped at the limit of problems (see --max-problems)"),
+        "{}",
+        r.stderr
+    );
     let r = check(&["--format", "concise", "--max-problems", "0"], &[&f]);
     assert_eq!(r.code, 1);
+    assert!(!r.stderr.contains("stopped at the limit"), "{}", r.stderr);
     let lines = r.lines();
     // Every word but the first repeats the one before it (across line
     // breaks too).

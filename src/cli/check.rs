@@ -349,7 +349,15 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             )
         })
     };
-    end_report(written, &mut out, &mut err, report_opts.format, &hidden)?;
+    let capped = results.iter().flatten().filter(|c| c.capped).count();
+    end_report(
+        written,
+        &mut out,
+        &mut err,
+        report_opts.format,
+        &hidden,
+        capped,
+    )?;
     // A mistyped path in CI must not pass as "no problems".
     Ok(if all_empty {
         Exit::Failure
@@ -382,6 +390,7 @@ fn end_report(
     err: &mut impl Write,
     format: OutputFormat,
     hidden: &super::scope::Hidden,
+    capped: usize,
 ) -> Result<(), CliError> {
     written(format, report_written)?;
     let _ = out.flush();
@@ -389,6 +398,14 @@ fn end_report(
         for note in hidden.notes() {
             let _ = writeln!(err, "{note}");
         }
+    }
+    // The human and JSON summaries say it; the line formats have none.
+    if capped > 0 && matches!(format, OutputFormat::Concise | OutputFormat::Github) {
+        let files = if capped == 1 { "file" } else { "files" };
+        let _ = writeln!(
+            err,
+            "note: {capped} {files} stopped at the limit of problems (see --max-problems)"
+        );
     }
     Ok(())
 }
@@ -471,6 +488,7 @@ impl Streamed<'_> {
             handle(None, Err(e));
         }
         progress.finish_and_clear();
+        let reporter_capped = reporter.summary().capped;
         let written = match write_error {
             Some(e) => Err(e),
             None if args.statistics => {
@@ -485,7 +503,15 @@ impl Streamed<'_> {
                 write_statistics(&mut out, report_opts.format, checked, &stats)
             }),
         };
-        end_report(written, &mut out, &mut err, report_opts.format, &hidden)?;
+        let capped = reporter_capped;
+        end_report(
+            written,
+            &mut out,
+            &mut err,
+            report_opts.format,
+            &hidden,
+            capped,
+        )?;
         Ok(verdict.exit())
     }
 }
