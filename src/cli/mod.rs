@@ -196,8 +196,9 @@ pub struct CheckArgs {
     pub max_file_size: u64,
     /// Stop looking for problems in a file once it has this many (0: no
     /// limit). A file in which nearly every word is a problem is not prose;
-    /// the limit keeps its check's memory bounded. The summary says which
-    /// files stopped.
+    /// the limit keeps its check's memory bounded. The summary (with
+    /// `concise` and `github`, a note on standard error) says how many files
+    /// stopped.
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     pub max_problems: usize,
     /// Number of threads (default: one per core).
