@@ -503,14 +503,13 @@ impl Streamed<'_> {
                 write_statistics(&mut out, report_opts.format, checked, &stats)
             }),
         };
-        let capped = reporter_capped;
         end_report(
             written,
             &mut out,
             &mut err,
             report_opts.format,
             &hidden,
-            capped,
+            reporter_capped,
         )?;
         Ok(verdict.exit())
     }
