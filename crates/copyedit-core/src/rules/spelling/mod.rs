@@ -140,8 +140,8 @@ from a common word with the same first letter is a slip, not a name
 
 Reported as `info` rather than as an error: a word with no evidence of a
 typo, that is, not a known misspelling, with no dictionary word one edit
-away and no common word two edits away (`kubectl`, `rehype`, `TOCTOU`:
-far more often a term the dictionaries lack than a slip; `--list-unknown`
+away and no common word two edits away that starts with the same letter
+(`kubectl`, `rehype`, `TOCTOU`, `gomobile`: far more often a term the dictionaries lack than a slip; `--list-unknown`
 lists them). Also as `info` (no common word is near, so the writer
 probably meant it): two common content words written as one
 (`risktakers`, `warfighters`: a compound the lists lack, or a lost hyphen;
@@ -248,14 +248,16 @@ const SAFE_MIN_LEN: usize = 3;
 const SAFE_MIN_COUNT: u64 = 1_000_000;
 
 /// A correction two edits away is evidence of a typo only when it is at
-/// least this common and the word has at least [`FAR_EVIDENCE_LEN`] letters.
+/// least this common, the word has at least [`FAR_EVIDENCE_LEN`] letters
+/// and both start with the same letter ([`same_first_letter`]).
 const FAR_EVIDENCE_COUNT: u64 = 1_000_000;
 
 const FAR_EVIDENCE_LEN: usize = 5;
 
 /// Whether a flagged word has the evidence of a typo that an error needs: it
 /// is a known misspelling, or a dictionary word (not a rare one) is one edit
-/// away, or a common one two edits away in a longer word. Without it the
+/// away, or a common one two edits away in a longer word (not both at its
+/// start: `gomobile`, `nosplit` are prefixed words). Without it the
 /// word is more likely a term the dictionaries lack (`kubectl`, `rehype`,
 /// `TOCTOU`): reported as `info`.
 fn has_evidence(u: &Unknown<'_>, s: &Suggestions) -> bool {
@@ -271,8 +273,17 @@ fn has_evidence(u: &Unknown<'_>, s: &Suggestions) -> bool {
             && (c.distance <= 1
                 || (c.distance == 2
                     && c.count >= FAR_EVIDENCE_COUNT
-                    && u.word.chars().count() >= FAR_EVIDENCE_LEN))
+                    && u.word.chars().count() >= FAR_EVIDENCE_LEN
+                    && same_first_letter(u.word, &c.word)))
     }) || (first.word.contains(' ') && first.distance <= 1)
+}
+
+/// Whether two words start with the same letter (case aside). Two edits at
+/// the start of a word are a prefix more often than a slip (`gomobile`,
+/// `nosplit`, `mailroom` for `ballroom`).
+fn same_first_letter(a: &str, b: &str) -> bool {
+    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().next());
+    first(a) == first(b)
 }
 
 struct Unknown<'t> {

@@ -612,3 +612,20 @@ fn a_y_turned_to_i_before_an_ending_is_a_regular_form() {
     let (errors, _) = by_level("We carreid the boxes and tryed again.");
     assert_eq!(errors, ["carreid", "tryed"]);
 }
+
+#[test]
+fn two_edits_at_the_start_are_a_prefix_not_a_slip() {
+    // `mobile`, `split`, `installed` are two edits away, both at the start:
+    // a prefix on a word, not evidence of a typo.
+    let (errors, notes) =
+        by_level("Run gomobile first. The nosplit ones stay. Once goinstalled, it runs.");
+    assert_eq!(errors, Vec::<&str>::new());
+    assert_eq!(notes, ["gomobile", "nosplit", "goinstalled"]);
+    // Two edits inside a longer word, to a common one, still are.
+    let (errors, _) = by_level("The goverment grew.");
+    assert_eq!(errors, ["goverment"]);
+    let (errors, _) = by_level("We saw the unfortunatly late bus.");
+    assert_eq!(errors, ["unfortunatly"]);
+    let (errors, _) = by_level("It is an imporrtnt day.");
+    assert_eq!(errors, ["imporrtnt"]);
+}
