@@ -31,6 +31,15 @@
 //!   and a capitalised word it took for a name (`Jekll` beside `Jekyll`
 //!   ×300, a name the files write capitalised).
 //!
+//! - **No close word used** ([`MIN_RUN_WORDS`]): in a run of 50,000 words
+//!   or more, a `spelling` error none of whose close suggestions (one edit
+//!   away, or two with the same first letter; a stem the word adds an
+//!   ending to aside) the files use, in any regular form, and with no word
+//!   the files use one edit away either, becomes a note: a slip is made
+//!   while typing a word the writers use, so such a word is more likely a
+//!   term the dictionaries lack (`bursty`, `shoppable`, `Lucida`). Known
+//!   misspellings are kept.
+//!
 //! Counting is by lowercase form with `’` read as `'`, so `Tokio` and
 //! `tokio` are one word.
 
@@ -56,6 +65,14 @@ pub const TYPO_RATIO: u32 = 10;
 
 /// Words shorter than this are never taken for a consistent typo.
 pub const MIN_TYPO_LEN: usize = 4;
+
+/// A run of at least this many words of prose is large enough to say
+/// which words its writers use: a slip is made while typing a word the
+/// writers use, so an unknown word none of whose close words (the
+/// `spelling` rule's suggestions) occurs anywhere in such a run is more
+/// likely a term the dictionaries lack (`bursty`, `shoppable`, `Lucida`)
+/// than a typo. It becomes a note (`info`). Known misspellings are kept.
+pub const MIN_RUN_WORDS: u64 = 50_000;
 
 /// The words of one file.
 #[derive(Debug, Default, Clone)]
@@ -174,6 +191,8 @@ struct Entry {
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     words: FxHashMap<String, Entry>,
+    /// Words of prose in the run.
+    total: u64,
     /// The capitalised form of each word the files capitalise.
     forms: FxHashMap<String, String>,
 }
@@ -187,6 +206,10 @@ impl Vocabulary {
     /// Add one file's words.
     pub fn add(&mut self, census: Census) {
         for (w, n) in census.prose {
+            // A possessive is counted for its word too: once in the total.
+            if possessive_stem(&w).is_none() {
+                self.total += u64::from(n);
+            }
             let e = self.words.entry(w).or_default();
             e.files += 1;
             e.count = e.count.saturating_add(n);
@@ -249,6 +272,84 @@ impl Vocabulary {
         true
     }
 
+    /// Whether the run writes `word` (a dictionary word, lowercase) or a
+    /// regular form of it (`receive` for `received`, `nodes` for `node`).
+    fn uses_form(&self, word: &str) -> bool {
+        let used = |w: &str| {
+            let e = self.get(w);
+            e.count > 0 || e.outside
+        };
+        if used(word) || used(&format!("{word}s")) {
+            return true;
+        }
+        ["s", "es", "d", "ed", "ing", "ly"]
+            .iter()
+            .filter_map(|suffix| word.strip_suffix(suffix))
+            .filter(|stem| stem.chars().count() >= 3)
+            .any(|stem| used(stem) || used(&format!("{stem}e")))
+    }
+
+    /// A `spelling` error none of whose suggestions the run uses (see
+    /// [`MIN_RUN_WORDS`]) becomes a note, its fixes Unsafe.
+    fn unused_neighbours(&self, dict: &Dictionary, word: &str, d: &mut Diagnostic) {
+        if self.total < MIN_RUN_WORDS
+            || d.severity == crate::diagnostic::Severity::Info
+            || !dict.known_misspelling(&key(word)).is_empty()
+        {
+            return;
+        }
+        // The suggestions close enough to be the slip's word: one edit
+        // away, or two with the same first letter (the `spelling` rule's
+        // evidence of a typo), but not a stem the word adds an ending to
+        // (`payroll` in `payrolled`): that is evidence of a regular form.
+        let w = key(word);
+        let mut suggestions = d
+            .fixes
+            .iter()
+            .filter_map(|f| f.edits.first())
+            .map(|e| key(&e.replacement))
+            .filter(|s| match strsim::damerau_levenshtein(&w, s) {
+                0 | 1 => true,
+                2 => s.chars().next() == w.chars().next() && !w.starts_with(s.as_str()),
+                _ => false,
+            })
+            .peekable();
+        if suggestions.peek().is_none() {
+            return;
+        }
+        let mut any_used = false;
+        for s in suggestions {
+            // Two words (`errors as`) are used when each is.
+            if s.split([' ', '-']).all(|part| self.uses_form(part)) {
+                any_used = true;
+                break;
+            }
+        }
+        if any_used {
+            return;
+        }
+        // Nor any other word one edit away that the run writes: the slip's
+        // word may be one the dictionaries lack (`async` for `absync`).
+        let mut near_used = false;
+        slips::one_edit(&w, false, |cand| {
+            if !near_used {
+                let e = self.get(cand);
+                near_used = e.count > 0 || e.outside;
+            }
+        });
+        if near_used {
+            return;
+        }
+        d.severity = crate::diagnostic::Severity::Info;
+        d.message = format!(
+            "unknown word `{word}` {}",
+            crate::rules::spelling::WEAK_NOTES[2]
+        );
+        for f in &mut d.fixes {
+            f.applicability = Applicability::Unsafe;
+        }
+    }
+
     /// Judge the `spelling` problems of one file by the run's vocabulary:
     /// the project's words are suppressed (reason `vocabulary`) and lose
     /// their fixes; the Safe fix of a word used more than once becomes
@@ -289,6 +390,7 @@ impl Vocabulary {
                     }
                 }
             }
+            self.unused_neighbours(dict, word, d);
             self.word_slip(dict, text, d);
         }
         // The names no slip explains are never reported.
@@ -334,6 +436,75 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The spelling problems of `text` after the vocabulary: (word, at
+    /// warning level or above).
+    fn graded(v: &Vocabulary, text: &str) -> Vec<(String, bool)> {
+        let linter = Linter::default();
+        let mut d = linter.check(text, Format::Markdown);
+        v.apply(linter.dictionary(), text, &mut d);
+        d.iter()
+            .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
+            .map(|d| {
+                let word = text.get(d.span.clone()).unwrap_or_default().to_string();
+                (word, d.severity > crate::diagnostic::Severity::Info)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_large_run_that_uses_no_close_word_makes_a_note() {
+        let text = "Traffic is bursty today. We are acceping the offer.\n";
+        // 15 words a sentence: over `MIN_RUN_WORDS` words in all, that use
+        // `accepting` but nothing close to `bursty` (`burst`, `busty`).
+        let sentence =
+            "The team keeps accepting the results of each review before the next release ships.\n";
+        let large = sentence.repeat((MIN_RUN_WORDS / 14) as usize);
+        let v = vocab(&[text, &large]);
+        assert!(v.total >= MIN_RUN_WORDS);
+        assert_eq!(
+            graded(&v, text),
+            [
+                ("bursty".to_string(), false),
+                ("acceping".to_string(), true)
+            ]
+        );
+        let d = {
+            let linter = Linter::default();
+            let mut d = linter.check(text, Format::Markdown);
+            v.apply(linter.dictionary(), text, &mut d);
+            d
+        };
+        assert!(d.iter().any(|d| d
+            .message
+            .ends_with("(no close word is used in these files)")
+            && d.fixes
+                .iter()
+                .all(|f| f.applicability != Applicability::Safe)));
+        // A small run says too little about the words its writers use.
+        let v = vocab(&[text, sentence]);
+        assert_eq!(
+            graded(&v, text),
+            [("bursty".to_string(), true), ("acceping".to_string(), true)]
+        );
+        // A known misspelling stays an error; so does a word one edit from
+        // a word the run writes that is no suggestion (`async`, a term).
+        let text = "It was recieved. Use absync calls.\n";
+        let v = vocab(&[text, &large]);
+        assert_eq!(
+            graded(&v, text),
+            [
+                ("recieved".to_string(), true),
+                ("absync".to_string(), false)
+            ]
+        );
+        let with_async = format!("{large}Make async calls.\n");
+        let v = vocab(&[text, &with_async]);
+        assert_eq!(
+            graded(&v, text),
+            [("recieved".to_string(), true), ("absync".to_string(), true)]
+        );
     }
 
     #[test]

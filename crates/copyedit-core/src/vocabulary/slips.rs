@@ -72,6 +72,61 @@ fn in_code_chunk(text: &str, span: std::ops::Range<usize>) -> bool {
         || after.chars().take_while(|c| !c.is_whitespace()).any(code)
 }
 
+/// Calls `f` with every spelling one edit (Damerau) from `word`: a letter
+/// too many, two neighbours swapped, a wrong letter, a letter missing. With
+/// `slips_only`, not the edits a slip of the fingers seldom makes: at the
+/// first letter (a swap aside) and a letter too many at the end.
+pub(super) fn one_edit(word: &str, slips_only: bool, mut f: impl FnMut(&str)) {
+    let chars: Vec<char> = word.chars().collect();
+    let mut alphabet: Vec<char> = ('a'..='z').collect();
+    alphabet.extend(chars.iter().filter(|c| !c.is_ascii_lowercase()));
+    alphabet.sort_unstable();
+    alphabet.dedup();
+    let mut buf = String::with_capacity(word.len() + 4);
+    let mut spell = |parts: &[&[char]]| {
+        buf.clear();
+        for part in parts {
+            buf.extend(part.iter());
+        }
+        f(&buf);
+    };
+    // Slips at the first letter are rare, a letter too many at the end
+    // is often a word of its own (`execl`, `popen`, `ferror`, `Colina`):
+    // with `slips_only`, neither is taken for a slip.
+    for i in 0..chars.len() {
+        let (Some(head), Some(&here), Some(rest)) =
+            (chars.get(..i), chars.get(i), chars.get(i + 1..))
+        else {
+            continue;
+        };
+        // A letter too many.
+        if !slips_only || (i > 0 && !rest.is_empty()) {
+            spell(&[head, rest]);
+        }
+        // Two letters swapped.
+        if let Some((&next, after)) = rest.split_first() {
+            if next != here {
+                spell(&[head, &[next, here], after]);
+            }
+        }
+        // A wrong letter.
+        if !slips_only || i > 0 {
+            for &c in alphabet.iter().filter(|&&c| c != here) {
+                spell(&[head, &[c], rest]);
+            }
+        }
+    }
+    // A letter missing.
+    for i in usize::from(slips_only)..=chars.len() {
+        let (Some(head), Some(rest)) = (chars.get(..i), chars.get(i..)) else {
+            continue;
+        };
+        for &c in &alphabet {
+            spell(&[head, &[c], rest]);
+        }
+    }
+}
+
 impl Vocabulary {
     /// The most frequent word of the run one edit (Damerau) from `word`,
     /// written at least [`SLIP_MIN_COUNT`] times and [`TYPO_RATIO`] times as
@@ -101,54 +156,7 @@ impl Vocabulary {
                 }
             }
         };
-        let chars: Vec<char> = word.chars().collect();
-        let mut alphabet: Vec<char> = ('a'..='z').collect();
-        alphabet.extend(chars.iter().filter(|c| !c.is_ascii_lowercase()));
-        alphabet.sort_unstable();
-        alphabet.dedup();
-        let mut buf = String::with_capacity(word.len() + 4);
-        let mut spell = |parts: &[&[char]]| {
-            buf.clear();
-            for part in parts {
-                buf.extend(part.iter());
-            }
-            consider(&buf);
-        };
-        // Slips at the first letter are rare, a letter too many at the end
-        // is often a word of its own (`execl`, `popen`, `ferror`, `Colina`):
-        // neither is taken for a slip.
-        for i in 0..chars.len() {
-            let (Some(head), Some(&here), Some(rest)) =
-                (chars.get(..i), chars.get(i), chars.get(i + 1..))
-            else {
-                continue;
-            };
-            // A letter too many.
-            if i > 0 && !rest.is_empty() {
-                spell(&[head, rest]);
-            }
-            // Two letters swapped.
-            if let Some((&next, after)) = rest.split_first() {
-                if next != here {
-                    spell(&[head, &[next, here], after]);
-                }
-            }
-            // A wrong letter.
-            if i > 0 {
-                for &c in alphabet.iter().filter(|&&c| c != here) {
-                    spell(&[head, &[c], rest]);
-                }
-            }
-        }
-        // A letter missing.
-        for i in 1..=chars.len() {
-            let (Some(head), Some(rest)) = (chars.get(..i), chars.get(i..)) else {
-                continue;
-            };
-            for &c in &alphabet {
-                spell(&[head, &[c], rest]);
-            }
-        }
+        one_edit(word, true, |cand| consider(cand));
         best
     }
 

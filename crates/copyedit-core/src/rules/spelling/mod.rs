@@ -200,6 +200,10 @@ word and is not reported (`--show-suppressed` shows it, as `vocabulary`),
 unless it is a known misspelling or one edit from a dictionary word the
 files use ten times as often (a consistent typo). A Safe fix also needs
 the word to be a known misspelling or to occur once in the files checked.
+When the files checked hold 50,000 words or more, a word none of whose
+close suggestions they use (nor any word one edit away) is a note, not an
+error: a slip is made while typing a word the writers use, so it is more
+likely a term the dictionaries lack (`bursty`, `shoppable`).
 
 Accept a word for a project with `words = [\"...\"]` in copyedit.toml.";
 
@@ -232,8 +236,11 @@ const NAME_SLIP_MIN_LEN: usize = 4;
 /// of names, whose handles are often one edit from a word: `ddocs`; part
 /// of a path or code, often a name: `merge-strat`, `popen`) say the word
 /// may well be meant.
-pub(crate) const WEAK_NOTES: [&str; 2] =
-    ["(no dictionary word is close)", "(in a hyphenated name?)"];
+pub(crate) const WEAK_NOTES: [&str; 3] = [
+    "(no dictionary word is close)",
+    "(in a hyphenated name?)",
+    "(no close word is used in these files)",
+];
 
 /// For a Safe fix, the first candidate must be this much more likely (log
 /// units: e^6.5 ≈ 665 times) than any other, context included
