@@ -52,8 +52,11 @@ when either side is no dictionary word (`cmp.Ordered`), when the word
 after is a single letter other than `I` and `A` (`testing.T`), or when the same `word.` is glued
 to another name elsewhere in the document (`image.Gray` and
 `image.RGBA`) inside code: a code block, inline code, a link target or
-code-shaped text (`image.RGBA64ColorModel`). Glued again in prose is no
-evidence: a text that lost its spaces loses them often. Code-shaped text (`strings.TrimSuffix`, `snake_case`,
+code-shaped text (`image.RGBA64ColorModel`), or, when files are checked
+together, in the code of any of them (`file.Close` in prose, `file.Read()`
+in another page's code block: suppressed as the project's `vocabulary`).
+Glued again in prose is no evidence: a text that lost its spaces loses
+them often. Code-shaped text (`strings.TrimSuffix`, `snake_case`,
 `foo()`, `--flag`; see ARCHITECTURE.md) is one token and never looked
 inside.
 

@@ -40,6 +40,11 @@
 //!   term the dictionaries lack (`bursty`, `shoppable`, `Lucida`). Known
 //!   misspellings are kept.
 //!
+//! - **Identifiers** (`missing-space`): `p.Name` in prose, where the code
+//!   of any file glues `p` to a name too (`file.Close` beside
+//!   `file.Read()`), is an identifier, not two sentences: suppressed
+//!   (reason `vocabulary`).
+//!
 //! Counting is by lowercase form with `’` read as `'`, so `Tokio` and
 //! `tokio` are one word.
 
@@ -83,6 +88,9 @@ pub struct Census {
     /// beside them (a project's name, `Tokio`; not a person's, `Colin
     /// Ihrig`), and the form first written so (`GitHub` for `github`).
     capital: FxHashMap<String, (u32, String)>,
+    /// Words glued by a full stop to a name outside prose (`file` in
+    /// `file.Close()` in a code block): a package or an object.
+    glued: FxHashSet<String>,
 }
 
 fn key(word: &str) -> String {
@@ -174,6 +182,27 @@ impl Census {
                 self.outside.insert(key(run));
             }
         }
+        // `name.Name`: the name before the full stop.
+        let name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let bytes = text.as_bytes();
+        for at in memchr::memchr_iter(b'.', bytes) {
+            if !at
+                .checked_add(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(|b| b.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let head = bytes.get(..at).unwrap_or_default();
+            let len = head.iter().rev().take_while(|&&b| name(b)).count();
+            if (2..=64).contains(&len) {
+                if let Some(w) = text.get(at - len..at) {
+                    if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                        self.glued.insert(key(w));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -195,6 +224,8 @@ pub struct Vocabulary {
     total: u64,
     /// The capitalised form of each word the files capitalise.
     forms: FxHashMap<String, String>,
+    /// Words glued by a full stop to a name in code (see [`Census`]).
+    glued: FxHashSet<String>,
 }
 
 impl Vocabulary {
@@ -217,6 +248,7 @@ impl Vocabulary {
         for w in census.outside {
             self.words.entry(w).or_default().outside = true;
         }
+        self.glued.extend(census.glued);
         for (w, (n, form)) in census.capital {
             let e = self.words.entry(w.clone()).or_default();
             e.capital = e.capital.saturating_add(n);
@@ -270,6 +302,23 @@ impl Vocabulary {
             }
         }
         true
+    }
+
+    /// A `missing-space` problem on `p.Name` where the run's code glues
+    /// `p` to a name too (`file.Close` in prose, `file.Read()` in a code
+    /// block of another file) is an identifier: suppressed (reason
+    /// `vocabulary`). The rule itself looks only in its own document.
+    fn identifier(&self, text: &str, d: &mut Diagnostic) {
+        if d.suppressed.is_some() {
+            return;
+        }
+        let Some((p, _)) = text.get(d.span.clone()).and_then(|t| t.split_once('.')) else {
+            return;
+        };
+        if !p.is_empty() && self.glued.contains(&key(p)) {
+            d.suppressed = Some(Suppression::Vocabulary);
+            d.fixes.clear();
+        }
     }
 
     /// Whether the run writes `word` (a dictionary word, lowercase) or a
@@ -356,6 +405,10 @@ impl Vocabulary {
     /// Unsafe.
     pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut Vec<Diagnostic>) {
         for d in diagnostics.iter_mut() {
+            if d.rule == crate::rules::missing_space::META.code {
+                self.identifier(text, d);
+                continue;
+            }
             if d.rule != crate::rules::spelling::META.code {
                 continue;
             }
@@ -505,6 +558,27 @@ mod tests {
             graded(&v, text),
             [("recieved".to_string(), true), ("absync".to_string(), true)]
         );
+    }
+
+    #[test]
+    fn a_name_glued_in_the_runs_code_is_an_identifier() {
+        let prose = "Beyond the file.Close example given earlier.\n";
+        let reported = |v: &Vocabulary| {
+            let linter = Linter::default();
+            let mut d = linter.check(prose, Format::Markdown);
+            v.apply(linter.dictionary(), prose, &mut d);
+            d.iter()
+                .filter(|d| d.rule == "missing-space" && d.suppressed.is_none())
+                .count()
+        };
+        // Alone, it reads as two sentences run together.
+        assert_eq!(reported(&vocab(&[prose])), 1);
+        // Another file's code glues `file` to a name: an object.
+        let code = "Read it:\n\n```go\nn, err := file.Read(buf)\n```\n";
+        assert_eq!(reported(&vocab(&[prose, code])), 0);
+        // Glued in prose elsewhere, or followed by no name, is no evidence.
+        assert_eq!(reported(&vocab(&[prose, "The file.Then more.\n"])), 1);
+        assert_eq!(reported(&vocab(&[prose, "```\nfile. 2\n```\n"])), 1);
     }
 
     #[test]
