@@ -48,7 +48,8 @@ checker reports badly or not at all:
     outside quotations. A technical acronym written in lowercase is no
     fragment (`the AWS cli client`).
   - A split word: two pieces separated by one space, at least one of which
-    is not a word, that together make a word; not when the second piece
+    is not a word, that together make a word (a common one when the first
+    piece is a word of its own: `a tty` is no `atty`); not when the second piece
     is no word and stands alone elsewhere in the document (`structs` in `store it in
     structs`, used again in `Go structs`: the text's own vocabulary).
     `We recom mend it` -> `recommend` (Unsafe).
@@ -153,6 +154,10 @@ impl Rule for Fragment {
     }
 }
 
+/// A split word whose first piece is a word of its own must join into a
+/// word at least this common.
+const SPLIT_AFTER_WORD_COUNT: u64 = 5_000_000;
+
 /// The rule at word token `i` of a block whose first token is token `base`
 /// of the text: a word that is not known, or is followed by one that is
 /// not. Returns the index (in the block) up to which the next words are
@@ -186,10 +191,14 @@ fn check_word(
     if let Some((j, next_tok)) = next.and_then(|j| tokens.get(j).map(|t| (j, t))) {
         let next = next_tok.text(cx.text);
         let joined = format!("{lower}{next}");
+        // A whole word before an unknown one is more often a word before
+        // a term (`a tty`, not `atty`) unless the two make a common word
+        // (`a nother`: `another`).
+        let least = if known { SPLIT_AFTER_WORD_COUNT } else { 1 };
         if case_of(next) == Case::Lower
             && !next_tok.is_hyphenated()
             && is_known(cx, &joined)
-            && cx.dict.count(&joined) > 0
+            && cx.dict.count(&joined) >= least
             && (cx.check(next) == Known::Yes || !used_alone(cx.text, next, next_tok.span.start))
         {
             let span = tok.span.start..next_tok.span.end;
@@ -396,6 +405,17 @@ mod tests {
         // trailing line break appears (found by tests/fix_props.rs).
         assert_eq!(fixed("theteh\nteh"), "theteh");
         assert_eq!(fixed("theteh\nteh "), "theteh ");
+    }
+
+    #[test]
+    fn a_word_before_a_term_is_no_split_word() {
+        // `atty` is a word (a crate, an abbreviation), but rare: `a` before
+        // a term the lists lack is an article.
+        let text = "It does not detect whether a tty is present.";
+        assert!(run(&Fragment, text).is_empty());
+        // Pieces that make a common word are still joined.
+        let text = "Take a nother look.";
+        assert_eq!(flagged(text, &run(&Fragment, text)), ["a nother"]);
     }
 
     #[test]
