@@ -15,30 +15,43 @@ pub fn sniffed_for_prose(path: &str) -> bool {
 /// Lines looked at to decide whether a plain-text file is prose.
 const SNIFF_LINES: usize = 400;
 
+/// The longest a word of a sentence is, in letters: a longer run is an
+/// encoded blob (`MIIFgjCCA2qgAwIBAgIL...`, base64 in a certificate).
+const MAX_WORD_LEN: usize = 25;
+
 /// Whether a line reads as a sentence (or part of one wrapped over lines):
-/// at least four words of letters, and letters and spaces make most of it.
+/// at least four words of letters between spaces, none of them a run of
+/// letters too long for a word, and letters and spaces make most of it.
 fn prose_line(line: &str) -> bool {
     let line = line.trim();
-    let mut words = 0;
-    let mut in_word = false;
     let mut letters = 0usize;
     let mut spaces = 0usize;
     let mut chars = 0usize;
+    let mut run = 0usize;
     for c in line.chars() {
         chars += 1;
         if c.is_alphabetic() {
             letters += 1;
-            if !in_word {
-                words += 1;
-                in_word = true;
+            run += 1;
+            if run > MAX_WORD_LEN {
+                return false;
             }
         } else {
+            run = 0;
             if c == ' ' {
                 spaces += 1;
             }
-            in_word = c == '\'' || c == '’' || c == '-';
         }
     }
+    // Words are what spaces separate: most of each is letters.
+    let words = line
+        .split_whitespace()
+        .filter(|w| {
+            let n = w.chars().count();
+            let alpha = w.chars().filter(|c| c.is_alphabetic()).count();
+            alpha > 0 && alpha * 2 >= n
+        })
+        .count();
     words >= 4 && (letters + spaces) * 100 >= chars * 80
 }
 

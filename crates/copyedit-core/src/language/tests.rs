@@ -261,6 +261,19 @@ error[E0308]: mismatched types
     assert!(not_prose(log).is_some());
     let data = "id,name,price\n1,apple,0.5\n2,pear,0.75\n";
     assert!(not_prose(data).is_some());
+    // Certificates and other encoded blobs (base64 lines are mostly
+    // letters, split by digits into runs that look like words).
+    let cert = "# Issuer: C=AT, O=e-commerce monitoring GmbH, CN=GLOBALTRUST 2020\n\
+                -----BEGIN CERTIFICATE-----\n\
+                MIIFgjCCA2qgAwIBAgILWku9WvtPilv6ZeUwDQYJKoZIhvcNAQELBQAwTTELMAkG\n\
+                A1UEBhMCQVQxIzAhBgNVBAoTGmUtY29tbWVyY2UgbW9uaXRvcmluZyBHbWJIMRkw\n\
+                FwYDVQQDExBHTE9CQUxUUlVTVCAyMDIwMB4XDTIwMDIxMDAwMDAwMFoXDTQwMDYx\n\
+                -----END CERTIFICATE-----\n";
+    assert!(not_prose(cert).is_some());
+    let blob = "SK5uT5Q4DSVadLQ6QkSg9lO23RpCwySn2MreWc2KNJhuJ7M5U5yq/dR+OuF0MRR1Eq0aUjp71lES\n\
+                4YDuC99T7MMOF7ikPv1rvPdpLWdxhHhLu9tRCfft1rJWbKUL0JglZAvC9TbU+lauQipddQzyIg18\n\
+                RRuc+MnebnOzQ8xcfx4lI21TqW/S9y4u8T615KYHUoZDGmKNokiBM1MZclXP/026UjEzJCBezwuP\n";
+    assert!(not_prose(blob).is_some());
 }
 
 #[test]
