@@ -73,8 +73,44 @@ pub(super) fn title_slip(word: &str, s: &Suggestions) -> bool {
 }
 
 /// Whether the word next to token `i` on either side, one space between,
-/// is capitalised and not a common word in lowercase: a name's other part.
+/// is capitalised and not a common word in lowercase: a name's other part;
+/// or a middle initial comes before it, after a capitalised word that is
+/// no common word (`Brandon W Maister`, `Brandon W. Maister`).
 pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
+    let text_of = |j: usize| tokens.get(j).map(|t| t.text(cx.text));
+    let space = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
+    };
+    let initial = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            let w = t.text(cx.text);
+            t.kind == TokenKind::Word && w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+        })
+    };
+    // A first name: capitalised, and no common word (`Plan A Tests`).
+    let capitalised = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            let w = t.text(cx.text);
+            t.kind == TokenKind::Word
+                && case_of(w) == Case::Title
+                && cx.check(&w.to_lowercase()) != Known::Yes
+        })
+    };
+    if let Some(before) = i.checked_sub(2).filter(|_| i >= 1 && space(i - 1)) {
+        // `W Maister` or `W. Maister`.
+        let at = if text_of(before) == Some(".") {
+            before.checked_sub(1)
+        } else {
+            Some(before)
+        };
+        if let Some(at) = at {
+            if initial(at) && at >= 2 && space(at - 1) && capitalised(at - 2) {
+                return true;
+            }
+        }
+    }
     let name = |j: Option<usize>| {
         j.and_then(|j| tokens.get(j)).is_some_and(|t| {
             let w = t.text(cx.text);

@@ -629,3 +629,18 @@ fn two_edits_at_the_start_are_a_prefix_not_a_slip() {
     let (errors, _) = by_level("It is an imporrtnt day.");
     assert_eq!(errors, ["imporrtnt"]);
 }
+
+#[test]
+fn a_name_after_a_middle_initial_is_a_name() {
+    // `Maister` is one edit from `Master`, but follows a first name and an
+    // initial.
+    for text in [
+        "This write-up by Brandon W Maister discusses it.",
+        "This write-up by Brandon W. Maister discusses it.",
+    ] {
+        assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+    }
+    // A lone capital before a word is no initial of a name.
+    let text = "Plan A Expermiments failed.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), ["Expermiments"]);
+}
