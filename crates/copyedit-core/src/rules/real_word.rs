@@ -71,6 +71,65 @@ Not flagged:
 /// The real-word rule.
 pub struct RealWord;
 
+/// For evaluation only (`evaluate rw-curve`): log10 added to every
+/// threshold of the rule, so that one build traces recall against false
+/// flags. 0 (the bits of 0.0) in any real check.
+static OFFSET: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Move every threshold of the rule by `log10` (positive: stricter), for
+/// the evaluation harness's curves. Not part of the API.
+#[doc(hidden)]
+pub fn set_threshold_offset(log10: f64) {
+    OFFSET.store(log10.to_bits(), std::sync::atomic::Ordering::Relaxed);
+}
+
+fn offset() -> f64 {
+    f64::from_bits(OFFSET.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// For evaluation only: what the rule saw at a flag (`evaluate rw-curve
+/// --features`), the inputs of its decision.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Trace {
+    pub span: std::ops::Range<usize>,
+    pub word: &'static str,
+    pub candidate: &'static str,
+    /// log10: the margin (channel included), the threshold it met (offset
+    /// included), the channel, the two unigram probabilities.
+    pub margin: f64,
+    pub threshold: f64,
+    pub channel: f64,
+    pub unigram_word: f64,
+    pub unigram_candidate: f64,
+    /// 0 an edit neighbour, 1 curated, 2 an inflection.
+    pub kind: u8,
+    /// Context words on each side (sentence markers included).
+    pub left: u8,
+    pub right: u8,
+    /// [`Model::evidence`] of the word and of the candidate.
+    pub word_evidence: (u8, u8),
+    pub candidate_evidence: (u8, u8),
+}
+
+static TRACING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static TRACES: std::sync::Mutex<Vec<Trace>> = std::sync::Mutex::new(Vec::new());
+
+/// Start (or stop) recording a [`Trace`] per flag. Not part of the API.
+#[doc(hidden)]
+pub fn set_tracing(on: bool) {
+    TRACING.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The traces recorded since the last call. Not part of the API.
+#[doc(hidden)]
+pub fn take_traces() -> Vec<Trace> {
+    TRACES
+        .lock()
+        .map(|mut t| std::mem::take(&mut *t))
+        .unwrap_or_default()
+}
+
 /// log10 of how many times likelier a confusable one edit away must make
 /// the three trigram windows around the word. Measured with `evaluate`
 /// (injected real-word typos in tests/data/prose, flags on clean text: the
@@ -108,6 +167,8 @@ pub(crate) struct Candidate {
     channel: f64,
     /// The margin (log10) it needs to be offered.
     threshold: f64,
+    /// 0 an edit neighbour, 1 curated, 2 an inflection.
+    kind: u8,
 }
 
 /// The confusables in `list` (those of `w`, whose id is `wid`) that the
@@ -120,18 +181,19 @@ fn candidates(lm: &Model, w: &str, wid: WordId, list: &'static str) -> Box<[Cand
             let id = lm.id(c).filter(|&id| id != wid)?;
             let inflection = (c.len() == w.len() + 1 && c.starts_with(w))
                 || (w.len() == c.len() + 1 && w.starts_with(c));
-            let threshold = if curated {
-                CURATED_THRESHOLD
+            let (threshold, kind) = if curated {
+                (CURATED_THRESHOLD, 1)
             } else if inflection {
-                INFLECTION_THRESHOLD
+                (INFLECTION_THRESHOLD, 2)
             } else {
-                THRESHOLD
+                (THRESHOLD, 0)
             };
             Some(Candidate {
                 word: c,
                 id,
                 channel: channel(w, c).log10(),
                 threshold,
+                kind,
             })
         })
         .collect()
@@ -269,8 +331,9 @@ fn context(
 impl Rule for RealWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         crate::lm::Cache::with(|cache| {
-            // A verdict depends on the confusables: on the dictionary.
-            cache.verdicts_of(cx.dict.cache_id());
+            // A verdict depends on the confusables (on the dictionary) and
+            // on the thresholds.
+            cache.verdicts_of(cx.dict.cache_id() ^ offset().to_bits().rotate_left(17));
             check(cx, out, cache);
         });
     }
@@ -281,6 +344,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
     let mut technical: Option<bool> = None;
     let mut lm: Option<Option<&Model>> = None;
     let mut cursor = 0;
+    let shift = offset();
     for &p in cx.words.word_tokens() {
         let p = p as usize;
         // Cheapest test first: most words have no confusables.
@@ -335,14 +399,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
         }
         let mut windows = lm.windows(cache, left, right);
         let own = windows.score(wid);
-        let mut best: Vec<(f64, &str)> = candidates
+        let mut best: Vec<(f64, &Candidate)> = candidates
             .iter()
             .filter_map(|c| {
                 // Below this score the margin is below the threshold (with
                 // room for rounding: the margin is computed from the score).
-                let floor = own + c.threshold - c.channel - 1e-6;
+                let threshold = c.threshold + shift;
+                let floor = own + threshold - c.channel - 1e-6;
                 let margin = windows.at_least(c.id, floor)? - own + c.channel;
-                (margin >= c.threshold).then_some((margin, c.word))
+                (margin >= threshold).then_some((margin, c))
             })
             .collect();
         if best.is_empty() {
@@ -352,7 +417,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
             continue;
         }
         best.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let first = best.first().map_or("", |b| b.1);
+        if TRACING.load(std::sync::atomic::Ordering::Relaxed) {
+            if let Some(&(margin, c)) = best.first() {
+                let t = Trace {
+                    span: tok.span.clone(),
+                    word: lm.word(wid),
+                    candidate: c.word,
+                    margin,
+                    threshold: c.threshold + shift,
+                    channel: c.channel,
+                    unigram_word: f64::from(lm.unigram(wid)),
+                    unigram_candidate: f64::from(lm.unigram(c.id)),
+                    kind: c.kind,
+                    left: u8::try_from(left.len()).unwrap_or(0),
+                    right: u8::try_from(right.len()).unwrap_or(0),
+                    word_evidence: lm.evidence(left, wid, right),
+                    candidate_evidence: lm.evidence(left, c.id, right),
+                };
+                if let Ok(mut v) = TRACES.lock() {
+                    v.push(t);
+                }
+            }
+        }
+        let first = best.first().map_or("", |b| b.1.word);
         // In technical writing (Markdown that holds code) words are
         // used in senses the model of edited prose does not know.
         // In Markdown (documentation, blogs: informal and technical
@@ -376,7 +463,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, cache: &mut crate::lm::Cac
             ),
         );
         for (_, c) in best.iter().take(3) {
-            let replacement = match_case(c, case);
+            let replacement = match_case(c.word, case);
             d.fixes.push(Fix::new(
                 format!("replace with `{replacement}`"),
                 Edit::replace(tok.span.clone(), replacement),
