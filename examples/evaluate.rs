@@ -66,6 +66,7 @@ fn main() -> ExitCode {
         "rw-curve" => realword::curve(rest),
         "inject-confusions" => realword::inject_confusions(rest),
         "rw-features" => realword::features(rest),
+        "rw-doc" => realword::doc_recall(rest),
         other => Err(format!("unknown mode `{other}`")),
     };
     match result {

@@ -408,6 +408,9 @@ fn args(args: &[String]) -> Result<(Vec<f64>, u64, usize, Option<f64>, bool, Vec
             }
             "--list" => list = Some(it.next().and_then(|s| s.parse().ok()).ok_or("--list X")?),
             "--no-repos" => repos = false,
+            "--repeat" => copyedit_core::rules::real_word::set_repeat_weight(
+                it.next().and_then(|s| s.parse().ok()).ok_or("--repeat W")?,
+            ),
             f => files.push(f.to_string()),
         }
     }
@@ -586,7 +589,7 @@ pub fn features(a: &[String]) -> Result<(), String> {
     }
     let row = |label: u8, source: &str, t: &Trace| {
         format!(
-            "{label}\t{source}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{label}\t{source}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.4}\n",
             t.word,
             t.candidate,
             t.margin,
@@ -600,11 +603,12 @@ pub fn features(a: &[String]) -> Result<(), String> {
             t.word_evidence.0,
             t.word_evidence.1,
             t.candidate_evidence.0,
-            t.candidate_evidence.1
+            t.candidate_evidence.1,
+            t.bigram_margin
         )
     };
     let mut out = String::from(
-        "label\tsource\tword\tcandidate\tmargin\tthreshold\tchannel\tuni_word\tuni_cand\tkind\tleft\tright\tword_tri\tword_bi\tcand_tri\tcand_bi\n",
+        "label\tsource\tword\tcandidate\tmargin\tthreshold\tchannel\tuni_word\tuni_cand\tkind\tleft\tright\tword_tri\tword_bi\tcand_tri\tcand_bi\tbigram_margin\n",
     );
     set_threshold_offset(offset);
     set_tracing(true);
@@ -643,5 +647,68 @@ pub fn features(a: &[String]) -> Result<(), String> {
         "rw-features (offset {offset}, seed {seed}): {}",
         counts.join(", ")
     );
+    Ok(())
+}
+
+/// `evaluate rw-doc [--seed N] [--sentences N] [--repeat W]`: `inject`'s
+/// real-word typos in whole documents rather than lone sentences: each trial
+/// takes a stretch of about 2,000 words of a development prose file (from
+/// a line start), swaps one lowercase word (three letters or more) for a
+/// real word as `inject` does, and checks the stretch as a whole. Recall
+/// here sees what the document itself says (a word it uses elsewhere).
+pub fn doc_recall(a: &[String]) -> Result<(), String> {
+    let (offsets, seed, limit, _, _, _) = args(a)?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let linter = Linter::default();
+    let texts: Vec<String> = prose_files(root)?
+        .iter()
+        .map(|f| super::read(f))
+        .collect::<Result<_, _>>()?;
+    let mut rng = Rng(seed.max(1) ^ 0xd0c5);
+    let mut set = Vec::new();
+    let trials = limit.min(1000);
+    while set.len() < trials {
+        let t = &texts[rng.below(texts.len())];
+        let mut start = rng.below(t.len());
+        while start > 0 && !t.is_char_boundary(start) {
+            start -= 1;
+        }
+        start = t[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut end = start;
+        let mut words = 0;
+        for (i, c) in t[start..].char_indices() {
+            end = start + i + c.len_utf8();
+            if c == '\n' && words >= 2000 {
+                break;
+            }
+            if c == ' ' {
+                words += 1;
+            }
+        }
+        let doc = &t[start..end];
+        let cands = candidate_words(doc);
+        if cands.is_empty() {
+            continue;
+        }
+        let (at, word) = cands[rng.below(cands.len())];
+        // Not first on a line (a heading, a sentence start after a break).
+        if at == 0 || doc.as_bytes()[at - 1] == b'\n' {
+            continue;
+        }
+        if let Some(typo) = realword_typo(&linter, word, &mut rng) {
+            set.push(splice(doc, at, word, &typo));
+        }
+    }
+    for &o in &offsets {
+        set_threshold_offset(o);
+        let (hit, top1) = recall(&linter, &set, false);
+        println!(
+            "{o:>7.2}  documents {}  real-word recall {:.1}% (top-1 {:.1}%)",
+            set.len(),
+            super::pct(hit, set.len()),
+            super::pct(top1, set.len())
+        );
+    }
+    set_threshold_offset(0.0);
     Ok(())
 }
