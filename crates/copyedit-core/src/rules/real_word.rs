@@ -245,6 +245,7 @@ const BIGRAM_WEIGHT: f64 = 0.2;
 /// A confusable is scored further (repeats, bigrams) only when its trigram
 /// margin comes this close (log10) to its threshold.
 const PREFILTER: f64 = 2.0;
+const PASS_COMMAS: bool = false;
 
 /// Whether any of `list` (the confusables of `w`, its lowercase key) may
 /// be offered: build.rs lists only words at least as common (and curated
@@ -444,6 +445,9 @@ fn context(
                 out.extend(lm.end());
                 break;
             }
+            // The model was trained on text without punctuation (it is a
+            // speech model): a comma does not end its context.
+            _ if PASS_COMMAS && t.text(text) == "," => continue,
             _ => break,
         }
     }
