@@ -408,11 +408,6 @@ fn args(args: &[String]) -> Result<(Vec<f64>, u64, usize, Option<f64>, bool, Vec
             }
             "--list" => list = Some(it.next().and_then(|s| s.parse().ok()).ok_or("--list X")?),
             "--no-repos" => repos = false,
-            "--distinctive" => copyedit_core::vocabulary::set_distinctive_ratio(
-                it.next()
-                    .and_then(|s| s.parse().ok())
-                    .ok_or("--distinctive R")?,
-            ),
             "--repeat" => copyedit_core::rules::real_word::set_repeat_weight(
                 it.next().and_then(|s| s.parse().ok()).ok_or("--repeat W")?,
             ),

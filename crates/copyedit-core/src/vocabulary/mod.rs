@@ -54,25 +54,6 @@ pub const MIN_REPEATS: u32 = 2;
 /// consistent typo, not vocabulary.
 pub const TYPO_RATIO: u32 = 10;
 
-/// See [`Vocabulary::is_distinctive`].
-pub const DISTINCTIVE_RATIO: f64 = 10.0;
-
-static DISTINCTIVE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
-
-fn distinctive_ratio() -> f64 {
-    match DISTINCTIVE.load(std::sync::atomic::Ordering::Relaxed) {
-        u64::MAX => DISTINCTIVE_RATIO,
-        b => f64::from_bits(b),
-    }
-}
-
-/// Override [`DISTINCTIVE_RATIO`] for the evaluation harness. Not part of
-/// the API.
-#[doc(hidden)]
-pub fn set_distinctive_ratio(r: f64) {
-    DISTINCTIVE.store(r.to_bits(), std::sync::atomic::Ordering::Relaxed);
-}
-
 /// Words shorter than this are never taken for a consistent typo.
 pub const MIN_TYPO_LEN: usize = 4;
 
@@ -195,8 +176,6 @@ pub struct Vocabulary {
     words: FxHashMap<String, Entry>,
     /// The capitalised form of each word the files capitalise.
     forms: FxHashMap<String, String>,
-    /// Words of prose counted.
-    total: u64,
 }
 
 impl Vocabulary {
@@ -208,7 +187,6 @@ impl Vocabulary {
     /// Add one file's words.
     pub fn add(&mut self, census: Census) {
         for (w, n) in census.prose {
-            self.total += u64::from(n);
             let e = self.words.entry(w).or_default();
             e.files += 1;
             e.count = e.count.saturating_add(n);
@@ -225,24 +203,6 @@ impl Vocabulary {
 
     fn get(&self, w: &str) -> Entry {
         self.words.get(w).copied().unwrap_or_default()
-    }
-
-    /// Whether the run writes the dictionary word `word` (any case) in
-    /// prose at least [`DISTINCTIVE_RATIO`] times as often as English at
-    /// large does (the corpus counts), [`MIN_REPEATS`] times or more besides
-    /// the one judged: the project's own use of a word (`hook` in a site
-    /// generator's documentation, `gob` in Go's), which `real-word` judges
-    /// as a typo for a commoner neighbour only for want of knowing it (the
-    /// run-wide form of its per-document cache).
-    pub fn is_distinctive(&self, dict: &Dictionary, word: &str) -> bool {
-        let w = key(word);
-        let e = self.get(&w);
-        if e.count <= MIN_REPEATS || self.total == 0 {
-            return false;
-        }
-        let run = f64::from(e.count - 1) / self.total as f64;
-        let corpus = dict.count(&w) as f64 / dict.total().max(1) as f64;
-        run >= distinctive_ratio() * corpus
     }
 
     /// Whether the run uses `word` (any case) as its own vocabulary; `first`
@@ -295,16 +255,6 @@ impl Vocabulary {
     /// Unsafe.
     pub fn apply(&self, dict: &Dictionary, text: &str, diagnostics: &mut Vec<Diagnostic>) {
         for d in diagnostics.iter_mut() {
-            if d.rule == crate::rules::real_word::META.code && d.suppressed.is_none() {
-                if text
-                    .get(d.span.clone())
-                    .is_some_and(|w| self.is_distinctive(dict, w))
-                {
-                    d.suppressed = Some(Suppression::Vocabulary);
-                    d.fixes.clear();
-                }
-                continue;
-            }
             if d.rule != crate::rules::spelling::META.code {
                 continue;
             }
