@@ -4,7 +4,12 @@
 //! ```text
 //! evaluate rw-curve [--offsets A,B,..] [--seed N] [--sentences N] [--list OFFSET] [--no-repos]
 //! evaluate inject-confusions [--seed N] [--sentences N] FILE...
+//! evaluate rw-doc [--seed N] [--offsets A,B,..]
+//! evaluate rw-features [--seed N] [--offsets X] [--no-repos] --out FILE
 //! ```
+//!
+//! `--repeat W` (any of them) overrides the rule's weight of a document's
+//! repeats (`REPEAT_WEIGHT`), for measuring it.
 //!
 //! `rw-curve` moves every threshold of the rule by each offset (log10;
 //! 0 is the rule as shipped; `real_word::set_threshold_offset`) and prints,
@@ -384,7 +389,11 @@ fn false_flags(linter: &Linter, c: &Corpus) -> Vec<String> {
     out
 }
 
-fn args(args: &[String]) -> Result<(Vec<f64>, u64, usize, Option<f64>, bool, Vec<String>), String> {
+/// The options the modes share: threshold offsets, seed, sentences,
+/// `--list`, whether to read the repositories, files.
+type Opts = (Vec<f64>, u64, usize, Option<f64>, bool, Vec<String>);
+
+fn args(args: &[String]) -> Result<Opts, String> {
     let mut offsets = vec![-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0];
     let (mut seed, mut limit, mut list, mut repos) = (42u64, 4000usize, None, true);
     let mut files = Vec::new();
