@@ -772,6 +772,19 @@ mod tests {
     }
 
     #[test]
+    fn evidence_counts_whole_ngrams() {
+        let m = model().unwrap();
+        let id = |w| m.id(w).unwrap();
+        let (left, right) = ([id("many"), id("too")], [id("dying"), id("of")]);
+        // `too many people were dying of`: seen; `ere` never beside them.
+        let (tri, bi) = m.evidence(&left, id("people"), &[id("were"), id("dying")]);
+        assert!(tri >= 2 && bi == 2, "{tri} {bi}");
+        assert_eq!(m.evidence(&[id("people")], id("ere"), &right[..1]), (0, 0));
+        assert!(m.evidence(&[id("people")], id("were"), &right[..1]).1 == 2);
+        assert_eq!(m.evidence(&[], id("were"), &[]), (0, 0));
+    }
+
+    #[test]
     fn context_decides() {
         let m = model().unwrap();
         let id = |w| m.id(w).unwrap();
