@@ -8,7 +8,17 @@
 //! cargo run --release --example evaluate -- all
 //! cargo run --release --example evaluate -- repos [--labels FILE] DIR...
 //! cargo run --release --example evaluate -- inject-repos [--seed N] [--per-repo N] DIR...
+//! cargo run --release --example evaluate -- rw-curve [--offsets A,B,..] [--seed N] [--list OFFSET]
+//! cargo run --release --example evaluate -- inject-confusions [--seed N] FILE...
+//! cargo run --release --example evaluate -- rw-doc [--seed N] [--offsets A,B,..]
+//! cargo run --release --example evaluate -- rw-features [--seed N] --out FILE
 //! ```
+//!
+//! - `rw-curve`, `inject-confusions`, `rw-doc`, `rw-features`: the
+//!   `real-word` rule's false flags per 10k words of clean text per corpus
+//!   against recall on two injection tests, at several thresholds; the
+//!   same typos in whole documents; the rule's inputs per flag (see
+//!   `evaluate/realword.rs`).
 //!
 //! - `all`: the three reports on the data a fresh clone has: `suggest` on
 //!   the aspell test set when it is found (`$COPYEDIT_ASPELL`, else
@@ -39,13 +49,15 @@ use copyedit_core::dictionary::Known;
 use copyedit_core::suggest::rank;
 use copyedit_core::{Applicability, Diagnostic, Format, Linter, Severity};
 
+#[path = "evaluate/realword.rs"]
+mod realword;
 #[path = "evaluate/repos.rs"]
 mod repos;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {
-        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE [--list LABEL]] [--sample N --seed S --out FILE] DIR... | inject-repos [--seed N] [--per-repo N] DIR... | all");
+        eprintln!("usage: evaluate suggest [--no-known] [--every N] FILE.tsv | false-flags FILE... | inject [--seed N] [--sentences N] FILE... | repos [--labels FILE [--list LABEL]] [--sample N --seed S --out FILE] DIR... | inject-repos [--seed N] [--per-repo N] DIR... | rw-curve [--offsets A,B,..] [--seed N] [--list OFFSET] | inject-confusions [--seed N] FILE... | rw-doc [--seed N] [--offsets A,B,..] | rw-features [--seed N] --out FILE | all");
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {
@@ -55,6 +67,10 @@ fn main() -> ExitCode {
         "all" => all(),
         "repos" => repos::repos(rest),
         "inject-repos" => repos::inject_repos(rest),
+        "rw-curve" => realword::curve(rest),
+        "inject-confusions" => realword::inject_confusions(rest),
+        "rw-features" => realword::features(rest),
+        "rw-doc" => realword::doc_recall(rest),
         other => Err(format!("unknown mode `{other}`")),
     };
     match result {

@@ -229,6 +229,33 @@ impl Model {
             .is_some_and(|j| self.trigram(a, j).is_some())
     }
 
+    /// How much the model has seen of `x` between `left` and `right` (each
+    /// nearest first): (the windows holding `x` found as a whole trigram,
+    /// the pairs of `x` and a neighbour found as a bigram). A word the
+    /// model has never seen beside its neighbours is scored by back-off
+    /// alone, from its frequency.
+    pub fn evidence(&self, left: &[WordId], x: WordId, right: &[WordId]) -> (u8, u8) {
+        let (l1, l2) = (left.first().copied(), left.get(1).copied());
+        let (r1, r2) = (right.first().copied(), right.get(1).copied());
+        let (mut tri, mut bi) = (0, 0);
+        if let Some(l1) = l1 {
+            bi += u8::from(self.has_bigram(l1, x));
+            if let Some(l2) = l2 {
+                tri += u8::from(self.has_trigram(l2, l1, x));
+            }
+            if let Some(r1) = r1 {
+                tri += u8::from(self.has_trigram(l1, x, r1));
+            }
+        }
+        if let Some(r1) = r1 {
+            bi += u8::from(self.has_bigram(x, r1));
+            if let Some(r2) = r2 {
+                tri += u8::from(self.has_trigram(x, r1, r2));
+            }
+        }
+        (tri, bi)
+    }
+
     fn trigram(&self, a: WordId, bigram: usize) -> Option<f32> {
         self.trigram_bin(a, bigram)
             .map(|b| bin(&self.trigram_prob, b))
@@ -742,6 +769,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn evidence_counts_whole_ngrams() {
+        let m = model().unwrap();
+        let id = |w| m.id(w).unwrap();
+        let (left, right) = ([id("many"), id("too")], [id("dying"), id("of")]);
+        // `too many people were dying of`: seen; `ere` never beside them.
+        let (tri, bi) = m.evidence(&left, id("people"), &[id("were"), id("dying")]);
+        assert!(tri >= 2 && bi == 2, "{tri} {bi}");
+        assert_eq!(m.evidence(&[id("people")], id("ere"), &right[..1]), (0, 0));
+        assert!(m.evidence(&[id("people")], id("were"), &right[..1]).1 == 2);
+        assert_eq!(m.evidence(&[], id("were"), &[]), (0, 0));
     }
 
     #[test]
