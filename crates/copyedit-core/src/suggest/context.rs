@@ -22,8 +22,9 @@ const CONTEXT_WEIGHT: f64 = 0.5;
 const UNSEEN_PAIR_CAP: f64 = 3_200_000.0;
 
 /// Reorder the first suggestions by how well each fits between the words
-/// before and after it (bigram counts): `ard` between `you` and `I` is
-/// `and`, not `art`. Listed corrections and two-word suggestions keep
+/// before and after it (the bigram list's counts and the trigram model,
+/// half each: [`LM_SHARE`]): `ard` between `you` and `I` is `and`, not
+/// `art`; `wether the` is `whether`. Listed corrections and two-word suggestions keep
 /// their place.
 pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mut Suggestions) {
     if (left.is_none() && right.is_none()) || s.list.len() < 2 {
@@ -49,7 +50,10 @@ pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mu
         if c.word.contains(' ') {
             continue;
         }
-        let evidence = context_evidence(dict, left, right, &c.word.to_lowercase(), c.count);
+        let lower = c.word.to_lowercase();
+        let pmi = context_evidence(dict, left, right, &lower, c.count);
+        let evidence = lm_evidence(left, right, &lower)
+            .map_or(pmi, |lm| LM_SHARE * lm + (1.0 - LM_SHARE) * pmi);
         c.score += CONTEXT_WEIGHT * evidence;
         c.context = evidence;
     }
@@ -60,6 +64,45 @@ pub fn rerank(dict: &Dictionary, left: Option<&str>, right: Option<&str>, s: &mu
                 .then_with(|| a.word.cmp(&b.word))
         });
     }
+}
+
+/// The trigram model's share of the context evidence, the bigram list's
+/// the rest. Injected typos corrected first (seeds 42 / 7): development
+/// prose 89.6% / 90.5% with the bigram list alone, 90.2% / 91.0% at 0.5
+/// (89.9% / 90.8% at 0.3; 90.2% / 90.9% at 0.7; 90.2% / 91.0% with the
+/// model alone); the content repositories 87.0% / 87.0% → 87.1% / 86.9%
+/// (86.6% / – with the model alone: its text is not technical).
+const LM_SHARE: f64 = 0.5;
+
+/// How well `word` (lowercase) fits between `left` and `right` under the
+/// trigram model, in nats: log P(word | left) − log P(word) (its pointwise
+/// mutual information with the word before) plus log P(right | left word)
+/// − log P(right | left) (how much it helps predict the word after).
+/// `None` when the model lacks `word` or both neighbours.
+fn lm_evidence(left: Option<&str>, right: Option<&str>, word: &str) -> Option<f64> {
+    let m = crate::lm::model()?;
+    let w = m.id(word)?;
+    let l = left.and_then(|l| m.id(l));
+    let r = right.and_then(|r| m.id(r));
+    if l.is_none() && r.is_none() {
+        return None;
+    }
+    let mut e = 0.0f64;
+    if let Some(l) = l {
+        e += f64::from(m.logprob(&[l], w) - m.unigram(w));
+    }
+    if let Some(r) = r {
+        let with = match l {
+            Some(l) => m.logprob(&[l, w], r),
+            None => m.logprob(&[w], r),
+        };
+        let without = match l {
+            Some(l) => m.logprob(&[l], r),
+            None => m.unigram(r),
+        };
+        e += f64::from(with - without);
+    }
+    Some(e * std::f64::consts::LN_10)
 }
 
 /// How well `word` (lowercase, corpus count `count`) fits between `left`
@@ -155,4 +198,22 @@ pub fn safe_margin(
 pub fn context_word(text: &str, tokens: &[Token], i: usize, forward: bool) -> Option<String> {
     let t = tokens.get(unhyphenated_word_beside(tokens, i, forward)?)?;
     Some(crate::dictionary::normalize_apostrophes(t.text(text)).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lm_evidence;
+
+    #[test]
+    fn the_model_says_which_word_fits_its_neighbours() {
+        let fit = |l: &str, w: &str, r: &str| lm_evidence(Some(l), Some(r), w).unwrap_or(f64::NAN);
+        // `the end of`, not `the and of`; `I think so`, not `I thing so`.
+        assert!(fit("the", "end", "of") > fit("the", "and", "of"));
+        assert!(fit("i", "think", "so") > fit("i", "thing", "so"));
+        assert!(fit("the", "end", "of") > 0.0);
+        // A word the model lacks, or no neighbour it knows: no evidence.
+        assert_eq!(lm_evidence(Some("the"), Some("of"), "zorbulator"), None);
+        assert_eq!(lm_evidence(None, None, "end"), None);
+        assert_eq!(lm_evidence(Some("qzxv"), Some("zzqq"), "end"), None);
+    }
 }
