@@ -493,6 +493,30 @@ fn sample(files: &[String], limit: usize, rng: &mut Rng) -> Result<Vec<String>, 
 
 /// The words of a sentence a typo may go into: lowercase ASCII, three
 /// letters or more, with their byte offsets.
+/// The typo `inject` makes in the `n`th sampled sentence: (where, the
+/// word, the typo, whether it is a real word), a real-word typo in every
+/// other sentence; `None` when the sentence has no candidate word or the
+/// word no typo (the random draws are made all the same).
+fn inject_one<'s>(
+    linter: &Linter,
+    sentence: &'s str,
+    n: usize,
+    rng: &mut Rng,
+) -> Option<(usize, &'s str, String, bool)> {
+    let words = candidate_words(sentence);
+    if words.is_empty() {
+        return None;
+    }
+    let (start, word) = words[rng.below(words.len())];
+    let real = n % 2 == 1;
+    let typo = if real {
+        realword_typo(linter, word, rng)
+    } else {
+        nonword_typo(linter, word, rng)
+    };
+    Some((start, word, typo?, real))
+}
+
 fn candidate_words(sentence: &str) -> Vec<(usize, &str)> {
     sentence
         .match_indices(|c: char| c.is_ascii_alphabetic())
@@ -516,18 +540,9 @@ fn inject(args: &[String]) -> Result<(), String> {
     let mut st = InjectStats::default();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for (n, sentence) in picked.iter().enumerate() {
-        let words = candidate_words(sentence);
-        if words.is_empty() {
+        let Some((start, word, typo, real)) = inject_one(&linter, sentence, n, &mut rng) else {
             continue;
-        }
-        let (start, word) = words[rng.below(words.len())];
-        let real = n % 2 == 1;
-        let typo = if real {
-            realword_typo(&linter, word, &mut rng)
-        } else {
-            nonword_typo(&linter, word, &mut rng)
         };
-        let Some(typo) = typo else { continue };
         let text = format!(
             "{}{}{}",
             &sentence[..start],

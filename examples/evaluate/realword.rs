@@ -44,7 +44,7 @@ use copyedit_core::rules::real_word::set_threshold_offset;
 use copyedit_core::tokenize::{tokenize, TokenKind};
 use copyedit_core::{Document, Format, Linter, Severity};
 
-use super::{candidate_words, nonword_typo, on_span, realword_typo, sample, Rng};
+use super::{candidate_words, inject_one, on_span, realword_typo, sample, Rng};
 
 /// Sets of words writers confuse. Contractions, homophones, near-homophones
 /// and pairs two or more edits apart.
@@ -238,18 +238,7 @@ fn inject_set(linter: &Linter, files: &[String], seed: u64, limit: usize) -> Vec
     };
     let mut out = Vec::new();
     for (n, sentence) in picked.iter().enumerate() {
-        let words = candidate_words(sentence);
-        if words.is_empty() {
-            continue;
-        }
-        let (start, word) = words[rng.below(words.len())];
-        let real = n % 2 == 1;
-        let typo = if real {
-            realword_typo(linter, word, &mut rng)
-        } else {
-            nonword_typo(linter, word, &mut rng)
-        };
-        if let (true, Some(typo)) = (real, typo) {
+        if let Some((start, word, typo, true)) = inject_one(linter, sentence, n, &mut rng) {
             out.push(splice(sentence, start, word, &typo));
         }
     }
