@@ -102,6 +102,25 @@ fn key(word: &str) -> String {
     }
 }
 
+/// Whether a run of letters and digits reads as an id or a hash rather
+/// than a name: letters and digits alternate three times or more
+/// (`a1b2c3`, `1zxQN5c4ZRMc`; not `HTTP2Server`, `utf8`, `9bd8705`).
+fn random_id(chunk: &str) -> bool {
+    let mut turns = 0;
+    let mut last: Option<bool> = None;
+    for c in chunk.chars() {
+        let digit = c.is_ascii_digit();
+        if last.is_some_and(|l| l != digit) {
+            turns += 1;
+            if turns >= 3 {
+                return true;
+            }
+        }
+        last = Some(digit);
+    }
+    false
+}
+
 /// A word without its possessive ending (`Tokio’s` → `Tokio`).
 fn strip_possessive_form(w: &str) -> &str {
     w.strip_suffix("'s")
@@ -177,9 +196,17 @@ impl Census {
     /// Runs of letters outside prose (identifiers split at `_`, `.`, `/`,
     /// digits and the like).
     fn add_outside(&mut self, text: &str) {
-        for run in text.split(|ch: char| !ch.is_alphabetic()) {
-            if run.len() >= 2 && run.len() <= 64 && !self.outside.contains(run) {
-                self.outside.insert(key(run));
+        for chunk in text.split(|ch: char| !ch.is_alphanumeric()) {
+            // An id or a hash (`1zxQN5c4ZRMcxN7u5hcM3`, a document's id in a
+            // link target) holds random letter runs, not words: `Foh`,
+            // `usrs`, which a typo may spell.
+            if random_id(chunk) {
+                continue;
+            }
+            for run in chunk.split(|ch: char| !ch.is_alphabetic()) {
+                if run.len() >= 2 && run.len() <= 64 && !self.outside.contains(run) {
+                    self.outside.insert(key(run));
+                }
             }
         }
         // `name.Name`: the name before the full stop.
@@ -274,9 +301,12 @@ impl Vocabulary {
             }
         }
         let e = self.get(&w);
+        // The form without a plural `s` in code (`struct` for `structs`),
+        // unless that form ends in `s` itself: `limitations` in a link
+        // target says nothing of `limitationss`.
         let outside = e.outside
             || w.strip_suffix('s')
-                .filter(|s| s.len() >= 2)
+                .filter(|s| s.len() >= 2 && !s.ends_with('s'))
                 .is_some_and(|s| self.get(s).outside);
         let consistent = e.count >= MIN_REPEATS;
         if !(outside || consistent) {
@@ -579,6 +609,25 @@ mod tests {
         // Glued in prose elsewhere, or followed by no name, is no evidence.
         assert_eq!(reported(&vocab(&[prose, "The file.Then more.\n"])), 1);
         assert_eq!(reported(&vocab(&[prose, "```\nfile. 2\n```\n"])), 1);
+    }
+
+    #[test]
+    fn ids_in_link_targets_and_doubled_plurals_are_no_vocabulary() {
+        // A typo that a document id in a link target happens to spell.
+        let text =
+            "Ask the usrs first.\n\n[form](https://docs.example.com/d/1zxQN5usrs4ZRMc7u5h/edit)\n";
+        assert_eq!(
+            judged(&vocab(&[text]), text),
+            [("usrs".into(), false, false)]
+        );
+        assert!(random_id("1zxQN5usrs4ZRMc7u5h") && random_id("a1b2c3"));
+        assert!(!random_id("HTTP2Server") && !random_id("utf8") && !random_id("9bd8705"));
+        // `struct` in code makes `structs` (here `sturcts`) the project's;
+        // `limitations` in a link target does not make `limitationss` so.
+        let text = "Read the limitationss.\n\n[Limits](/docs/#limitations)\n";
+        assert!(!judged(&vocab(&[text]), text)[0].1);
+        let text = "Use sturcts.\n\n```\nsturct A {}\n```\n";
+        assert!(judged(&vocab(&[text]), text)[0].1);
     }
 
     #[test]

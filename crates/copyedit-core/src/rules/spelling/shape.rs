@@ -137,10 +137,10 @@ pub(super) fn numeral_marker(text: &str, span: Range<usize>, word: &str) -> bool
     bracketed || (inline && after.starts_with(')')) || (line_start && after.starts_with(". "))
 }
 
-/// Letters written against inline code with no space, an ending or a
-/// prefix of the code's word (`` `.await`ing ``, `` `impl`ing ``,
-/// `` un`pin` ``), or against an escaped underscore (`cmd\_regen`): part of
-/// the identifier, not a word of its own.
+/// Letters written against inline code with no space or with a hyphen, an
+/// ending or a prefix of the code's word (`` `.await`ing ``, `` `impl`ing ``,
+/// `` un`pin` ``, `` `import`-ing ``), or against an escaped underscore
+/// (`cmd\_regen`): part of the identifier, not a word of its own.
 pub(super) fn glued_to_code(text: &str, tokens: &[Token], i: usize) -> bool {
     let code = |t: Option<&Token>| {
         t.is_some_and(|t| t.kind == TokenKind::Opaque && t.text(text).starts_with('`'))
@@ -164,5 +164,23 @@ pub(super) fn glued_to_code(text: &str, tokens: &[Token], i: usize) -> bool {
         .and_then(|j| tokens.get(j))
         .filter(|t| t.span.end == tok.span.start);
     let after = tokens.get(i + 1).filter(|t| t.span.start == tok.span.end);
-    code(before) || code(after)
+    if code(before) || code(after) {
+        return true;
+    }
+    // Or with a hyphen between: `` `import`-ing ``, `` non-`Send` ``.
+    let touching = |a: &Token, b: &Token| a.span.end == b.span.start;
+    let hyphen = |t: &Token| t.text(text) == "-";
+    let code_before = before.is_some_and(|h| {
+        hyphen(h)
+            && i.checked_sub(2)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|c| touching(c, h) && code(Some(c)))
+    });
+    let code_after = after.is_some_and(|h| {
+        hyphen(h)
+            && tokens
+                .get(i + 2)
+                .is_some_and(|c| touching(h, c) && code(Some(c)))
+    });
+    code_before || code_after
 }

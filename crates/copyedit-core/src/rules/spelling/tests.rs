@@ -398,6 +398,11 @@ fn regular_forms_with_any_known_stem_are_notes() {
 fn letters_against_inline_code_are_part_of_it() {
     let (errors, info) = by_level_md("Spawn it, or `.await`ing it, or un`pin` it.\n");
     assert!(errors.is_empty() && info.is_empty(), "{errors:?} {info:?}");
+    // With a hyphen between.
+    let (errors, info) = by_level_md("Rely on it by `import`-ing it, a non-`Sendd` type.\n");
+    assert!(errors.is_empty() && info.is_empty(), "{errors:?} {info:?}");
+    let (errors, _) = by_level_md("Rely on it by `import`-ing it - recieved.\n");
+    assert_eq!(errors, ["recieved"]);
     // Markdown escapes inside an identifier.
     let (errors, info) =
         by_level_md("Fix cmd\\_regen\\_makefile and uv\\_\\_idna\\_toascii now.\n");
