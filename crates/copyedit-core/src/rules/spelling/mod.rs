@@ -462,6 +462,12 @@ fn collect_unknown<'t>(cx: &Context<'t>) -> Vec<Unknown<'t>> {
         {
             continue;
         }
+        // A combining accent (U+0300–U+036F) on a letter: the dictionaries
+        // spell accented letters composed, so this is a sample of Unicode
+        // (`cafeś` in a text about normalization) or another language.
+        if word.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
+            continue;
+        }
         // `fo`, `si`, `os`, `od` are left out of the lexicon as slips
         // for `of`, `is`, `so`, `do` (build.rs, `SWAPPED_COMMON`); a
         // part of a compound is no such slip (`Ga-od`, drawn out).

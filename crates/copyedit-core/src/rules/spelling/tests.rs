@@ -649,3 +649,12 @@ fn a_name_after_a_middle_initial_is_a_name() {
     let text = "Plan A Expermiments failed.";
     assert_eq!(flagged(text, &run(&Spelling, text)), ["Expermiments"]);
 }
+
+#[test]
+fn a_word_with_a_combining_accent_is_no_misspelling() {
+    // `cafe\u{301}s` (an accent written as a combining mark).
+    let text = "The string cafe\u{301}s and cafes\u{301} differ.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+    let text = "The cafe\u{301} recieved it.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), ["recieved"]);
+}
