@@ -74,8 +74,10 @@ pub(super) fn title_slip(word: &str, s: &Suggestions) -> bool {
 
 /// Whether the word next to token `i` on either side, one space between,
 /// is capitalised and not a common word in lowercase: a name's other part;
-/// or a middle initial comes before it, after a capitalised word that is
-/// no common word (`Brandon W Maister`, `Brandon W. Maister`).
+/// or a middle initial (`Brandon W Maister`, `Brandon W. Maister`) or name
+/// particles (`Fons van der Plas`) come before it, after a capitalised
+/// word that is no common word; or particles and a capitalised word come
+/// after it (`Fons`).
 pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
     let text_of = |j: usize| tokens.get(j).map(|t| t.text(cx.text));
     let space = |j: usize| {
@@ -98,6 +100,39 @@ pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool 
                 && cx.check(&w.to_lowercase()) != Known::Yes
         })
     };
+    // After name particles that follow a first name: `Fons van der Plas`.
+    let mut j = i;
+    let mut particles = 0;
+    while j >= 2 && space(j - 1) {
+        let Some(w) = text_of(j - 2) else { break };
+        if !crate::rules::common::NAME_PARTICLES.contains(&w) {
+            break;
+        }
+        particles += 1;
+        j -= 2;
+    }
+    if particles > 0 && j >= 2 && space(j - 1) && capitalised(j - 2) {
+        return true;
+    }
+    // Before them: `Fons` in `Fons van der Plas`.
+    let mut j = i;
+    let mut particles = 0;
+    while space(j + 1) {
+        let Some(w) = text_of(j + 2) else { break };
+        if !crate::rules::common::NAME_PARTICLES.contains(&w) {
+            break;
+        }
+        particles += 1;
+        j += 2;
+    }
+    if particles > 0
+        && space(j + 1)
+        && tokens.get(j + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word && case_of(t.text(cx.text)) == Case::Title
+        })
+    {
+        return true;
+    }
     if let Some(before) = i.checked_sub(2).filter(|_| i >= 1 && space(i - 1)) {
         // `W Maister` or `W. Maister`.
         let at = if text_of(before) == Some(".") {

@@ -658,3 +658,13 @@ fn a_word_with_a_combining_accent_is_no_misspelling() {
     let text = "The cafe\u{301} recieved it.";
     assert_eq!(flagged(text, &run(&Spelling, text)), ["recieved"]);
 }
+
+#[test]
+fn a_name_after_name_particles_is_a_name() {
+    // `Plas` is one edit from `Plan`, `Plays`: a surname after `van der`.
+    let text = "Thanks to Fons van der Plas, Frank and others.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+    // A particle after a common word is no name's.
+    let text = "Put it in the van der Plas said.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), ["Plas"]);
+}
