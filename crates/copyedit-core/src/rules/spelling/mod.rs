@@ -155,7 +155,9 @@ before a common word (`unbuilt`; `un` only before adjectives).
 Also `info`: a word that only the larger word list has (`cruft`,
 `honoraria`, `fillable`: cspell's en_US list, less known misspellings; a
 word exists, but may not be meant here), and a verb made of a command or
-an abbreviation with an apostrophe (`exec'ing`, `DM'd`).
+an abbreviation with an apostrophe (`exec'ing`, `DM'd`), and a word of six
+capitals or more that is no known misspelling (`JSESSION`, `RAMBUS`: a
+constant, an acronym or a name; shorter ones are not looked at).
 The files being checked together can supply the evidence a word lacks:
 a word written once that is one edit from a word the files write at
 least 20 times (and ten times as often) is a slip of it, reported as an
@@ -633,6 +635,15 @@ fn grade(cx: &Context<'_>, u: &Unknown<'_>, suggestions: &Suggestions, d: &mut D
     } else if let Some((stem, ending)) = verb_of_a_name(u.word) {
         d.severity = Severity::Info;
         d.message = format!("unknown word `{}` (`{stem}` + `{ending}`?)", u.word);
+    } else if u.case == Case::Upper && cx.dict.known_misspelling(&lower_word).is_empty() {
+        // Six capitals or more (shorter ones are not looked at): a
+        // constant, an acronym or a name set in capitals far more often
+        // than a slip (`JSESSION`, `DCHECK`, `RAMBUS`, `AFAICT`).
+        d.severity = Severity::Info;
+        d.message = format!("unknown word `{}` (in capitals: a constant or a name?)", u.word);
+        for f in &mut d.fixes {
+            f.applicability = Applicability::Unsafe;
+        }
     } else if crate::dictionary::in_larger_list(u.word) {
         d.severity = Severity::Info;
         d.message = format!(

@@ -668,3 +668,12 @@ fn a_name_after_name_particles_is_a_name() {
     let text = "Put it in the van der Plas said.";
     assert_eq!(flagged(text, &run(&Spelling, text)), ["Plas"]);
 }
+
+#[test]
+fn a_word_in_capitals_is_a_note_unless_a_known_misspelling() {
+    let (errors, notes) = by_level("RAMBUS and others said so. Set DCHECKS on.");
+    assert_eq!(errors, Vec::<&str>::new());
+    assert_eq!(notes, ["RAMBUS", "DCHECKS"]);
+    let (errors, _) = by_level("We RECIEVED the GOVERMENT letter.");
+    assert_eq!(errors, ["RECIEVED", "GOVERMENT"]);
+}
