@@ -556,10 +556,11 @@ fn suggestions_for(
         Case::Title if cx.check(&u.word.to_uppercase()) == Known::Yes => return None,
         // A capitalised word at the start of a sentence before
         // another capitalised word begins a name (`Novo Nordisk
-        // said`), unless it is a known misspelling.
+        // said`), as one beside a name does (`Mert and Ankur`, `Fons
+        // van der Plas`), unless it is a known misspelling.
         Case::Title
             if u.sentence_start
-                && u.before_capital
+                && (u.before_capital || u.beside_name)
                 && cx.dict.known_misspelling(&u.word.to_lowercase()).is_empty() =>
         {
             return None

@@ -77,7 +77,7 @@ pub(super) fn title_slip(word: &str, s: &Suggestions) -> bool {
 /// or a middle initial (`Brandon W Maister`, `Brandon W. Maister`) or name
 /// particles (`Fons van der Plas`) come before it, after a capitalised
 /// word that is no common word; or particles and a capitalised word come
-/// after it (`Fons`).
+/// after it (`Fons`); or `and` joins it to a name (`Mert and Ankur`).
 pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool {
     let text_of = |j: usize| tokens.get(j).map(|t| t.text(cx.text));
     let space = |j: usize| {
@@ -158,8 +158,15 @@ pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool 
         j.and_then(|j| tokens.get(j))
             .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
     };
+    let and = |j: Option<usize>| j.and_then(|j| text_of(j)) == Some("and");
     (spaced(i.checked_sub(1)) && name(i.checked_sub(2)))
         || (spaced(Some(i + 1)) && name(Some(i + 2)))
+        // Joined by `and` to a name: `Mert and Ankur`.
+        || (spaced(Some(i + 1)) && and(Some(i + 2)) && spaced(Some(i + 3)) && name(Some(i + 4)))
+        || (spaced(i.checked_sub(1))
+            && and(i.checked_sub(2))
+            && spaced(i.checked_sub(3))
+            && name(i.checked_sub(4)))
 }
 
 /// Whether a block is a list of names: at least [`NAME_LIST_COMMAS`] commas,

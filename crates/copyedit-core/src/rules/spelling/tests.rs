@@ -677,3 +677,13 @@ fn a_word_in_capitals_is_a_note_unless_a_known_misspelling() {
     let (errors, _) = by_level("We RECIEVED the GOVERMENT letter.");
     assert_eq!(errors, ["RECIEVED", "GOVERMENT"]);
 }
+
+#[test]
+fn a_name_joined_by_and_to_a_name_is_a_name() {
+    // `Mert` opens the sentence, one edit from `Meet`; `Ankur` is a name.
+    let text = "Mert and Ankur both applied.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), Vec::<&str>::new());
+    // Joined to a common word, a slip is still one.
+    let text = "Recieve and Send both work.";
+    assert_eq!(flagged(text, &run(&Spelling, text)), ["Recieve"]);
+}
