@@ -158,7 +158,7 @@ pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool 
         j.and_then(|j| tokens.get(j))
             .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
     };
-    let and = |j: Option<usize>| j.and_then(|j| text_of(j)) == Some("and");
+    let and = |j: Option<usize>| j.and_then(&text_of) == Some("and");
     (spaced(i.checked_sub(1)) && name(i.checked_sub(2)))
         || (spaced(Some(i + 1)) && name(Some(i + 2)))
         // Joined by `and` to a name: `Mert and Ankur`.
