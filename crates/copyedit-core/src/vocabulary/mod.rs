@@ -501,13 +501,19 @@ mod tests {
         v
     }
 
-    /// Spelling problems of `text` after the vocabulary: (word, suppressed,
-    /// first fix Safe).
-    fn judged(v: &Vocabulary, text: &str) -> Vec<(String, bool, bool)> {
+    /// The problems of `text` judged by the vocabulary.
+    fn applied(v: &Vocabulary, text: &str) -> Vec<Diagnostic> {
         let linter = Linter::default();
         let mut d = linter.check(text, Format::Markdown);
         v.apply(linter.dictionary(), text, &mut d);
-        d.iter()
+        d
+    }
+
+    /// Spelling problems of `text` after the vocabulary: (word, suppressed,
+    /// first fix Safe).
+    fn judged(v: &Vocabulary, text: &str) -> Vec<(String, bool, bool)> {
+        applied(v, text)
+            .iter()
             .filter(|d| d.rule == "spelling")
             .map(|d| {
                 (
@@ -524,10 +530,8 @@ mod tests {
     /// The spelling problems of `text` after the vocabulary: (word, at
     /// warning level or above).
     fn graded(v: &Vocabulary, text: &str) -> Vec<(String, bool)> {
-        let linter = Linter::default();
-        let mut d = linter.check(text, Format::Markdown);
-        v.apply(linter.dictionary(), text, &mut d);
-        d.iter()
+        applied(v, text)
+            .iter()
             .filter(|d| d.rule == "spelling" && d.suppressed.is_none())
             .map(|d| {
                 let word = text.get(d.span.clone()).unwrap_or_default().to_string();
@@ -553,13 +557,7 @@ mod tests {
                 ("acceping".to_string(), true)
             ]
         );
-        let d = {
-            let linter = Linter::default();
-            let mut d = linter.check(text, Format::Markdown);
-            v.apply(linter.dictionary(), text, &mut d);
-            d
-        };
-        assert!(d.iter().any(|d| d
+        assert!(applied(&v, text).iter().any(|d| d
             .message
             .ends_with("(no close word is used in these files)")
             && d.fixes
@@ -594,10 +592,8 @@ mod tests {
     fn a_name_glued_in_the_runs_code_is_an_identifier() {
         let prose = "Beyond the file.Close example given earlier.\n";
         let reported = |v: &Vocabulary| {
-            let linter = Linter::default();
-            let mut d = linter.check(prose, Format::Markdown);
-            v.apply(linter.dictionary(), prose, &mut d);
-            d.iter()
+            applied(v, prose)
+                .iter()
                 .filter(|d| d.rule == "missing-space" && d.suppressed.is_none())
                 .count()
         };

@@ -642,9 +642,6 @@ fn grade(cx: &Context<'_>, u: &Unknown<'_>, suggestions: &Suggestions, d: &mut D
         // than a slip (`JSESSION`, `DCHECK`, `RAMBUS`, `AFAICT`).
         d.severity = Severity::Info;
         d.message = format!("unknown word `{}` (in capitals: a constant or a name?)", u.word);
-        for f in &mut d.fixes {
-            f.applicability = Applicability::Unsafe;
-        }
     } else if crate::dictionary::in_larger_list(u.word) {
         d.severity = Severity::Info;
         d.message = format!(

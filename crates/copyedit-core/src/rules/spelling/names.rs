@@ -85,88 +85,65 @@ pub(super) fn beside_name(cx: &Context<'_>, tokens: &[Token], i: usize) -> bool 
             .get(j)
             .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
     };
+    let title = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word && case_of(t.text(cx.text)) == Case::Title)
+    };
+    // Capitalised, and no common word (`Plan A Tests`).
+    let name = |j: usize| {
+        title(j) && text_of(j).is_some_and(|w| cx.check(&w.to_lowercase()) != Known::Yes)
+    };
     let initial = |j: usize| {
         tokens.get(j).is_some_and(|t| {
             let w = t.text(cx.text);
             t.kind == TokenKind::Word && w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
         })
     };
-    // A first name: capitalised, and no common word (`Plan A Tests`).
-    let capitalised = |j: usize| {
-        tokens.get(j).is_some_and(|t| {
-            let w = t.text(cx.text);
-            t.kind == TokenKind::Word
-                && case_of(w) == Case::Title
-                && cx.check(&w.to_lowercase()) != Known::Yes
-        })
+    let particle = |j: usize| text_of(j).is_some_and(|w| NAME_PARTICLES.contains(&w));
+    // The token one space before (`back`) or after token `j`.
+    let step = |j: usize, back: bool| {
+        if back {
+            j.checked_sub(2).filter(|&k| space(k + 1))
+        } else {
+            space(j + 1).then_some(j + 2)
+        }
     };
-    // After name particles that follow a first name: `Fons van der Plas`.
-    let mut j = i;
-    let mut particles = 0;
-    while j >= 2 && space(j - 1) {
-        let Some(w) = text_of(j - 2) else { break };
-        if !crate::rules::common::NAME_PARTICLES.contains(&w) {
-            break;
+    // The word past the name particles next to `i`, if there are any.
+    let past_particles = |back: bool| {
+        let mut j = step(i, back).filter(|&k| particle(k))?;
+        while particle(j) {
+            j = step(j, back)?;
         }
-        particles += 1;
-        j -= 2;
-    }
-    if particles > 0 && j >= 2 && space(j - 1) && capitalised(j - 2) {
+        Some(j)
+    };
+    // `Fons van der Plas`: a first name before the particles, any
+    // capitalised word after them.
+    if past_particles(true).is_some_and(name) || past_particles(false).is_some_and(title) {
         return true;
     }
-    // Before them: `Fons` in `Fons van der Plas`.
-    let mut j = i;
-    let mut particles = 0;
-    while space(j + 1) {
-        let Some(w) = text_of(j + 2) else { break };
-        if !crate::rules::common::NAME_PARTICLES.contains(&w) {
-            break;
-        }
-        particles += 1;
-        j += 2;
-    }
-    if particles > 0
-        && space(j + 1)
-        && tokens.get(j + 2).is_some_and(|t| {
-            t.kind == TokenKind::Word && case_of(t.text(cx.text)) == Case::Title
-        })
-    {
-        return true;
-    }
-    if let Some(before) = i.checked_sub(2).filter(|_| i >= 1 && space(i - 1)) {
-        // `W Maister` or `W. Maister`.
+    // `W Maister` or `W. Maister` after a first name.
+    if let Some(before) = step(i, true) {
         let at = if text_of(before) == Some(".") {
             before.checked_sub(1)
         } else {
             Some(before)
         };
-        if let Some(at) = at {
-            if initial(at) && at >= 2 && space(at - 1) && capitalised(at - 2) {
-                return true;
-            }
+        if at.is_some_and(|at| initial(at) && step(at, true).is_some_and(name)) {
+            return true;
         }
     }
-    let name = |j: Option<usize>| {
-        j.and_then(|j| tokens.get(j)).is_some_and(|t| {
-            let w = t.text(cx.text);
-            t.kind == TokenKind::Word
-                && case_of(w) == Case::Title
-                && cx.check(&w.to_lowercase()) != Known::Yes
-        })
+    // Beside a name, or joined to one by `and` (`Mert and Ankur`).
+    let and_then_name = |back: bool| {
+        step(i, back)
+            .filter(|&j| text_of(j) == Some("and"))
+            .and_then(|j| step(j, back))
+            .is_some_and(name)
     };
-    let spaced = |j: Option<usize>| {
-        j.and_then(|j| tokens.get(j))
-            .is_some_and(|t| t.kind == TokenKind::Space && t.text(cx.text) == " ")
-    };
-    let and = |j: Option<usize>| j.and_then(&text_of) == Some("and");
-    (spaced(i.checked_sub(1)) && name(i.checked_sub(2)))
-        || (spaced(Some(i + 1)) && name(Some(i + 2)))
-        // Joined by `and` to a name: `Mert and Ankur`.
-        || (spaced(Some(i + 1)) && and(Some(i + 2)) && spaced(Some(i + 3)) && name(Some(i + 4)))
-        || (spaced(i.checked_sub(1))
-            && and(i.checked_sub(2))
-            && spaced(i.checked_sub(3))
-            && name(i.checked_sub(4)))
+    step(i, true).is_some_and(name)
+        || step(i, false).is_some_and(name)
+        || and_then_name(false)
+        || and_then_name(true)
 }
 
 /// Whether a block is a list of names: at least [`NAME_LIST_COMMAS`] commas,
