@@ -130,13 +130,19 @@ a slash, a dot or a bracket (`compress/flate`, `web.dev’s`, `Uitob(x)`,
 `(L)abel`), unless they are known misspellings, and words of link text
 that the link's target spells too (`[Moby](https://mobyproject.org/)`;
 not a `#heading` anchor, which copies a heading's typo). Letters written against
-inline code or an escaped underscore (`` `.await`ing ``, `cmd\\_regen`),
+inline code (touching it or by a hyphen: `` `import`-ing ``) or an escaped
+underscore (`` `.await`ing ``, `cmd\\_regen`),
 a coining suffix or an ending after a hyphen (`Jekyll-ize`, `cc-ing`), a
 prefix before one (`mis-imported`, `meta-`) and a
 capitalised term that opens a list item before a colon (`- Bitrig: ...`)
 are not words at all. A capitalised word of seven letters or more one edit
 from a common word with the same first letter is a slip, not a name
-(`Applicaion`, `Wrnings`).
+(`Applicaion`, `Wrnings`). A capitalised word is a name's part, not
+checked, beside another name (`Ivan Tse`), after a first name and a
+middle initial (`Brandon W Maister`), beside name particles (`Fons van
+der Plas`) or joined to a name by `and` (`Mert and Ankur`, at the start
+of a sentence too). Words with a combining accent (`e` + U+0301) are not
+checked: the dictionaries spell accented letters composed.
 
 Reported as `info` rather than as an error: a word with no evidence of a
 typo, that is, not a known misspelling, with no dictionary word one edit
@@ -310,9 +316,10 @@ struct Unknown<'t> {
     /// word: Title Case (`Project Managment Team`, a heading, link text),
     /// where a capital is style, not a name's.
     title_case: bool,
-    /// The word just before or after (one space between) is capitalised and
-    /// not a common word in lowercase: part of a full name (`Ivan Tse`,
-    /// `Kirstin Heidler`).
+    /// Part of a full name (`names::beside_name`): the word just before or
+    /// after is capitalised and no common word (`Ivan Tse`), or a middle
+    /// initial, name particles or `and` stand between (`Brandon W Maister`,
+    /// `Fons van der Plas`, `Mert and Ankur`).
     beside_name: bool,
     /// A part of a hyphenated compound (`nisbet-hubbard`, `io-uring`): a
     /// handle or a package name as often as a word, so never fixed unasked.
