@@ -8,7 +8,7 @@ use crate::directives;
 use crate::document::{Document, Format, DEFAULT_FRONT_MATTER_KEYS};
 use crate::language::{self, Skip};
 use crate::quotes::Quotations;
-use crate::rules::{scope_of, Context, ForbiddenWord, Interner, Scope, RULES};
+use crate::rules::{scope_of, Context, ForbiddenWord, Interner, Scope, WholeText, RULES};
 use crate::tokenize::tokenize;
 use crate::vocabulary::{Census, Vocabulary};
 
@@ -102,8 +102,7 @@ impl Linter {
     /// Count a text's words for the run's vocabulary without checking it
     /// (parse and tokenize only).
     pub fn census(&self, text: &str, format: Format) -> Census {
-        let doc = self.parse(text, format);
-        Census::of(&doc, &tokenize(&doc))
+        census_of(&self.parse(text, format))
     }
 
     /// Check a file's text, unless it is not English or not prose: `Err`
@@ -138,8 +137,7 @@ impl Linter {
         path: &str,
         named: bool,
     ) -> Result<Census, Skip> {
-        let doc = self.parse_source(text, format, path, named)?;
-        Ok(Census::of(&doc, &tokenize(&doc)))
+        Ok(census_of(&self.parse_source(text, format, path, named)?))
     }
 
     /// Why a file's text would not be checked, if it would not
@@ -196,27 +194,49 @@ impl Linter {
         census: Option<&mut Census>,
         locale: Option<&str>,
     ) -> Vec<Diagnostic> {
-        let tokens = tokenize(doc);
-        if let Some(c) = census {
-            *c = Census::of(doc, &tokens);
+        let editable = doc.format.is_markdown().then(|| doc.editable_ranges());
+        let mut out = Vec::new();
+        if text.len() <= part_bytes() {
+            out = self.check_part(text, doc, editable.as_deref(), census, self.budget(), None);
+        } else {
+            // A large text, part by part: only one part's tokens at a time.
+            // What the rules ask of the whole text: whether it holds code,
+            // and how often each word occurs (one tokenization more, for
+            // large texts only).
+            let fenced = crate::rules::fenced(text);
+            let mut counts = WholeText::default();
+            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
+                crate::rules::may_part_after(doc, b)
+            }) {
+                counts.add(text, &tokenize(&part));
+            }
+            counts.finish(text);
+            let code = counts.holds_code(fenced);
+            let mut whole = census.map(|c| {
+                *c = Census::default();
+                c
+            });
+            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
+                crate::rules::may_part_after(doc, b)
+            }) {
+                let budget = self.budget().saturating_sub(out.len());
+                if budget == 0 {
+                    break;
+                }
+                let mut found = self.check_part(
+                    text,
+                    &part,
+                    editable.as_deref(),
+                    whole.as_deref_mut(),
+                    budget,
+                    Some((code, &counts)),
+                );
+                out.append(&mut found);
+            }
+            if let Some(c) = whole {
+                c.add_outside_prose(doc);
+            }
         }
-        let quotes = Quotations::find(doc, &tokens);
-        let mut out = Interner::with(&self.dict, |interner| {
-            let mut cx = Context::new(
-                text,
-                doc,
-                &tokens,
-                &self.dict,
-                self.config.lang,
-                &quotes,
-                interner,
-            );
-            cx.forbid = &self.config.forbid;
-            cx.max_problems = self.config.max_problems.unwrap_or(usize::MAX);
-            self.run_rules(&cx)
-        });
-        keep_markup(doc, &mut out);
-        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         let directive_level = self
             .config
             .rules
@@ -232,6 +252,60 @@ impl Linter {
         });
         // Kept until every file is reported: no spare room.
         out.shrink_to_fit();
+        out
+    }
+
+    /// The most problems a text may hold (`Config::max_problems`).
+    fn budget(&self) -> usize {
+        self.config.max_problems.unwrap_or(usize::MAX)
+    }
+
+    /// The rules over a document or a part of one (see [`Document::parts`]):
+    /// tokens, quotations, every rule, markup kept (`editable`: the whole
+    /// Markdown document's editable ranges), quotations and `[sic]`
+    /// applied. With `census`, its words are counted into it: all of them
+    /// for a whole document, only those in prose for a part
+    /// ([`Census::add_outside_prose`] counts the rest once).
+    fn check_part(
+        &self,
+        text: &str,
+        part: &Document<'_>,
+        editable: Option<&[std::ops::Range<usize>]>,
+        census: Option<&mut Census>,
+        budget: usize,
+        whole: Option<(bool, &WholeText)>,
+    ) -> Vec<Diagnostic> {
+        let tokens = tokenize(part);
+        if let Some(c) = census {
+            if text.len() <= part_bytes() {
+                *c = Census::of(part, &tokens);
+            } else {
+                c.add_prose(text, &tokens);
+            }
+        }
+        let quotes = Quotations::find(part, &tokens);
+        let mut out = Interner::with(&self.dict, |interner| {
+            let mut cx = Context::new(
+                text,
+                part,
+                &tokens,
+                &self.dict,
+                self.config.lang,
+                &quotes,
+                interner,
+            );
+            cx.forbid = &self.config.forbid;
+            cx.max_problems = budget;
+            if let Some((code, counts)) = whole {
+                cx.whole_code = Some(code);
+                cx.whole = Some(counts);
+            }
+            self.run_rules(&cx)
+        });
+        if let Some(ranges) = editable {
+            keep_markup(ranges, &mut out);
+        }
+        crate::suppress::apply(text, &tokens, &quotes, &mut out);
         out
     }
 
@@ -262,18 +336,64 @@ impl Linter {
 /// Drop every fix with an edit outside the document's editable ranges
 /// (markup, code, entities): a fix may only edit prose. The diagnostic
 /// stays. Runs before the directives, whose own fixes edit their comment.
-fn keep_markup(doc: &Document<'_>, out: &mut [Diagnostic]) {
-    if !doc.format.is_markdown() {
-        return;
+/// The words of a document, counted part by part when it is large (see
+/// [`PART_BYTES`]).
+fn census_of(doc: &Document<'_>) -> Census {
+    if doc.text.len() <= part_bytes() {
+        return Census::of(doc, &tokenize(doc));
     }
-    let ranges = doc.editable_ranges();
+    let mut c = Census::default();
+    for part in doc.parts(part_bytes(), cut_bytes(), |b| {
+        crate::rules::may_part_after(doc, b)
+    }) {
+        c.add_prose(doc.text, &tokenize(&part));
+    }
+    c.add_outside_prose(doc);
+    c
+}
+
+fn keep_markup(ranges: &[std::ops::Range<usize>], out: &mut [Diagnostic]) {
     for d in out.iter_mut() {
         d.fixes.retain(|f| {
             f.edits
                 .iter()
-                .all(|e| crate::document::edit_inside(&ranges, &e.span))
+                .all(|e| crate::document::edit_inside(ranges, &e.span))
         });
     }
+}
+
+/// Texts longer than this are checked in parts of about this size
+/// ([`Document::parts`]): a part's tokens take about ten times its bytes,
+/// so memory stays within a few megabytes of the text whatever its size.
+/// Below it, a text is one part and nothing changes.
+pub const PART_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static PART_OVERRIDE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+fn part_bytes() -> usize {
+    match PART_OVERRIDE.with(std::cell::Cell::get).0 {
+        0 => PART_BYTES,
+        n => n,
+    }
+}
+
+/// Blocks longer than this are cut (see [`Document::parts`]).
+fn cut_bytes() -> usize {
+    match PART_OVERRIDE.with(std::cell::Cell::get).1 {
+        0 => PART_BYTES,
+        n => n,
+    }
+}
+
+/// Override [`PART_BYTES`] on this thread (0: the default) for the size of
+/// a part (`part`) and the length above which a block is cut (`cut`), for
+/// tests that check a text read part by part reads as a whole one. Not
+/// part of the API.
+#[doc(hidden)]
+pub fn set_part_bytes(part: usize, cut: usize) {
+    PART_OVERRIDE.with(|c| c.set((part, cut)));
 }
 
 /// Rules whose problems are about the project, not the language of the

@@ -157,6 +157,155 @@ impl<'a> Document<'a> {
     }
 }
 
+impl<'a> Document<'a> {
+    /// The document in parts, each a document of its own over the same
+    /// text (spans stay those of the whole): whole blocks in order, a part
+    /// ending after the first block past `max` bytes after which `quiet`
+    /// says nothing carries over to the next block (no quotation left
+    /// open), or, if none comes, after four times `max`; and a block longer
+    /// than `cut` (at least `max`) in parts of its own, cut between pieces
+    /// and, in a prose piece longer than that, after an ASCII space or line
+    /// break. A linter checks a large text part by part, so that its tokens
+    /// need not all be held at once.
+    pub fn parts<'d, Q: Fn(usize) -> bool>(
+        &'d self,
+        max: usize,
+        cut: usize,
+        quiet: Q,
+    ) -> Parts<'d, 'a, Q> {
+        let max = max.max(1);
+        Parts {
+            doc: self,
+            max,
+            cut: cut.max(max),
+            quiet,
+            block: 0,
+            piece: 0,
+            at: 0,
+        }
+    }
+}
+
+/// The parts of a document: see [`Document::parts`].
+pub struct Parts<'d, 'a, Q> {
+    doc: &'d Document<'a>,
+    max: usize,
+    cut: usize,
+    quiet: Q,
+    /// The next block to take, and within it (when it is being cut) the
+    /// next piece and the byte at which the rest of that piece starts.
+    block: usize,
+    piece: usize,
+    at: usize,
+}
+
+impl<'a, Q: Fn(usize) -> bool> Parts<'_, 'a, Q> {
+    fn part(&self, blocks: Vec<Block>) -> Document<'a> {
+        Document {
+            text: self.doc.text,
+            format: self.doc.format,
+            blocks,
+        }
+    }
+
+    /// The next slice of the block `b`, longer than `max`, from `piece`
+    /// and `at`: pieces up to about `max` bytes, a long prose piece cut
+    /// after whitespace.
+    fn cut(&mut self, b: &Block) -> Block {
+        let text = self.doc.text.as_bytes();
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut size = 0;
+        while let Some(p) = b.pieces.get(self.piece) {
+            let start = p.span.start.max(self.at);
+            let len = p.span.end.saturating_sub(start);
+            if size + len <= self.cut || p.kind == PieceKind::Opaque {
+                if !pieces.is_empty() && size + len > self.cut {
+                    break;
+                }
+                pieces.push(Piece {
+                    span: start..p.span.end,
+                    kind: p.kind,
+                });
+                size += len;
+                self.piece += 1;
+                self.at = 0;
+                continue;
+            }
+            // A prose piece too long for the room left: cut it after the
+            // last whitespace in the room, or else after the first beyond.
+            let room = self.cut.saturating_sub(size).max(1);
+            let limit = (start + room).min(p.span.end);
+            let back = text
+                .get(start..limit)
+                .and_then(|h| {
+                    h.iter()
+                        .rposition(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
+                })
+                .map(|i| start + i + 1)
+                .filter(|&c| c > start);
+            let cut = match back {
+                Some(c) => c,
+                None if !pieces.is_empty() => break,
+                None => text
+                    .get(limit..p.span.end)
+                    .and_then(|h| {
+                        h.iter()
+                            .position(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
+                    })
+                    .map_or(p.span.end, |i| limit + i + 1),
+            };
+            pieces.push(Piece {
+                span: start..cut,
+                kind: p.kind,
+            });
+            if cut >= p.span.end {
+                self.piece += 1;
+                self.at = 0;
+            } else {
+                self.at = cut;
+            }
+            break;
+        }
+        if self.piece >= b.pieces.len() {
+            self.block += 1;
+            self.piece = 0;
+            self.at = 0;
+        }
+        Block {
+            kind: b.kind,
+            pieces,
+            quoted: b.quoted,
+        }
+    }
+}
+
+impl<'a, Q: Fn(usize) -> bool> Iterator for Parts<'_, 'a, Q> {
+    type Item = Document<'a>;
+
+    fn next(&mut self) -> Option<Document<'a>> {
+        let doc = self.doc;
+        let mut blocks = Vec::new();
+        let mut size = 0;
+        while let Some(b) = doc.blocks.get(self.block) {
+            let len = b.span().len();
+            if len > self.cut || self.piece > 0 || self.at > 0 {
+                if blocks.is_empty() {
+                    let part = self.cut(b);
+                    return Some(self.part(vec![part]));
+                }
+                break;
+            }
+            blocks.push(b.clone());
+            size += len;
+            self.block += 1;
+            if size >= self.max && ((self.quiet)(self.block - 1) || size >= 4 * self.max) {
+                break;
+            }
+        }
+        (!blocks.is_empty()).then(|| self.part(blocks))
+    }
+}
+
 /// Append `span` to `pieces`, merging with the previous piece when they touch
 /// and have the same kind.
 pub(crate) fn push_piece(pieces: &mut Vec<Piece>, span: Range<usize>, kind: PieceKind) {

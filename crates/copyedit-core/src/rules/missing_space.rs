@@ -109,6 +109,15 @@ fn identifier(cx: &Context<'_>, start: usize, end: usize, p: &str, n: &str) -> b
         return true;
     }
     let name = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    // A part of a large text: the whole text's names glued in code (for
+    // other names, the part's own text only).
+    let mut bytes = bytes;
+    if let Some(whole) = cx.whole {
+        if p.bytes().all(|b| name(Some(&b))) {
+            return whole.glued_in_code(p);
+        }
+        bytes = bytes.get(..super::extent(&cx.tokens.tokens).end).unwrap_or_default();
+    }
     let needle = format!("{p}.");
     // Elsewhere in code: in no prose token (a code block, inline code, a
     // link target) or in a code-shaped one. Glued again in prose is no

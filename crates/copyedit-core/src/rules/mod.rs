@@ -16,6 +16,7 @@ mod common;
 mod phrases;
 #[macro_use]
 mod registry;
+mod whole;
 mod words;
 
 // The rule modules, `pub mod NAME;` each, declared from the registry's one
@@ -24,6 +25,7 @@ registry!(declare_modules);
 
 pub use forbidden::ForbiddenWord;
 pub use registry::{find, scope_of, RuleDocs, RuleInfo, RuleMeta, Scope, RULES};
+pub use whole::WholeText;
 pub use words::{Interner, ScoreKey, WordInfo, WordTable};
 
 /// Everything a rule may read.
@@ -53,6 +55,15 @@ pub struct Context<'a> {
     /// ([`Context::full`]; `Config::max_problems`): memory stays bounded
     /// whatever a file holds.
     pub max_problems: usize,
+    /// Whether the whole text holds code ([`holds_code`]), when the caller
+    /// knows it (a linter checking a large text part by part); `None`: the
+    /// context's tokens and text are looked at when asked.
+    pub whole_code: Option<bool>,
+    /// What the rules ask of the whole text, when the context is of a part
+    /// of it.
+    pub whole: Option<&'a WholeText>,
+    /// [`holds_code`], once asked.
+    code: std::cell::OnceCell<bool>,
 }
 
 /// Per-document memo of dictionary look-ups: every rule asks about the same
@@ -85,6 +96,9 @@ impl<'a> Context<'a> {
             memo: WordMemo::default(),
             words: WordTable::new(text, tokens, dict, interner),
             max_problems: usize::MAX,
+            whole_code: None,
+            whole: None,
+            code: std::cell::OnceCell::new(),
         }
     }
 
@@ -165,10 +179,21 @@ pub(crate) fn token_at(toks: &[Token], pos: usize) -> Option<usize> {
 /// `memmem` pass per needle costs far less than visiting every word token.
 pub(crate) fn words_at(cx: &Context<'_>, needles: &[&str], offset: usize) -> Vec<usize> {
     let toks = &cx.tokens.tokens;
+    // Only where a match can start a token (a part of a large text has the
+    // tokens of its part only).
+    let longest = needles.iter().map(|n| n.len()).max().unwrap_or(0);
+    let (from, to) = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => (
+            a.span.start.saturating_sub(offset),
+            b.span.end.saturating_add(longest).min(cx.text.len()),
+        ),
+        _ => return Vec::new(),
+    };
+    let hay = cx.text.as_bytes().get(from..to).unwrap_or_default();
     let mut out: Vec<usize> = needles
         .iter()
-        .flat_map(|n| memchr::memmem::find_iter(cx.text.as_bytes(), n.as_bytes()))
-        .filter_map(|pos| token_at(toks, pos + offset))
+        .flat_map(|n| memchr::memmem::find_iter(hay, n.as_bytes()))
+        .filter_map(|pos| token_at(toks, from + pos + offset))
         .filter(|&p| toks.get(p).is_some_and(|t| t.kind == TokenKind::Word))
         .collect();
     out.sort_unstable();
@@ -218,15 +243,37 @@ pub(crate) fn find_bytes(
 /// field or type; and `real-word`, whose model is of edited prose, reports
 /// at `info`.
 pub(crate) fn holds_code(cx: &Context<'_>) -> bool {
-    cx.doc.format.is_markdown() && code_tokens(cx)
+    cx.doc.format.is_markdown()
+        && *cx.code.get_or_init(|| {
+            cx.whole_code
+                .unwrap_or_else(|| code_tokens(cx.text, cx.tokens))
+        })
 }
 
-fn code_tokens(cx: &Context<'_>) -> bool {
-    cx.tokens.tokens.iter().any(|t| {
+/// Whether `tokens` (of `text`) hold code, or `text` a fenced code block.
+pub(crate) fn code_tokens(text: &str, tokens: &Tokens) -> bool {
+    any_code(text, tokens) || fenced(text)
+}
+
+/// Whether `tokens` hold inline code or a code-shaped token.
+pub(crate) fn any_code(text: &str, tokens: &Tokens) -> bool {
+    tokens.tokens.iter().any(|t| {
         t.kind == TokenKind::Code
-            || (t.kind == TokenKind::Opaque && cx.text.as_bytes().get(t.span.start) == Some(&b'`'))
-    }) || memchr::memmem::find(cx.text.as_bytes(), b"```").is_some()
-        || memchr::memmem::find(cx.text.as_bytes(), b"~~~").is_some()
+            || (t.kind == TokenKind::Opaque && text.as_bytes().get(t.span.start) == Some(&b'`'))
+    })
+}
+
+/// Whether a text holds a fence of a Markdown code block.
+pub(crate) fn fenced(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"```").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"~~~").is_some()
+}
+
+/// Whether a text read in parts ([`crate::document::Document::parts`]) may
+/// end a part after block `b`: no rule carries anything from it to the next
+/// block (only `unbalanced` does, with quotations that span paragraphs).
+pub fn may_part_after(doc: &Document<'_>, b: usize) -> bool {
+    unbalanced::may_part_after(doc, b)
 }
 
 /// A check over a document.

@@ -126,6 +126,20 @@ struct Repeats {
 impl Repeats {
     fn of(cx: &Context<'_>) -> Repeats {
         let mut counts = std::collections::HashMap::new();
+        if let Some(whole) = cx.whole {
+            for &p in cx.words.word_tokens() {
+                let p = p as usize;
+                if let (Some(f), Some(info)) = (cx.words.fold(p), cx.word_at(p)) {
+                    counts
+                        .entry(f)
+                        .or_insert_with(|| whole.count(&info.lower).max(1));
+                }
+            }
+            return Repeats {
+                counts,
+                words: whole.words(),
+            };
+        }
         for &p in cx.words.word_tokens() {
             if let Some(f) = cx.words.fold(p as usize) {
                 *counts.entry(f).or_insert(0u32) += 1;

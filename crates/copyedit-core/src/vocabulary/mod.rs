@@ -138,9 +138,18 @@ impl Census {
     /// Count the words of a parsed and tokenized document.
     pub fn of(doc: &Document<'_>, tokens: &Tokens) -> Census {
         let mut c = Census::default();
+        c.add_prose(doc.text, tokens);
+        c.add_outside_prose(doc);
+        c
+    }
+
+    /// Count the words among `tokens` (of a document or a part of one, in
+    /// `text`).
+    pub fn add_prose(&mut self, text: &str, tokens: &Tokens) {
+        let c = self;
         for t in &tokens.tokens {
             if t.kind == TokenKind::Word {
-                let w = t.text(doc.text);
+                let w = t.text(text);
                 // Most words are lowercase ASCII: counted without a copy
                 // once seen.
                 if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
@@ -152,7 +161,7 @@ impl Census {
                 let k = key(w);
                 if !t.is_sentence_start()
                     && w.starts_with(char::is_uppercase)
-                    && !slips::capital_neighbour(doc.text, t.span.clone())
+                    && !slips::capital_neighbour(text, t.span.clone())
                 {
                     let form = strip_possessive_form(w);
                     let e = c
@@ -168,6 +177,12 @@ impl Census {
                 *c.prose.entry(k).or_default() += 1;
             }
         }
+    }
+
+    /// Count the names outside a Markdown document's prose (code, link
+    /// targets), once for the whole document.
+    pub fn add_outside_prose(&mut self, doc: &Document<'_>) {
+        let c = self;
         if doc.format.is_markdown() {
             let mut prose: Vec<Range<usize>> = doc
                 .blocks
@@ -190,7 +205,6 @@ impl Census {
                 pos = pos.max(r.end);
             }
         }
-        c
     }
 
     /// Runs of letters outside prose (identifiers split at `_`, `.`, `/`,

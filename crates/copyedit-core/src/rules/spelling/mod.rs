@@ -7,7 +7,7 @@ mod derived;
 mod hyphens;
 mod links;
 mod names;
-mod shape;
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 
@@ -385,7 +385,9 @@ impl Rule for Spelling {
             }
             let is_name = || {
                 let stem = normalize_apostrophes(strip_possessive(u.word)).into_owned();
-                capitalised.get(&stem).copied().unwrap_or(0) >= 2
+                let here = capitalised.get(&stem).copied().unwrap_or(0);
+                // In a part of a large text: its uses in the whole text.
+                here.max(cx.whole.map_or(0, |w| w.titles(&stem))) >= 2
             };
             let Some(suggestions) = suggestions_for(cx, &u, is_name) else {
                 // Taken for a name: the run's vocabulary may still know it

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::tokenize::{Token, TokenKind};
 
-pub(super) fn strip_possessive(w: &str) -> &str {
+pub(crate) fn strip_possessive(w: &str) -> &str {
     for s in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = w.strip_suffix(s) {
             if !stem.is_empty() {
