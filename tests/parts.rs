@@ -112,3 +112,24 @@ fn a_long_paragraph_is_cut_after_whitespace() {
         assert!(sentence.contains(s), "cut word reported: {s:?}");
     }
 }
+
+#[test]
+fn lines_between_parts_are_reported_once() {
+    // Plain text with trailing white space on every line, blank lines
+    // between paragraphs included, CRLF and LF: each line's trailing white
+    // space is reported once, whichever part its line falls in.
+    let mut text = String::new();
+    for i in 0..400 {
+        text.push_str("A line of plain prose with a trailing space. \r\n");
+        text.push_str("And another  line after it.\t\n");
+        text.push_str(if i % 2 == 0 { "  \n" } else { "\r\n" });
+    }
+    text.push_str("The end, with no break. ");
+    let path = Path::new("notes.txt");
+    let linter = Linter::new(Config::default());
+    let whole = check(&linter, &text, path, usize::MAX);
+    let parts = check(&linter, &text, path, 1024);
+    assert_eq!(whole, parts);
+    let trailing = whole.matches("trailing-whitespace").count();
+    assert_eq!(trailing, 400 * 2 + 200 + 1, "{trailing}");
+}

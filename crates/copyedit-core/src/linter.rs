@@ -216,21 +216,32 @@ impl Linter {
                 *c = Census::default();
                 c
             });
-            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
-                crate::rules::may_part_after(doc, b)
-            }) {
+            let mut parts = doc
+                .parts(part_bytes(), cut_bytes(), |b| {
+                    crate::rules::may_part_after(doc, b)
+                })
+                .peekable();
+            // The parts' bytes tile the text: each from the end of the one
+            // before to the end of its last block, the last one open-ended.
+            let mut from = 0;
+            while let Some(part) = parts.next() {
                 let budget = self.budget().saturating_sub(out.len());
                 if budget == 0 {
                     break;
                 }
+                let to = match parts.peek() {
+                    Some(_) => part.blocks.last().map_or(from, |b| b.span().end.max(from)),
+                    None => usize::MAX,
+                };
                 let mut found = self.check_part(
                     text,
                     &part,
                     editable.as_deref(),
                     whole.as_deref_mut(),
                     budget,
-                    Some((code, &counts)),
+                    Some((code, &counts, from..to)),
                 );
+                from = to;
                 out.append(&mut found);
             }
             if let Some(c) = whole {
@@ -273,7 +284,7 @@ impl Linter {
         editable: Option<&[std::ops::Range<usize>]>,
         census: Option<&mut Census>,
         budget: usize,
-        whole: Option<(bool, &WholeText)>,
+        whole: Option<(bool, &WholeText, std::ops::Range<usize>)>,
     ) -> Vec<Diagnostic> {
         let tokens = tokenize(part);
         if let Some(c) = census {
@@ -296,9 +307,10 @@ impl Linter {
             );
             cx.forbid = &self.config.forbid;
             cx.max_problems = budget;
-            if let Some((code, counts)) = whole {
+            if let Some((code, counts, bytes)) = whole {
                 cx.whole_code = Some(code);
                 cx.whole = Some(counts);
+                cx.part = bytes;
             }
             self.run_rules(&cx)
         });
@@ -333,9 +345,6 @@ impl Linter {
     }
 }
 
-/// Drop every fix with an edit outside the document's editable ranges
-/// (markup, code, entities): a fix may only edit prose. The diagnostic
-/// stays. Runs before the directives, whose own fixes edit their comment.
 /// The words of a document, counted part by part when it is large (see
 /// [`PART_BYTES`]).
 fn census_of(doc: &Document<'_>) -> Census {
@@ -352,6 +361,9 @@ fn census_of(doc: &Document<'_>) -> Census {
     c
 }
 
+/// Drop every fix with an edit outside the document's editable ranges
+/// (markup, code, entities): a fix may only edit prose. The diagnostic
+/// stays. Runs before the directives, whose own fixes edit their comment.
 fn keep_markup(ranges: &[std::ops::Range<usize>], out: &mut [Diagnostic]) {
     for d in out.iter_mut() {
         d.fixes.retain(|f| {
@@ -363,10 +375,11 @@ fn keep_markup(ranges: &[std::ops::Range<usize>], out: &mut [Diagnostic]) {
 }
 
 /// Texts longer than this are checked in parts of about this size
-/// ([`Document::parts`]): a part's tokens take about ten times its bytes,
-/// so memory stays within a few megabytes of the text whatever its size.
-/// Below it, a text is one part and nothing changes.
-pub const PART_BYTES: usize = 1 << 20;
+/// ([`Document::parts`]; a part ends only where no quotation is left open,
+/// or at four times this): a part's tokens and word table take about
+/// fifteen times its bytes, so memory stays within a few tens of megabytes
+/// of the text whatever its size. Below it, a text is one part.
+pub const PART_BYTES: usize = 1 << 19;
 
 thread_local! {
     static PART_OVERRIDE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };

@@ -95,7 +95,8 @@ fn after_line_break_tag(before: &str) -> bool {
 impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Only a run of two spaces can be flagged: most texts have none.
-        if memchr::memmem::find(cx.text.as_bytes(), b"  ").is_none() {
+        let part = cx.part.start.min(cx.text.len())..cx.part.end.min(cx.text.len());
+        if memchr::memmem::find(cx.text.as_bytes().get(part).unwrap_or_default(), b"  ").is_none() {
             return;
         }
         let plain = cx.doc.format == Format::Plain;

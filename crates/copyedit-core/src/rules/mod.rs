@@ -62,6 +62,10 @@ pub struct Context<'a> {
     /// What the rules ask of the whole text, when the context is of a part
     /// of it.
     pub whole: Option<&'a WholeText>,
+    /// The bytes of the text this context answers for, beyond its blocks
+    /// (the lines around them): `0..usize::MAX` for a whole text; the parts
+    /// of a text checked part by part tile it, the last one open-ended.
+    pub part: std::ops::Range<usize>,
     /// [`holds_code`], once asked.
     code: std::cell::OnceCell<bool>,
 }
@@ -98,6 +102,7 @@ impl<'a> Context<'a> {
             max_problems: usize::MAX,
             whole_code: None,
             whole: None,
+            part: 0..usize::MAX,
             code: std::cell::OnceCell::new(),
         }
     }

@@ -51,10 +51,18 @@ impl Rule for TrailingWhitespace {
             return;
         }
         let bytes = cx.text.as_bytes();
+        // The lines whose break is in the context's part of the text (all
+        // of them for a whole text), from the start of the first.
+        let from = cx.part.start.min(bytes.len());
+        let to = cx.part.end.min(bytes.len());
+        let head = bytes.get(..from).unwrap_or_default();
+        let mut start = memchr::memrchr2(b'\n', b'\r', head).map_or(0, |i| i + 1);
         // Each line's end (the byte after its body) and where the next
         // starts, found with `memchr`; the last line may have no break.
         // A lone CR ends a line too (old Mac files), as for line numbers.
-        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|n| {
+        let hay = bytes.get(from..to).unwrap_or_default();
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', hay).filter_map(|i| {
+            let n = from + i;
             match bytes.get(n) {
                 // The CR of a CRLF: the LF ends the line.
                 Some(b'\r') if bytes.get(n + 1) == Some(&b'\n') => None,
@@ -62,8 +70,8 @@ impl Rule for TrailingWhitespace {
                 _ => Some((n, n + 1)),
             }
         });
-        let mut start = 0;
-        for (end, next) in breaks.chain(std::iter::once((bytes.len(), bytes.len()))) {
+        let last = (cx.part.end > bytes.len()).then_some((bytes.len(), bytes.len()));
+        for (end, next) in breaks.chain(last) {
             let line = start..end.max(start);
             start = next;
             let blank = |&i: &usize| !matches!(bytes.get(i), Some(b' ' | b'\t'));

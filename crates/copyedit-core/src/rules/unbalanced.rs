@@ -510,10 +510,11 @@ fn report(cx: &Context<'_>, mut found: Vec<Flag>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether a text read in parts may end a part after block `b` of `doc`:
-/// no quotation mark is left open across it. The block holds no double
-/// quotation mark (its open quotes and the next block's opening are
-/// weighed together), and the blocks before it within [`MAX_INSET_BLOCKS`]
-/// close every `“` they open (one left open may still be pending).
+/// no quotation mark is left open across it. The block closes every
+/// quotation it opens (as many `”` as `“`, an even number of `"`: its open
+/// quotes and the next block's opening are weighed together), and so do
+/// the blocks before it within [`MAX_INSET_BLOCKS`] (a `“` left open there
+/// may still be pending).
 pub(crate) fn may_part_after(doc: &crate::document::Document<'_>, b: usize) -> bool {
     let text = |i: usize| {
         doc.blocks
@@ -522,9 +523,8 @@ pub(crate) fn may_part_after(doc: &crate::document::Document<'_>, b: usize) -> b
             .unwrap_or_default()
     };
     let count = |t: &str, m: &str| memchr::memmem::find_iter(t.as_bytes(), m.as_bytes()).count();
-    let last = text(b);
-    !["\"", "“", "”"].iter().any(|m| last.contains(m))
-        && (b.saturating_sub(MAX_INSET_BLOCKS + 1)..b).all(|i| {
+    memchr::memchr_iter(b'"', text(b).as_bytes()).count() % 2 == 0
+        && (b.saturating_sub(MAX_INSET_BLOCKS + 1)..=b).all(|i| {
             let t = text(i);
             count(t, "“") == count(t, "”")
         })

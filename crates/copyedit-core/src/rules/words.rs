@@ -369,7 +369,7 @@ impl<'a> WordTable<'a> {
     pub fn new(text: &str, tokens: &Tokens, dict: &Dictionary, interner: &'a mut Interner) -> Self {
         interner.generation += 1;
         let generation = interner.generation;
-        let mut locals: Vec<Local> = Vec::with_capacity(text.len() / 32);
+        let mut locals: Vec<Local> = Vec::with_capacity(tokens.tokens.len() / 12);
         let mut word_tokens = Vec::with_capacity(tokens.tokens.len() / 2);
         let mut ids = vec![NOT_A_WORD; tokens.tokens.len()];
         // The packed spellings first, so that each look-up can prefetch

@@ -122,7 +122,9 @@ pub fn tokenize(doc: &Document<'_>) -> Tokens {
     let mut out = Tokens {
         // Prose has a token every 2.5 bytes or so (a word, a space, a mark):
         // growing a vector this size costs more than the spare room.
-        tokens: Vec::with_capacity(doc.text.len() / 2 + 16),
+        tokens: Vec::with_capacity(
+            doc.blocks.iter().map(|b| b.span().len()).sum::<usize>() / 2 + 16,
+        ),
         blocks: Vec::with_capacity(doc.blocks.len()),
     };
     for block in &doc.blocks {
