@@ -105,7 +105,8 @@ done
 
 # Single files, one thread.
 echo
-printf '%-34s %8s %8s %8s %8s\n' "one file, --threads 1" MB wall-s MB/s RSS-MB
+# RSS-target: the memory target of issue 19, 60 MB plus twice the file.
+printf '%-34s %8s %8s %8s %8s %9s\n' "one file, --threads 1" MB wall-s MB/s RSS-MB RSS-target
 single() { # label file args...
   local label=$1 file=$2
   shift 2
@@ -113,7 +114,7 @@ single() { # label file args...
   bytes=$(wc -c < "$file")
   read -r w _ m < <(median "$bin" check --no-config --threads 1 --max-file-size 200M "$@" "$file")
   awk -v l="$label" -v b="$bytes" -v w="$w" -v m="$m" 'BEGIN {
-    printf "%-34s %8.1f %8.2f %8.1f %8.0f\n", l, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), m / 1024
+    printf "%-34s %8.1f %8.2f %8.1f %8.0f %9.0f\n", l, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), m / 1024, 60 + 2 * b / 1048576
   }'
 }
 # Clean prose: the prose corpus repeated to about 26 MB, one plain-text file.
@@ -132,6 +133,15 @@ single "every word flagged (json)" "$flagged" --format json
 unique=$work/unique.txt
 perl -e 'srand(7); my $n = 0; while ($n < 2e5) { my $w = join("", map { chr(97 + int(rand(26))) } 1 .. 3 + int(rand(8))); $n += length($w) + 1; print $w, (int(rand(12)) ? " " : ".\n") }' > "$unique"
 single "every word flagged, new (json)" "$unique" --format json
+# Hostile files (issue 21): 10 MB of one misspelling a line (CRLF), and a
+# Markdown table of 10 MB (one block per cell).
+crlf=$work/teh-crlf.txt
+perl -e 'print "teh\r\n" x (10 * 1024 * 1024 / 5)' > "$crlf"
+single "10 MB of teh CRLF (concise)" "$crlf" --format concise
+table=$work/table.md
+perl -e 'print "| ", join(" | ", map { "h$_" } 0 .. 6), " |\n|", "---|" x 7, "\n";
+  for my $i (0 .. 109999) { print "| ", join(" | ", map { "cell" . ($i * 7 + $_) } 0 .. 6), " |\n" }' > "$table"
+single "10 MB Markdown table (concise)" "$table" --format concise
 # Start-up: a 5 KB article (examples/article.md repeated), end to end.
 article=$work/article.md
 : > "$article"
@@ -142,5 +152,5 @@ start=$(date +%s%N)
 for _ in $(seq 20); do "$bin" check --no-config --threads 1 "$article" > /dev/null 2>&1 || true; done
 end=$(date +%s%N)
 awk -v s="$start" -v e="$end" -v m="$m" 'BEGIN {
-  printf "%-34s %8s %8.4f %8s %8.0f\n", "5 KB article (start-up)", "0.005", (e - s) / 20 / 1e9, "-", m / 1024
+  printf "%-34s %8s %8.4f %8s %8.0f %9s\n", "5 KB article (start-up)", "0.005", (e - s) / 20 / 1e9, "-", m / 1024, "60"
 }'

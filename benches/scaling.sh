@@ -10,6 +10,7 @@
 #   CASES="sic forbid" bash benches/scaling.sh
 #   SCALE=4 bash benches/scaling.sh          # every size 4x larger
 #   NOBUILD=1 bash benches/scaling.sh        # use target/release/copyedit as is
+#   BIN=/tmp/copyedit-old NOBUILD=1 bash benches/scaling.sh   # another binary
 #   CASES=sic SIZE=1000 bash benches/scaling.sh  # this many repetitions
 #
 # Needs GNU time (`/usr/bin/time -f`, package `time`) for the peak RSS; perl
@@ -27,7 +28,7 @@ if [ -z "${NOBUILD:-}" ]; then
   echo "== building the release binary" >&2
   cargo build --release --locked --quiet
 fi
-bin=$PWD/target/release/copyedit
+bin=${BIN:-$PWD/target/release/copyedit}
 if ! /usr/bin/time -f %M true > /dev/null 2>&1; then
   echo "GNU time is needed (/usr/bin/time -f; apt-get install time)" >&2
   exit 2
