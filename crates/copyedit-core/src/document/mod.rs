@@ -351,6 +351,71 @@ mod tests {
         read(text, Format::Markdown)
     }
 
+    /// The bytes of each kind a document's pieces cover, adjacent pieces
+    /// of a kind merged: what its parts must cover between them.
+    fn coverage<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<(Range<usize>, PieceKind)> {
+        let mut out: Vec<(Range<usize>, PieceKind)> = Vec::new();
+        for p in blocks.flat_map(|b| &b.pieces) {
+            match out.last_mut() {
+                Some((r, k)) if *k == p.kind && r.end == p.span.start => r.end = p.span.end,
+                _ => out.push((p.span.clone(), p.kind)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn parts_cover_the_document_once_in_order() {
+        let long = "word ".repeat(900) + "end.\n\n";
+        let texts = [
+            (format!("Short.\n\n{long}Another paragraph here.\n\n{long}"), Format::Plain),
+            (format!("# Title\n\n{long}Text with `code` and [a link](x).\n\n| a | b |\n|---|---|\n| c | d |\n"), Format::Markdown),
+            ("x".repeat(5000), Format::Plain),
+            (String::new(), Format::Plain),
+        ];
+        for (text, format) in &texts {
+            let doc = Document::parse(text, *format);
+            let whole = coverage(doc.blocks.iter());
+            for (max, cut) in [
+                (1, 1),
+                (7, 7),
+                (64, 64),
+                (100, 1000),
+                (1000, 1000),
+                (1 << 20, 1 << 20),
+            ] {
+                let parts: Vec<Document<'_>> = doc.parts(max, cut, |_| true).collect();
+                let blocks: Vec<&Block> = parts.iter().flat_map(|p| &p.blocks).collect();
+                assert_eq!(coverage(blocks.iter().copied()), whole, "{max}/{cut}");
+                for b in &blocks {
+                    // No part's block is empty, and a cut block breaks only
+                    // after white space or at a piece's end.
+                    assert!(!b.pieces.is_empty());
+                    for p in &b.pieces {
+                        let end_ok = p.span.end == text.len()
+                            || doc
+                                .blocks
+                                .iter()
+                                .flat_map(|b| &b.pieces)
+                                .any(|q| q.span.end == p.span.end)
+                            || text.as_bytes()[p.span.end - 1].is_ascii_whitespace();
+                        assert!(end_ok, "cut at {} inside a word", p.span.end);
+                    }
+                }
+            }
+            // A part ends early only where `quiet` allows, or at four times
+            // the size.
+            let sizes: Vec<usize> = doc
+                .parts(100, 1 << 20, |_| false)
+                .map(|p| p.blocks.iter().map(|b| b.span().len()).sum())
+                .collect();
+            for (i, s) in sizes.iter().enumerate() {
+                let last = i + 1 == sizes.len();
+                assert!(last || *s >= 400 || doc.blocks.len() == 1, "{sizes:?}");
+            }
+        }
+    }
+
     fn mdx(text: &str) -> Vec<String> {
         read(text, Format::Mdx)
     }
