@@ -3,6 +3,8 @@
 //! depend on where the parts fall. Each text here is checked whole, then in
 //! parts of a few kilobytes, and the two results must be equal.
 //!
+//! `COPYEDIT_PARTS_CUT=N` slices every block longer than N bytes as well
+//! (with context on either side: nearly, not always, the same result).
 //! `COPYEDIT_PARTS_DIRS` (colon-separated folders) adds every `.md`, `.mdx`
 //! and `.txt` file below them: `COPYEDIT_PARTS_DIRS=../shared/data/content
 //! cargo test --release --test parts` runs the check over the content
@@ -49,7 +51,13 @@ fn texts() -> Vec<PathBuf> {
 }
 
 fn check(linter: &Linter, text: &str, path: &Path, part: usize) -> String {
-    set_part_bytes(part, 0);
+    // `COPYEDIT_PARTS_CUT`: slice blocks longer than this too (by default
+    // only blocks over the default part size are sliced).
+    let cut = std::env::var("COPYEDIT_PARTS_CUT")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    set_part_bytes(part, cut);
     let format = Format::from_path(path);
     let out = linter.check_source(text, format, &path.to_string_lossy(), true, None);
     set_part_bytes(0, 0);
@@ -128,8 +136,30 @@ fn lines_between_parts_are_reported_once() {
     let path = Path::new("notes.txt");
     let linter = Linter::new(Config::default());
     let whole = check(&linter, &text, path, usize::MAX);
-    let parts = check(&linter, &text, path, 1024);
-    assert_eq!(whole, parts);
+    for size in [777, 1000, 1024, 1500] {
+        let parts = check(&linter, &text, path, size);
+        compare(&whole, &parts);
+    }
     let trailing = whole.matches("trailing-whitespace").count();
     assert_eq!(trailing, 400 * 2 + 200 + 1, "{trailing}");
+}
+
+/// Assert two results equal, saying which spans only one has.
+fn compare(whole: &str, parts: &str) {
+    let spans = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.contains("span:"))
+            .map(|l| l.trim().to_string())
+            .collect()
+    };
+    let (a, b) = (spans(whole), spans(parts));
+    let only_a: Vec<&String> = a.iter().filter(|x| !b.contains(x)).take(5).collect();
+    let only_b: Vec<&String> = b.iter().filter(|x| !a.contains(x)).take(5).collect();
+    assert_eq!(
+        whole,
+        parts,
+        "whole only {only_a:?}, parts only {only_b:?} ({} / {})",
+        a.len(),
+        b.len()
+    );
 }

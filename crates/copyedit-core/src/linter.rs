@@ -208,7 +208,7 @@ impl Linter {
             for part in doc.parts(part_bytes(), cut_bytes(), |b| {
                 crate::rules::may_part_after(doc, b)
             }) {
-                counts.add(text, &tokenize(&part));
+                counts.add(text, &tokenize(&part.doc), &part.report);
             }
             counts.finish(text);
             let code = counts.holds_code(fenced);
@@ -216,32 +216,24 @@ impl Linter {
                 *c = Census::default();
                 c
             });
-            let mut parts = doc
-                .parts(part_bytes(), cut_bytes(), |b| {
-                    crate::rules::may_part_after(doc, b)
-                })
-                .peekable();
-            // The parts' bytes tile the text: each from the end of the one
-            // before to the end of its last block, the last one open-ended.
-            let mut from = 0;
-            while let Some(part) = parts.next() {
+            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
+                crate::rules::may_part_after(doc, b)
+            }) {
                 let budget = self.budget().saturating_sub(out.len());
                 if budget == 0 {
                     break;
                 }
-                let to = match parts.peek() {
-                    Some(_) => part.blocks.last().map_or(from, |b| b.span().end.max(from)),
-                    None => usize::MAX,
-                };
                 let mut found = self.check_part(
                     text,
-                    &part,
+                    &part.doc,
                     editable.as_deref(),
                     whole.as_deref_mut(),
                     budget,
-                    Some((code, &counts, from..to)),
+                    Some((code, &counts, part.report.clone())),
                 );
-                from = to;
+                // A problem belongs to the part its start is in (a slice
+                // of a long block is read with context on either side).
+                found.retain(|d| part.report.contains(&d.span.start));
                 out.append(&mut found);
             }
             if let Some(c) = whole {
@@ -288,10 +280,9 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let tokens = tokenize(part);
         if let Some(c) = census {
-            if text.len() <= part_bytes() {
-                *c = Census::of(part, &tokens);
-            } else {
-                c.add_prose(text, &tokens);
+            match &whole {
+                None => *c = Census::of(part, &tokens),
+                Some((_, _, report)) => c.add_prose(text, &tokens, report),
             }
         }
         let quotes = Quotations::find(part, &tokens);
@@ -355,7 +346,7 @@ fn census_of(doc: &Document<'_>) -> Census {
     for part in doc.parts(part_bytes(), cut_bytes(), |b| {
         crate::rules::may_part_after(doc, b)
     }) {
-        c.add_prose(doc.text, &tokenize(&part));
+        c.add_prose(doc.text, &tokenize(&part.doc), &part.report);
     }
     c.add_outside_prose(doc);
     c

@@ -158,15 +158,19 @@ impl<'a> Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// The document in parts, each a document of its own over the same
-    /// text (spans stay those of the whole): whole blocks in order, a part
-    /// ending after the first block past `max` bytes after which `quiet`
-    /// says nothing carries over to the next block (no quotation left
-    /// open), or, if none comes, after four times `max`; and a block longer
-    /// than `cut` (at least `max`) in parts of its own, cut between pieces
-    /// and, in a prose piece longer than that, after an ASCII space or line
-    /// break. A linter checks a large text part by part, so that its tokens
-    /// need not all be held at once.
+    /// The document in parts ([`Part`]), each a document of its own over
+    /// the same text (spans stay those of the whole) with the bytes it
+    /// answers for: whole blocks in order, a part ending after the first
+    /// block past `max` bytes after which `quiet` says nothing carries over
+    /// to the next block (no quotation left open), or, if none comes, after
+    /// four times `max`; and a block longer than `cut` (at least `max`) in
+    /// slices of about `cut` bytes, each cut after white space (after a
+    /// sentence's end where there is one) and read with [`SLICE_CONTEXT`]
+    /// bytes of the block on either side, so that the words beside a cut
+    /// have their neighbours. The parts' `report` ranges tile the text, the
+    /// last one open-ended: a problem belongs to the part whose range holds
+    /// its start. A linter checks a large text part by part, so that its
+    /// tokens need not all be held at once.
     pub fn parts<'d, Q: Fn(usize) -> bool>(
         &'d self,
         max: usize,
@@ -180,10 +184,23 @@ impl<'a> Document<'a> {
             cut: cut.max(max),
             quiet,
             block: 0,
-            piece: 0,
-            at: 0,
+            at: None,
+            reported: 0,
         }
     }
+}
+
+/// The bytes of context read on either side of a slice of a long block
+/// (see [`Document::parts`]).
+pub const SLICE_CONTEXT: usize = 1024;
+
+/// One part of a document (see [`Document::parts`]).
+#[derive(Debug)]
+pub struct Part<'a> {
+    /// The part's blocks, as a document.
+    pub doc: Document<'a>,
+    /// The bytes it answers for: problems starting here, words counted.
+    pub report: Range<usize>,
 }
 
 /// The parts of a document: see [`Document::parts`].
@@ -192,117 +209,170 @@ pub struct Parts<'d, 'a, Q> {
     max: usize,
     cut: usize,
     quiet: Q,
-    /// The next block to take, and within it (when it is being cut) the
-    /// next piece and the byte at which the rest of that piece starts.
+    /// The next block to take, and, while one is being sliced, where its
+    /// next slice starts.
     block: usize,
-    piece: usize,
-    at: usize,
+    at: Option<usize>,
+    /// Where the next part's `report` range starts.
+    reported: usize,
+}
+
+fn blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t' | b'\r')
+}
+
+/// Whether byte `i` of `b` is white space.
+fn blank_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| blank(c))
 }
 
 impl<'a, Q: Fn(usize) -> bool> Parts<'_, 'a, Q> {
-    fn part(&self, blocks: Vec<Block>) -> Document<'a> {
-        Document {
-            text: self.doc.text,
-            format: self.doc.format,
-            blocks,
+    fn part(&mut self, blocks: Vec<Block>, end: usize) -> Part<'a> {
+        let last = self.block >= self.doc.blocks.len();
+        let end = if last {
+            usize::MAX
+        } else {
+            end.max(self.reported)
+        };
+        let report = self.reported..end;
+        self.reported = end;
+        Part {
+            doc: Document {
+                text: self.doc.text,
+                format: self.doc.format,
+                blocks,
+            },
+            report,
         }
     }
 
-    /// The next slice of the block `b`, longer than `max`, from `piece`
-    /// and `at`: pieces up to about `max` bytes, a long prose piece cut
-    /// after whitespace.
-    fn cut(&mut self, b: &Block) -> Block {
+    /// Whether byte `at` lies inside an opaque piece of `b` (never cut).
+    fn in_opaque(b: &Block, at: usize) -> bool {
+        b.pieces
+            .iter()
+            .any(|p| p.kind == PieceKind::Opaque && p.span.start < at && at < p.span.end)
+    }
+
+    /// Where the slice of block `b` that starts at `from` ends: about `cut`
+    /// bytes on, after the last sentence end (`. ` and the like) in the
+    /// second half of the room, else after the last white space, else after
+    /// the first white space beyond; the block's end when it is near.
+    fn slice_end(&self, b: &Block, from: usize) -> usize {
         let text = self.doc.text.as_bytes();
-        let mut pieces: Vec<Piece> = Vec::new();
-        let mut size = 0;
-        while let Some(p) = b.pieces.get(self.piece) {
-            let start = p.span.start.max(self.at);
-            let len = p.span.end.saturating_sub(start);
-            if size + len <= self.cut || p.kind == PieceKind::Opaque {
-                if !pieces.is_empty() && size + len > self.cut {
-                    break;
-                }
-                pieces.push(Piece {
-                    span: start..p.span.end,
+        let end = b.span().end;
+        let target = from.saturating_add(self.cut);
+        if target >= end {
+            return end;
+        }
+        let ok = |c: usize| c > from && c < end && !Self::in_opaque(b, c);
+        let room = text.get(from..target).unwrap_or_default();
+        let half = room.len() / 2;
+        let sentence = (1..room.len())
+            .rev()
+            .take(room.len() - half)
+            .find(|&i| {
+                blank_at(room, i)
+                    && matches!(room.get(i - 1), Some(b'.' | b'!' | b'?'))
+                    && ok(from + i + 1)
+            })
+            .map(|i| from + i + 1);
+        let space = || {
+            (0..room.len())
+                .rev()
+                .find(|&i| blank_at(room, i) && ok(from + i + 1))
+                .map(|i| from + i + 1)
+        };
+        let beyond = || {
+            text.get(target..end)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .find(|&(i, &c)| blank(c) && ok(target + i + 1))
+                .map_or(end, |(i, _)| target + i + 1)
+        };
+        sentence.or_else(space).unwrap_or_else(beyond)
+    }
+
+    /// The pieces of `b` within `lo..hi` (an opaque piece whole).
+    fn clip(b: &Block, lo: usize, hi: usize) -> Vec<Piece> {
+        b.pieces
+            .iter()
+            .filter(|p| p.span.end > lo && p.span.start < hi)
+            .map(|p| match p.kind {
+                PieceKind::Opaque => p.clone(),
+                PieceKind::Prose => Piece {
+                    span: p.span.start.max(lo)..p.span.end.min(hi),
                     kind: p.kind,
-                });
-                size += len;
-                self.piece += 1;
-                self.at = 0;
-                continue;
-            }
-            // A prose piece too long for the room left: cut it after the
-            // last whitespace in the room, or else after the first beyond.
-            let room = self.cut.saturating_sub(size).max(1);
-            let limit = (start + room).min(p.span.end);
-            let back = text
-                .get(start..limit)
-                .and_then(|h| {
-                    h.iter()
-                        .rposition(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
-                })
-                .map(|i| start + i + 1)
-                .filter(|&c| c > start);
-            let cut = match back {
-                Some(c) => c,
-                None if !pieces.is_empty() => break,
-                None => text
-                    .get(limit..p.span.end)
-                    .and_then(|h| {
-                        h.iter()
-                            .position(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
-                    })
-                    .map_or(p.span.end, |i| limit + i + 1),
-            };
-            pieces.push(Piece {
-                span: start..cut,
-                kind: p.kind,
-            });
-            if cut >= p.span.end {
-                self.piece += 1;
-                self.at = 0;
-            } else {
-                self.at = cut;
-            }
-            break;
-        }
-        if self.piece >= b.pieces.len() {
-            self.block += 1;
-            self.piece = 0;
-            self.at = 0;
-        }
-        Block {
+                },
+            })
+            .collect()
+    }
+
+    /// The next slice of block `b` (longer than `cut`), with its context.
+    fn slice(&mut self, b: &Block) -> Part<'a> {
+        let text = self.doc.text.as_bytes();
+        let span = b.span();
+        let from = self.at.unwrap_or(span.start);
+        let to = self.slice_end(b, from);
+        // The context: back to after a white space at most SLICE_CONTEXT
+        // before, on to a white space at most SLICE_CONTEXT after.
+        let lo = if from == span.start {
+            from
+        } else {
+            let floor = from.saturating_sub(SLICE_CONTEXT).max(span.start);
+            (floor..from)
+                .find(|&i| i > span.start && blank_at(text, i - 1) && !Self::in_opaque(b, i))
+                .unwrap_or(from)
+        };
+        let hi = if to >= span.end {
+            span.end
+        } else {
+            let ceil = to.saturating_add(SLICE_CONTEXT).min(span.end);
+            (to..ceil)
+                .rev()
+                .find(|&i| blank_at(text, i) && !Self::in_opaque(b, i))
+                .unwrap_or(to)
+        };
+        let block = Block {
             kind: b.kind,
-            pieces,
+            pieces: Self::clip(b, lo, hi),
             quoted: b.quoted,
+        };
+        if to >= span.end {
+            self.block += 1;
+            self.at = None;
+        } else {
+            self.at = Some(to);
         }
+        self.part(vec![block], to)
     }
 }
 
 impl<'a, Q: Fn(usize) -> bool> Iterator for Parts<'_, 'a, Q> {
-    type Item = Document<'a>;
+    type Item = Part<'a>;
 
-    fn next(&mut self) -> Option<Document<'a>> {
+    fn next(&mut self) -> Option<Part<'a>> {
         let doc = self.doc;
         let mut blocks = Vec::new();
         let mut size = 0;
+        let mut end = self.reported;
         while let Some(b) = doc.blocks.get(self.block) {
-            let len = b.span().len();
-            if len > self.cut || self.piece > 0 || self.at > 0 {
+            let span = b.span();
+            if span.len() > self.cut || self.at.is_some() {
                 if blocks.is_empty() {
-                    let part = self.cut(b);
-                    return Some(self.part(vec![part]));
+                    return Some(self.slice(b));
                 }
                 break;
             }
             blocks.push(b.clone());
-            size += len;
+            size += span.len();
+            end = span.end;
             self.block += 1;
             if size >= self.max && ((self.quiet)(self.block - 1) || size >= 4 * self.max) {
                 break;
             }
         }
-        (!blocks.is_empty()).then(|| self.part(blocks))
+        (!blocks.is_empty()).then(|| self.part(blocks, end))
     }
 }
 
@@ -384,22 +454,55 @@ mod tests {
                 (1000, 1000),
                 (1 << 20, 1 << 20),
             ] {
-                let parts: Vec<Document<'_>> = doc.parts(max, cut, |_| true).collect();
-                let blocks: Vec<&Block> = parts.iter().flat_map(|p| &p.blocks).collect();
-                assert_eq!(coverage(blocks.iter().copied()), whole, "{max}/{cut}");
-                for b in &blocks {
-                    // No part's block is empty, and a cut block breaks only
-                    // after white space or at a piece's end.
+                let parts: Vec<Part<'_>> = doc.parts(max, cut, |_| true).collect();
+                // The report ranges tile the text, the last open-ended.
+                let mut at = 0;
+                for p in &parts {
+                    assert_eq!(p.report.start, at, "{max}/{cut}");
+                    at = p.report.end;
+                }
+                assert!(parts.is_empty() || at == usize::MAX);
+                // Each part's pieces, clipped to its range, cover the
+                // document's once, in order.
+                let clip = |p: &Part<'_>, b: &Block| Block {
+                    kind: b.kind,
+                    quoted: b.quoted,
+                    pieces: b
+                        .pieces
+                        .iter()
+                        .filter(|q| q.span.start < p.report.end && q.span.end > p.report.start)
+                        .map(|q| Piece {
+                            span: q.span.start.max(p.report.start)..q.span.end.min(p.report.end),
+                            kind: q.kind,
+                        })
+                        .collect(),
+                };
+                let clipped: Vec<Block> = parts
+                    .iter()
+                    .flat_map(|p| p.doc.blocks.iter().map(move |b| clip(p, b)))
+                    .collect();
+                assert_eq!(coverage(clipped.iter()), whole, "{max}/{cut}");
+                // No part's block is empty, and a slice of a block starts
+                // and ends at white space or at a piece's ends.
+                let edge = |at: usize| {
+                    at == 0
+                        || at == text.len()
+                        || doc
+                            .blocks
+                            .iter()
+                            .flat_map(|b| &b.pieces)
+                            .any(|q| q.span.start == at || q.span.end == at)
+                        || text.as_bytes()[at - 1].is_ascii_whitespace()
+                        || text.as_bytes()[at].is_ascii_whitespace()
+                };
+                for b in parts.iter().flat_map(|p| &p.doc.blocks) {
                     assert!(!b.pieces.is_empty());
                     for p in &b.pieces {
-                        let end_ok = p.span.end == text.len()
-                            || doc
-                                .blocks
-                                .iter()
-                                .flat_map(|b| &b.pieces)
-                                .any(|q| q.span.end == p.span.end)
-                            || text.as_bytes()[p.span.end - 1].is_ascii_whitespace();
-                        assert!(end_ok, "cut at {} inside a word", p.span.end);
+                        assert!(
+                            edge(p.span.start) && edge(p.span.end),
+                            "cut inside a word at {:?}",
+                            p.span
+                        );
                     }
                 }
             }
@@ -407,7 +510,7 @@ mod tests {
             // the size.
             let sizes: Vec<usize> = doc
                 .parts(100, 1 << 20, |_| false)
-                .map(|p| p.blocks.iter().map(|b| b.span().len()).sum())
+                .map(|p| p.doc.blocks.iter().map(|b| b.span().len()).sum())
                 .collect();
             for (i, s) in sizes.iter().enumerate() {
                 let last = i + 1 == sizes.len();

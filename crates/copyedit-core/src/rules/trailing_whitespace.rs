@@ -51,12 +51,21 @@ impl Rule for TrailingWhitespace {
             return;
         }
         let bytes = cx.text.as_bytes();
-        // The lines whose break is in the context's part of the text (all
-        // of them for a whole text), from the start of the first.
+        // The lines whose trailing white space starts in the context's part
+        // of the text (all of them for a whole text): those from the one
+        // holding `from` to the one holding `to`.
         let from = cx.part.start.min(bytes.len());
-        let to = cx.part.end.min(bytes.len());
         let head = bytes.get(..from).unwrap_or_default();
         let mut start = memchr::memrchr2(b'\n', b'\r', head).map_or(0, |i| i + 1);
+        let to = cx.part.end.min(bytes.len());
+        let to = bytes
+            .get(to..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+            .map_or(bytes.len(), |i| {
+                let k = to + i;
+                let crlf = bytes.get(k) == Some(&b'\r') && bytes.get(k + 1) == Some(&b'\n');
+                k + 1 + usize::from(crlf)
+            });
         // Each line's end (the byte after its body) and where the next
         // starts, found with `memchr`; the last line may have no break.
         // A lone CR ends a line too (old Mac files), as for line numbers.
@@ -80,6 +89,9 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let span = kept..line.end;
+            if !cx.part.contains(&span.start) {
+                continue;
+            }
             let applicability = crate::diagnostic::Applicability::Safe;
             let title = if span.len() == 1 {
                 "remove the trailing space"

@@ -35,9 +35,14 @@ fn name(b: u8) -> bool {
 }
 
 impl WholeText {
-    /// Count one part's tokens (of `text`; parts in order).
-    pub fn add(&mut self, text: &str, tokens: &Tokens) {
-        for t in tokens.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    /// Count one part's tokens (of `text`; parts in order) that start in
+    /// its `report` range (see [`crate::document::Part`]).
+    pub fn add(&mut self, text: &str, tokens: &Tokens, report: &std::ops::Range<usize>) {
+        for t in tokens
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && report.contains(&t.span.start))
+        {
             let w = t.text(text);
             self.words += 1;
             if case_of(w) == Case::Title {
@@ -55,7 +60,7 @@ impl WholeText {
             }
         }
         self.code = self.code || super::any_code(text, tokens);
-        let end = super::extent(&tokens.tokens).end;
+        let end = super::extent(&tokens.tokens).end.min(report.end);
         self.scan(text, end, Some(tokens));
     }
 

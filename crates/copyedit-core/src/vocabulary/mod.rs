@@ -138,17 +138,18 @@ impl Census {
     /// Count the words of a parsed and tokenized document.
     pub fn of(doc: &Document<'_>, tokens: &Tokens) -> Census {
         let mut c = Census::default();
-        c.add_prose(doc.text, tokens);
+        c.add_prose(doc.text, tokens, &(0..usize::MAX));
         c.add_outside_prose(doc);
         c
     }
 
     /// Count the words among `tokens` (of a document or a part of one, in
-    /// `text`).
-    pub fn add_prose(&mut self, text: &str, tokens: &Tokens) {
+    /// `text`) that start in `report` (a part's own bytes: see
+    /// [`crate::document::Part`]).
+    pub fn add_prose(&mut self, text: &str, tokens: &Tokens, report: &Range<usize>) {
         let c = self;
         for t in &tokens.tokens {
-            if t.kind == TokenKind::Word {
+            if t.kind == TokenKind::Word && report.contains(&t.span.start) {
                 let w = t.text(text);
                 // Most words are lowercase ASCII: counted without a copy
                 // once seen.
