@@ -155,11 +155,40 @@ fn compare(whole: &str, parts: &str) {
     let (a, b) = (spans(whole), spans(parts));
     let only_a: Vec<&String> = a.iter().filter(|x| !b.contains(x)).take(5).collect();
     let only_b: Vec<&String> = b.iter().filter(|x| !a.contains(x)).take(5).collect();
-    assert_eq!(
-        whole,
-        parts,
-        "whole only {only_a:?}, parts only {only_b:?} ({} / {})",
+    assert!(
+        whole == parts,
+        "whole only {only_a:?}, parts only {only_b:?} ({} / {} spans)",
         a.len(),
         b.len()
     );
+}
+
+#[test]
+fn budgets_of_unknown_words_span_the_parts() {
+    // Past 2,000 distinct unknown words a text is no prose: `spelling`
+    // ranks no more and `fragment` tries no splits. The budget is the
+    // whole text's, not a part's: the 2,001st word is noted unranked
+    // wherever the parts fall.
+    let mut state = 7u64;
+    let mut word = || {
+        let mut w = String::new();
+        for _ in 0..7 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            w.push(char::from(b'a' + ((state >> 33) % 26) as u8));
+        }
+        w
+    };
+    let mut text = String::new();
+    for i in 0..2100 {
+        text.push_str(&word());
+        text.push_str(if i % 10 == 9 { ".\n\n" } else { " " });
+    }
+    let path = Path::new("words.txt");
+    let linter = Linter::new(Config::default());
+    let whole = check(&linter, &text, path, usize::MAX);
+    let parts = check(&linter, &text, path, 2048);
+    compare(&whole, &parts);
+    assert!(whole.contains("not ranked"), "the budget is reached");
 }

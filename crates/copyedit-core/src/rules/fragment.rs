@@ -117,8 +117,21 @@ impl Rule for Fragment {
         // The distinct unknown spellings met, by the word table's dense ids:
         // past the budget the text is no prose, and its splits are not
         // tried (linear time on random strings).
+        // In a part of a large text, the spellings of the parts before
+        // count too.
         let mut met = vec![false; cx.words.len()];
-        let mut distinct = 0;
+        let mut before = cx.whole.map(|w| w.take_unknown());
+        let mut distinct = before.as_ref().map_or(0, |b| b.len());
+        let budget = super::common::UNKNOWN_BUDGET;
+        let give_back = |before: Option<rustc_hash::FxHashSet<String>>| {
+            if let (Some(w), Some(b)) = (cx.whole, before) {
+                w.put_unknown(b);
+            }
+        };
+        if distinct > budget {
+            give_back(before);
+            return;
+        }
         for (k, &u) in words.iter().enumerate() {
             let u = u as usize;
             if cx.known_at(u) == Known::Yes {
@@ -127,9 +140,20 @@ impl Rule for Fragment {
             if let Some(seen) = cx.words.id(u).and_then(|id| met.get_mut(id)) {
                 if !*seen {
                     *seen = true;
-                    distinct += 1;
-                    if distinct > super::common::UNKNOWN_BUDGET {
-                        return;
+                    let new = match before.as_mut() {
+                        Some(b) => cx
+                            .tokens
+                            .tokens
+                            .get(u)
+                            .is_some_and(|t| b.insert(t.text(cx.text).to_owned())),
+                        None => true,
+                    };
+                    if new {
+                        distinct += 1;
+                        if distinct > budget {
+                            give_back(before);
+                            return;
+                        }
                     }
                 }
             }
@@ -151,6 +175,7 @@ impl Rule for Fragment {
                 }
             }
         }
+        give_back(before);
     }
 }
 

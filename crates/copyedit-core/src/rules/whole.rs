@@ -3,6 +3,8 @@
 //! pass over the parts' tokens before they are checked, so that a part is
 //! judged as it would be within the whole text.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dictionary::{case_of, normalize_apostrophes, Case};
@@ -27,6 +29,12 @@ pub struct WholeText {
     code: bool,
     /// The text before this byte has been looked at for `code_names`.
     scanned: usize,
+    /// `spelling`: the distinct unknown words ranked in the parts checked
+    /// so far (past a budget, no more are ranked).
+    ranked: RefCell<FxHashSet<String>>,
+    /// `fragment`: the distinct unknown spellings met in the parts checked
+    /// so far (past a budget, no splits are tried).
+    unknown: RefCell<FxHashSet<String>>,
 }
 
 /// A byte of an identifier.
@@ -100,6 +108,28 @@ impl WholeText {
             }
         }
         self.scanned = self.scanned.max(end);
+    }
+
+    /// `spelling`'s words ranked so far, to carry into the next part
+    /// ([`WholeText::put_ranked`] gives them back).
+    pub fn take_ranked(&self) -> FxHashSet<String> {
+        self.ranked.take()
+    }
+
+    /// See [`WholeText::take_ranked`].
+    pub fn put_ranked(&self, ranked: FxHashSet<String>) {
+        self.ranked.replace(ranked);
+    }
+
+    /// `fragment`'s unknown spellings so far, to carry into the next part
+    /// ([`WholeText::put_unknown`] gives them back).
+    pub fn take_unknown(&self) -> FxHashSet<String> {
+        self.unknown.take()
+    }
+
+    /// See [`WholeText::take_unknown`].
+    pub fn put_unknown(&self, unknown: FxHashSet<String>) {
+        self.unknown.replace(unknown);
     }
 
     /// How many times the text uses the lowercase spelling `lower`.

@@ -346,6 +346,19 @@ struct Unknown<'t> {
 
 impl Rule for Spelling {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // The distinct words ranked so far (ranking is most of the cost):
+        // in a part of a large text, those of the parts before too.
+        let mut ranked = cx.whole.map(|w| w.take_ranked()).unwrap_or_default();
+        check(cx, out, &mut ranked);
+        if let Some(w) = cx.whole {
+            w.put_ranked(ranked);
+        }
+    }
+}
+
+/// [`Spelling`]'s check, with the words ranked so far.
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>, ranked: &mut rustc_hash::FxHashSet<String>) {
+    {
         let unknown = collect_unknown(cx);
         if unknown.is_empty() {
             return;
@@ -358,8 +371,6 @@ impl Rule for Spelling {
                 *capitalised.entry(stem).or_default() += 1;
             }
         }
-        // The distinct words ranked so far (ranking is most of the cost).
-        let mut ranked: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for u in unknown {
             let lower = u.word.to_lowercase();
             if !ranked.contains(&lower) {
