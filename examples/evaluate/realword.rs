@@ -427,6 +427,29 @@ fn prose_files(root: &Path) -> Result<Vec<String>, String> {
     Ok(prose)
 }
 
+/// The repositories of `../shared/data/content` (beside the project root),
+/// each with its folder name, in name order.
+fn content_repos(root: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    let content = root.join("../shared/data/content");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&content)
+        .map_err(|e| format!("{}: {e}", content.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    Ok(dirs
+        .into_iter()
+        .map(|d| {
+            let name = d
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, d)
+        })
+        .collect())
+}
+
 /// `evaluate rw-curve`.
 pub fn curve(a: &[String]) -> Result<(), String> {
     let (offsets, seed, limit, list, with_repos, _) = args(a)?;
@@ -442,19 +465,7 @@ pub fn curve(a: &[String]) -> Result<(), String> {
         corpus("news", &[root.join("tests/fixtures/news")], &linter),
     ];
     if with_repos {
-        let content = root.join("../shared/data/content");
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&content)
-            .map_err(|e| format!("{}: {e}", content.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort();
-        for d in dirs {
-            let name = d
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for (name, d) in content_repos(root)? {
             corpora.push(corpus(&name, &[d], &linter));
         }
     }
@@ -569,19 +580,7 @@ pub fn features(a: &[String]) -> Result<(), String> {
         ("news".to_string(), vec![root.join("tests/fixtures/news")]),
     ];
     if with_repos {
-        let content = root.join("../shared/data/content");
-        let mut list: Vec<PathBuf> = std::fs::read_dir(&content)
-            .map_err(|e| format!("{}: {e}", content.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        list.sort();
-        for d in list {
-            let name = d
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for (name, d) in content_repos(root)? {
             dirs.push((name, vec![d]));
         }
     }

@@ -203,22 +203,16 @@ impl Linter {
             // What the rules ask of the whole text: whether it holds code,
             // and how often each word occurs (one tokenization more, for
             // large texts only).
-            let fenced = crate::rules::fenced(text);
             let mut counts = WholeText::default();
-            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
-                crate::rules::may_part_after(doc, b)
-            }) {
+            for part in parts(doc) {
                 counts.add(text, &tokenize(&part.doc), &part.report);
             }
             counts.finish(text);
-            let code = counts.holds_code(fenced);
             let mut whole = census.map(|c| {
                 *c = Census::default();
                 c
             });
-            for part in doc.parts(part_bytes(), cut_bytes(), |b| {
-                crate::rules::may_part_after(doc, b)
-            }) {
+            for part in parts(doc) {
                 let budget = self.budget().saturating_sub(out.len());
                 if budget == 0 {
                     break;
@@ -229,7 +223,7 @@ impl Linter {
                     editable.as_deref(),
                     whole.as_deref_mut(),
                     budget,
-                    Some((code, &counts, part.report.clone())),
+                    Some((&counts, part.report.clone())),
                 );
                 // A problem belongs to the part its start is in (a slice
                 // of a long block is read with context on either side).
@@ -276,13 +270,13 @@ impl Linter {
         editable: Option<&[std::ops::Range<usize>]>,
         census: Option<&mut Census>,
         budget: usize,
-        whole: Option<(bool, &WholeText, std::ops::Range<usize>)>,
+        whole: Option<(&WholeText, std::ops::Range<usize>)>,
     ) -> Vec<Diagnostic> {
         let tokens = tokenize(part);
         if let Some(c) = census {
             match &whole {
                 None => *c = Census::of(part, &tokens),
-                Some((_, _, report)) => c.add_prose(text, &tokens, report),
+                Some((_, report)) => c.add_prose(text, &tokens, report),
             }
         }
         let quotes = Quotations::find(part, &tokens);
@@ -298,8 +292,7 @@ impl Linter {
             );
             cx.forbid = &self.config.forbid;
             cx.max_problems = budget;
-            if let Some((code, counts, bytes)) = whole {
-                cx.whole_code = Some(code);
+            if let Some((counts, bytes)) = whole {
                 cx.whole = Some(counts);
                 cx.part = bytes;
             }
@@ -336,6 +329,14 @@ impl Linter {
     }
 }
 
+/// A large document's parts ([`Document::parts`]), each ending where no
+/// rule carries anything to the next block.
+fn parts<'d, 'a>(doc: &'d Document<'a>) -> impl Iterator<Item = crate::document::Part<'a>> + 'd {
+    doc.parts(part_bytes(), cut_bytes(), move |b| {
+        crate::rules::may_part_after(doc, b)
+    })
+}
+
 /// The words of a document, counted part by part when it is large (see
 /// [`PART_BYTES`]).
 fn census_of(doc: &Document<'_>) -> Census {
@@ -343,9 +344,7 @@ fn census_of(doc: &Document<'_>) -> Census {
         return Census::of(doc, &tokenize(doc));
     }
     let mut c = Census::default();
-    for part in doc.parts(part_bytes(), cut_bytes(), |b| {
-        crate::rules::may_part_after(doc, b)
-    }) {
+    for part in parts(doc) {
         c.add_prose(doc.text, &tokenize(&part.doc), &part.report);
     }
     c.add_outside_prose(doc);

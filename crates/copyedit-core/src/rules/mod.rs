@@ -55,10 +55,6 @@ pub struct Context<'a> {
     /// ([`Context::full`]; `Config::max_problems`): memory stays bounded
     /// whatever a file holds.
     pub max_problems: usize,
-    /// Whether the whole text holds code ([`holds_code`]), when the caller
-    /// knows it (a linter checking a large text part by part); `None`: the
-    /// context's tokens and text are looked at when asked.
-    pub whole_code: Option<bool>,
     /// What the rules ask of the whole text, when the context is of a part
     /// of it.
     pub whole: Option<&'a WholeText>,
@@ -100,7 +96,6 @@ impl<'a> Context<'a> {
             memo: WordMemo::default(),
             words: WordTable::new(text, tokens, dict, interner),
             max_problems: usize::MAX,
-            whole_code: None,
             whole: None,
             part: 0..usize::MAX,
             code: std::cell::OnceCell::new(),
@@ -249,9 +244,9 @@ pub(crate) fn find_bytes(
 /// at `info`.
 pub(crate) fn holds_code(cx: &Context<'_>) -> bool {
     cx.doc.format.is_markdown()
-        && *cx.code.get_or_init(|| {
-            cx.whole_code
-                .unwrap_or_else(|| code_tokens(cx.text, cx.tokens))
+        && *cx.code.get_or_init(|| match cx.whole {
+            Some(w) => w.holds_code(),
+            None => code_tokens(cx.text, cx.tokens),
         })
 }
 

@@ -25,7 +25,8 @@ pub struct WholeText {
     /// Names glued by a full stop to a name in code (`missing-space`: `p`
     /// in `p.Name` is a package or an object).
     code_names: FxHashSet<String>,
-    /// Whether the text holds code (inline code, a code-shaped token).
+    /// Whether the text holds code (inline code, a code-shaped token, a
+    /// fence; the last once finished).
     code: bool,
     /// The text before this byte has been looked at for `code_names`.
     scanned: usize,
@@ -72,9 +73,10 @@ impl WholeText {
         self.scan(text, end, Some(tokens));
     }
 
-    /// Done: the text after the last part.
+    /// Done: the text after the last part, and its fences.
     pub fn finish(&mut self, text: &str) {
         self.scan(text, text.len(), None);
+        self.code = self.code || super::fenced(text);
     }
 
     /// Record the names glued to a name by a full stop in code, up to byte
@@ -153,9 +155,9 @@ impl WholeText {
         self.code_names.contains(p)
     }
 
-    /// Whether the text holds code: inline code or a code-shaped token, or
-    /// a fenced code block (`fenced`: looked for in the whole text).
-    pub fn holds_code(&self, fenced: bool) -> bool {
-        self.code || fenced
+    /// Whether the text holds code: inline code, a code-shaped token or a
+    /// fenced code block ([`super::holds_code`] for a whole text).
+    pub fn holds_code(&self) -> bool {
+        self.code
     }
 }
